@@ -1,0 +1,96 @@
+using System.Collections.Frozen;
+using DevOps90.Bot.Core;
+
+namespace DevOps90.Bot.Content.Parsing;
+
+/// <summary>
+/// The section names that mean "resources", "summary", "key points" or "about the author" in the languages the
+/// curriculum is translated into, matched the way people actually type them (case, accents, punctuation, a typo).
+/// </summary>
+internal static class HeadingVocabulary
+{
+    private static readonly FrozenSet<string> _resources = Fold(
+        "resources", "resource", "other resources", "other resource", "references", "reference",
+        "additional resources", "additional resource", "further reading", "useful links", "learning resources",
+        "ressources", "autres ressources", "références", "recursos", "otros recursos", "referencias", "referências",
+        "kaynaklar", "kaynak", "자료", "리소스", "참고 자료", "참고자료", "リソース", "参考情報", "参考資料", "相关资料", "资源",
+        "參考資料", "資源", "tài liệu tham khảo", "tài nguyên tham khảo", "tài nguyên", "materiały", "dodatkowe źródła",
+        "źródła");
+
+    private static readonly FrozenSet<string> _summary = Fold(
+        "summary", "tl;dr", "tldr", "résumé", "resume", "resumen", "resumo", "özet", "요약", "概要", "摘要", "总结",
+        "總結", "tóm tắt", "podsumowanie", "streszczenie");
+
+    private static readonly FrozenSet<string> _keyPoints = Fold(
+        "key points", "key takeaways", "takeaways", "points clés", "à retenir", "puntos clave", "pontos-chave",
+        "pontos chave");
+
+    private static readonly string[] _skippedForSummary = [.. Fold(
+        "about me", "about the author", "video", "videos", "à propos", "a propos de moi", "sobre mí", "sobre mim",
+        "hakkımda", "自己紹介", "关于我", "關於我", "저자 소개", "về tôi", "o mnie")];
+
+    public static bool IsResources(string heading) => MatchesTolerantly(heading, _resources);
+
+    public static bool IsSummary(string heading) => _summary.Contains(Key(heading));
+
+    public static bool IsKeyPoints(string heading) => _keyPoints.Contains(Key(heading));
+
+    /// <summary>Sections whose prose is about the speaker or a video, never the lesson itself.</summary>
+    public static bool IsSkippedForSummary(string heading)
+    {
+        var key = Key(heading);
+        return _skippedForSummary.Any(word => key == word || key.StartsWith(word + " ", StringComparison.Ordinal));
+    }
+
+    /// <summary>Folded, with punctuation, symbols and emoji dropped: "📚 Resources:" -> "resources".</summary>
+    public static string Key(string heading)
+    {
+        var folded = TextFolding.Fold(heading.Replace('ł', 'l').Replace('Ł', 'L'));
+        Span<char> buffer = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
+        var length = 0;
+        foreach (var character in folded)
+        {
+            if (char.IsLetterOrDigit(character) || character is ' ' or ';' or '-')
+            {
+                buffer[length++] = character;
+            }
+        }
+
+        return buffer[..length].Trim().Trim('-').ToString();
+    }
+
+    private static bool MatchesTolerantly(string heading, FrozenSet<string> words)
+    {
+        var key = Key(heading);
+        if (words.Contains(key))
+        {
+            return true;
+        }
+
+        // One slip of the keyboard in a long word ("Rercursos") still names the section.
+        return key.Length >= 7 && words.Any(word => Math.Abs(word.Length - key.Length) <= 1 && EditDistanceAtMostOne(word, key));
+    }
+
+    private static bool EditDistanceAtMostOne(string a, string b)
+    {
+        if (a.Length > b.Length)
+        {
+            (a, b) = (b, a);
+        }
+
+        var i = 0;
+        while (i < a.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        if (a.Length == b.Length)
+        {
+            return a.AsSpan(i + Math.Min(1, a.Length - i)).SequenceEqual(b.AsSpan(i + Math.Min(1, b.Length - i)));
+        }
+
+        return a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
+    }
+
+    private static FrozenSet<string> Fold(params string[] words) => words.Select(Key).ToFrozenSet();
+}

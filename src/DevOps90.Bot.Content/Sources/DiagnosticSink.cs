@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using DevOps90.Bot.Core.Curriculum;
+
+namespace DevOps90.Bot.Content.Sources;
+
+/// <summary>Collects diagnostics from parallel workers; the report is ordered by file and line.</summary>
+internal sealed class DiagnosticSink
+{
+    private readonly ConcurrentBag<ContentDiagnostic> _diagnostics = [];
+
+    public void Warn(string file, int line, string message) =>
+        _diagnostics.Add(new ContentDiagnostic(DiagnosticSeverity.Warning, new SourceLocation(file, line), message));
+
+    public void Error(string file, int line, string message) =>
+        _diagnostics.Add(new ContentDiagnostic(DiagnosticSeverity.Error, new SourceLocation(file, line), message));
+
+    public Action<int, string> WarnerFor(string file) => (line, message) => Warn(file, line, message);
+
+    public IEnumerable<ContentDiagnostic> Sorted() =>
+        _diagnostics
+            .OrderBy(diagnostic => diagnostic.Location.File, StringComparer.Ordinal)
+            .ThenBy(diagnostic => diagnostic.Location.Line)
+            .ThenBy(diagnostic => diagnostic.Message, StringComparer.Ordinal);
+}

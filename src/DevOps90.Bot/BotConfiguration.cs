@@ -1,0 +1,33 @@
+namespace DevOps90.Bot;
+
+/// <summary>
+/// The one place that decides where settings come from, in increasing precedence: config/appsettings.json,
+/// config/appsettings.{Environment}.json, DEVOPS90_-prefixed and plain environment variables, the command line.
+/// Paths are resolved from the application folder, so the bot behaves the same from any working directory.
+/// </summary>
+internal static class BotConfiguration
+{
+    public static string BaseDirectory => AppContext.BaseDirectory;
+
+    public static void Apply(IConfigurationBuilder configuration, string environmentName, string[] args)
+    {
+        configuration.Sources.Clear();
+        configuration
+            .SetBasePath(BaseDirectory)
+            .AddJsonFile(Path.Combine("config", "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddJsonFile(Path.Combine("config", $"appsettings.{environmentName}.json"), optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables()
+            .AddEnvironmentVariables("DEVOPS90_")
+            .AddCommandLine(args);
+    }
+
+    public static IConfiguration Build(string[] args)
+    {
+        var environmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? "Production";
+        var builder = new ConfigurationBuilder();
+        Apply(builder, environmentName, args);
+        return builder.Build();
+    }
+}
