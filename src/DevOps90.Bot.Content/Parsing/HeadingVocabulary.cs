@@ -25,9 +25,9 @@ internal static class HeadingVocabulary
         "key points", "key takeaways", "takeaways", "points clés", "à retenir", "puntos clave", "pontos-chave",
         "pontos chave");
 
-    private static readonly string[] _skippedForSummary = [.. Fold(
-        "about me", "about the author", "video", "videos", "à propos", "a propos de moi", "sobre mí", "sobre mim",
-        "hakkımda", "自己紹介", "关于我", "關於我", "저자 소개", "về tôi", "o mnie")];
+    private static readonly FrozenSet<string> _skippedForSummary = Fold(
+        "about me", "about the author", "video", "videos", "watch the video", "à propos", "à propos de moi",
+        "sobre mí", "sobre mim", "hakkımda", "自己紹介", "关于我", "關於我", "저자 소개", "về tôi", "o mnie");
 
     public static bool IsResources(string heading) => MatchesTolerantly(heading, _resources);
 
@@ -39,7 +39,7 @@ internal static class HeadingVocabulary
     public static bool IsSkippedForSummary(string heading)
     {
         var key = Key(heading);
-        return _skippedForSummary.Any(word => key == word || key.StartsWith(word + " ", StringComparison.Ordinal));
+        return _skippedForSummary.Contains(key) || key.StartsWith("about me ", StringComparison.Ordinal);
     }
 
     /// <summary>Folded, with punctuation, symbols and emoji dropped: "📚 Resources:" -> "resources".</summary>

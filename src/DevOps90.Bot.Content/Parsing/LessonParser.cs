@@ -51,7 +51,9 @@ internal static partial class LessonParser
             {
                 if (TitleCleaner.Clean(heading.Text) is { } fromHeading)
                 {
-                    return (fromHeading, heading.Block.Line + matter.BodyFirstLine);
+                    // Markdig places a setext heading on its underline; the title is on the line above.
+                    var line = heading.Block.Line + matter.BodyFirstLine - (heading.Block.IsSetext ? 1 : 0);
+                    return (fromHeading, line);
                 }
             }
 
@@ -128,7 +130,19 @@ internal static partial class LessonParser
         }
 
         text = InlineText.Of(paragraph);
-        return text.Length >= 40;
+        return ReadingLength(text) >= 40;
+    }
+
+    /// <summary>Characters, with each CJK ideograph or kana counted as three: they carry about a word each.</summary>
+    private static int ReadingLength(string text)
+    {
+        var length = 0;
+        foreach (var character in text)
+        {
+            length += character is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' ? 3 : 1;
+        }
+
+        return length;
     }
 
     private static ImmutableArray<string> FindKeyPoints(LessonSections sections)

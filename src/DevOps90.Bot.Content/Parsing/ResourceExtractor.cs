@@ -24,7 +24,7 @@ internal static class ResourceExtractor
             return Collect(underBoldHeading);
         }
 
-        return Collect(document);
+        return Collect([document]);
     }
 
     private static IEnumerable<Block> BlocksUnderBoldResourcesHeading(LessonSections sections)
@@ -63,7 +63,7 @@ internal static class ResourceExtractor
         var resources = ImmutableArray.CreateBuilder<Resource>();
         foreach (var block in blocks)
         {
-            foreach (var node in block.Descendants())
+            foreach (var node in NodesOf(block))
             {
                 if (ToResource(node) is { } resource && seen.Add(resource.Url))
                 {
@@ -74,6 +74,10 @@ internal static class ResourceExtractor
 
         return resources.ToImmutable();
     }
+
+    // Markdig's Descendants() walks a container's blocks and their inlines, but not the inlines of a leaf it starts on.
+    private static IEnumerable<MarkdownObject> NodesOf(Block block) =>
+        block is LeafBlock { Inline: { } inlines } ? inlines.Descendants() : block.Descendants();
 
     private static Resource? ToResource(MarkdownObject node)
     {

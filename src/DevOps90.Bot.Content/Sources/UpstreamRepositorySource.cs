@@ -66,9 +66,13 @@ internal static partial class UpstreamRepositorySource
         var editionIndex = ReadIndex(root, Path.Combine(root, edition + ".md"), sink);
         foreach (var (language, folders) in byLanguage.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
+            folders.Sort((left, right) => right.Days.Count.CompareTo(left.Days.Count));
             var files = MergeFolders(root, folders, sink);
-            var indexEntries = LanguageIndexes(root, editionRoot, folders.Select(folder => folder.Folder), sink)
-                .Append(editionIndex)
+
+            // A translation's own index names its titles and topics in its language; only a language without one
+            // borrows the edition's (English) index, which is better than no topic at all.
+            var ownIndexes = LanguageIndexes(root, editionRoot, folders.Select(folder => folder.Folder), sink).ToList();
+            var indexEntries = (ownIndexes.Count > 0 ? ownIndexes : [editionIndex])
                 .SelectMany(entries => entries)
                 .GroupBy(entry => entry.Day)
                 .ToDictionary(group => group.Key, group => group.ToList());
@@ -147,9 +151,10 @@ internal static partial class UpstreamRepositorySource
 
     private static ImmutableArray<DayFile> MergeFolders(string root, List<(string Folder, List<(int Day, string Path)> Days)> folders, DiagnosticSink sink)
     {
-        // A language can have day files in two folders (2023/fr/day03.md beside 2023/fr/days/): the fuller folder wins.
+        // A language can have day files in two folders (2023/fr/day03.md beside 2023/fr/days/): the fuller folder,
+        // which comes first, wins.
         var byDay = new SortedDictionary<int, DayFile>();
-        foreach (var (_, days) in folders.OrderByDescending(folder => folder.Days.Count))
+        foreach (var (_, days) in folders)
         {
             foreach (var (day, path) in days)
             {

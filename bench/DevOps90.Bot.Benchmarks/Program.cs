@@ -1,0 +1,19 @@
+using BenchmarkDotNet.Running;
+using DevOps90.Bot.Benchmarks;
+
+// Verbs of our own come first; anything else goes to BenchmarkDotNet ("--filter '*'", "--job short", "--list flat").
+switch (args)
+{
+    case ["generate-repo", var outputFolder]:
+        var written = SyntheticRepository.Write(outputFolder);
+        Console.WriteLine($"{written} in {Path.GetFullPath(outputFolder)}");
+        return 0;
+    case ["generate-repo", ..]:
+        Console.Error.WriteLine("usage: generate-repo OUTDIR");
+        return 2;
+    case ["memory", ..]:
+        return MemoryReport.Run(Console.Out);
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+}

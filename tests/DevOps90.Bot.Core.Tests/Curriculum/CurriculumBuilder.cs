@@ -1,0 +1,25 @@
+using DevOps90.Bot.Core.Curriculum;
+
+namespace DevOps90.Bot.Core.Tests.Curriculum;
+
+/// <summary>Small in-memory curricula for index tests.</summary>
+internal static class CurriculumBuilder
+{
+    public static Core.Curriculum.Curriculum Make(string id, string language, params int[] days) => Make(id, language, days, unavailable: []);
+
+    public static Core.Curriculum.Curriculum Make(string id, string language, int[] days, int[] unavailable) => new()
+    {
+        Id = id,
+        Edition = id,
+        Language = language,
+        Title = $"{id} {language}",
+        Topics = [new Topic("Containers", 1, 3), new Topic("Réseaux et sécurité", 4, 6)],
+        Lessons = [.. days.Select(day => new Lesson
+        {
+            Day = day,
+            Title = $"{language} day {day}",
+            Source = new SourceLocation($"{language}/day{day:00}.md", 1),
+            IsAvailable = !unavailable.Contains(day),
+        })],
+    };
+}
