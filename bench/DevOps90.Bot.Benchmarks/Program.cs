@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using DevOps90.Bot.Benchmarks;
 
@@ -14,6 +15,10 @@ switch (args)
     case ["memory", ..]:
         return MemoryReport.Run(Console.Out);
     default:
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // Reports go to bench/BenchmarkDotNet.Artifacts (git-ignored), not the folder the command was started from.
+        var config = RepositoryRoot.Find() is { } root
+            ? DefaultConfig.Instance.WithArtifactsPath(Path.Combine(root, "bench", "BenchmarkDotNet.Artifacts"))
+            : DefaultConfig.Instance;
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         return 0;
 }

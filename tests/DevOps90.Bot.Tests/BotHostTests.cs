@@ -1,0 +1,29 @@
+using DevOps90.Bot.Core.Curriculum;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DevOps90.Bot.Tests;
+
+public sealed class BotHostTests
+{
+    [Fact]
+    public async Task Build_DefaultSettings_ServesTheBundledCurriculum()
+    {
+        await using var app = BotHost.Build(["--Urls=http://127.0.0.1:0"]);
+
+        var index = app.Services.GetRequiredService<CurriculumIndex>();
+
+        Assert.Equal(["2022/en", "2022/fr"], index.Curricula.Select(curriculum => $"{curriculum.Id}/{curriculum.Language}"));
+        Assert.False(index.HasErrors);
+    }
+
+    [Fact]
+    public async Task Start_EmptyDefaultCurriculum_StopsNamingTheKey()
+    {
+        await using var app = BotHost.Build(["--Urls=http://127.0.0.1:0", "--Content:DefaultCurriculum="]);
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains("DefaultCurriculum", exception.Message, StringComparison.Ordinal);
+    }
+}
