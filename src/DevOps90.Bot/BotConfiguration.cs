@@ -2,7 +2,8 @@ namespace DevOps90.Bot;
 
 /// <summary>
 /// The one place that decides where settings come from, in increasing precedence: config/appsettings.json,
-/// config/appsettings.{Environment}.json, DEVOPS90_-prefixed and plain environment variables, the command line.
+/// config/appsettings.{Environment}.json, ASPNETCORE_/DOTNET_-prefixed environment variables (ASPNETCORE_URLS),
+/// plain environment variables (Content__DefaultCurriculum), DEVOPS90_-prefixed ones, the command line.
 /// Paths are resolved from the application folder, so the bot behaves the same from any working directory.
 /// </summary>
 internal static class BotConfiguration
@@ -16,6 +17,8 @@ internal static class BotConfiguration
             .SetBasePath(BaseDirectory)
             .AddJsonFile(Path.Combine("config", "appsettings.json"), optional: true, reloadOnChange: false)
             .AddJsonFile(Path.Combine("config", $"appsettings.{environmentName}.json"), optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables("ASPNETCORE_")
+            .AddEnvironmentVariables("DOTNET_")
             .AddEnvironmentVariables()
             .AddEnvironmentVariables("DEVOPS90_")
             .AddCommandLine(args);
