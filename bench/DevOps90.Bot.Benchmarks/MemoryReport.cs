@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using DevOps90.Bot.Content;
 
@@ -16,13 +17,17 @@ internal static class MemoryReport
         ContentSourceOptions[] sources = [new ContentSourceOptions { Path = repository }];
 
         var beforeFirst = GC.GetTotalMemory(forceFullCollection: true);
+        var firstLoad = Stopwatch.StartNew();
         var first = ContentLoader.Load(sources);
+        firstLoad.Stop();
         var afterFirst = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(first);
         first = null;
 
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        var secondLoad = Stopwatch.StartNew();
         var index = ContentLoader.Load(sources);
+        secondLoad.Stop();
         var after = GC.GetTotalMemory(forceFullCollection: true);
 
         var lessons = index.Curricula.Sum(curriculum => curriculum.Lessons.Length);
@@ -31,6 +36,7 @@ internal static class MemoryReport
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"retained by the index: {Megabytes(after - before):0.00} MB"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"retained by the first load (index + warmed statics): {Megabytes(afterFirst - beforeFirst):0.00} MB"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed heap with the index alive: {Megabytes(after):0.00} MB"));
+        output.WriteLine($"load time: first in this process {firstLoad.ElapsedMilliseconds} ms, second {secondLoad.ElapsedMilliseconds} ms");
         foreach (var curriculum in index.Curricula)
         {
             output.WriteLine($"  {curriculum.Id} {curriculum.Language,-6} {curriculum.Lessons.Length,3} lessons");
