@@ -6,18 +6,13 @@ namespace DevOps90.Bot.Core;
 /// <summary>Folds text for matching: lower case, accents removed, runs of white space as one space.</summary>
 public static class TextFolding
 {
-    public static string Fold(string text)
+    /// <summary>Runs of white space as one space, none at either end; letters untouched.</summary>
+    public static string CollapseWhitespace(ReadOnlySpan<char> text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var character in decomposed)
+        foreach (var character in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(character) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             if (char.IsWhiteSpace(character))
             {
                 pendingSpace = builder.Length > 0;
@@ -30,9 +25,24 @@ public static class TextFolding
                 pendingSpace = false;
             }
 
-            builder.Append(char.ToLowerInvariant(character));
+            builder.Append(character);
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return builder.ToString();
+    }
+
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var character in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(character) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.ToLowerInvariant(character));
+            }
+        }
+
+        return CollapseWhitespace(builder.ToString().Normalize(NormalizationForm.FormC));
     }
 }

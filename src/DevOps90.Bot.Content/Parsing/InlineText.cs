@@ -1,4 +1,5 @@
 using System.Text;
+using DevOps90.Bot.Core;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -16,7 +17,7 @@ internal static class InlineText
 
         var builder = new StringBuilder();
         Append(builder, inlines);
-        return Collapse(builder);
+        return TextFolding.CollapseWhitespace(builder.ToString());
     }
 
     public static string Of(LeafBlock block) => Of(block.Inline);
@@ -77,30 +78,5 @@ internal static class InlineText
                     break;
             }
         }
-    }
-
-    private static string Collapse(StringBuilder builder)
-    {
-        var result = new StringBuilder(builder.Length);
-        var pendingSpace = false;
-        for (var i = 0; i < builder.Length; i++)
-        {
-            var character = builder[i];
-            if (char.IsWhiteSpace(character))
-            {
-                pendingSpace = result.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                result.Append(' ');
-                pendingSpace = false;
-            }
-
-            result.Append(character);
-        }
-
-        return result.ToString();
     }
 }

@@ -6,8 +6,7 @@ namespace DevOps90.Bot.Content.Tests.Conformance;
 /// <summary>The real upstream English 2022 edition, as shared/corpus holds it.</summary>
 public sealed class UpstreamEnglish2022Tests
 {
-    private static readonly Lazy<CurriculumIndex> _index = new(() =>
-        ContentLoader.Load([new ContentSourceOptions { Path = RepositoryPaths.Corpus }]));
+    private static readonly Lazy<CurriculumIndex> _index = new(() => Bundled.BundledCurriculum.Upstream);
 
     [SkippableFact]
     public void Load_Corpus_IndexesAll90DaysWithoutErrors()
