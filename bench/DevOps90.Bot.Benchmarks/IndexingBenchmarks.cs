@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using DevOps90.Bot.Content;
-using DevOps90.Bot.Core.Curriculum;
+using DevOps90.Bot.Core.Curricula;
 
 namespace DevOps90.Bot.Benchmarks;
 

@@ -1,4 +1,4 @@
-using DevOps90.Bot.Core.Curriculum;
+using DevOps90.Bot.Core.Curricula;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

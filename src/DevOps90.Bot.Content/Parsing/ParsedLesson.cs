@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using DevOps90.Bot.Core.Curriculum;
+using DevOps90.Bot.Core.Curricula;
 
 namespace DevOps90.Bot.Content.Parsing;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using DevOps90.Bot.Core.Curriculum;
+using DevOps90.Bot.Core.Curricula;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 

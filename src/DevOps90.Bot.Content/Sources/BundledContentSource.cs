@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using DevOps90.Bot.Content.Parsing;
-using DevOps90.Bot.Core.Curriculum;
+using DevOps90.Bot.Core.Curricula;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;

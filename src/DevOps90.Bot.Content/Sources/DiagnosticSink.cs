@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DevOps90.Bot.Core.Curriculum;
+using DevOps90.Bot.Core.Curricula;
 
 namespace DevOps90.Bot.Content.Sources;
 

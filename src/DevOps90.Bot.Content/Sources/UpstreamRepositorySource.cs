@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using DevOps90.Bot.Content.Parsing;
-using DevOps90.Bot.Core.Curriculum;
+using DevOps90.Bot.Core.Curricula;
 
 namespace DevOps90.Bot.Content.Sources;
 

@@ -1,4 +1,4 @@
-using DevOps90.Bot.Core.Curriculum;
+using DevOps90.Bot.Core.Curricula;
 using static DevOps90.Bot.Content.Tests.Bundled.BundledCurriculum;
 
 namespace DevOps90.Bot.Content.Tests.Bundled;

@@ -1,4 +1,4 @@
-using DevOps90.Bot.Core.Curriculum;
+using DevOps90.Bot.Core.Curricula;
 using DevOps90.Bot.Testing;
 
 namespace DevOps90.Bot.Content.Tests.Bundled;
@@ -16,7 +16,7 @@ internal static class BundledCurriculum
 
     public static CurriculumIndex Upstream => _upstream.Value;
 
-    public static Core.Curriculum.Curriculum English => Ours.Find("2022", "en")!;
+    public static Curriculum English => Ours.Find("2022", "en")!;
 
-    public static Core.Curriculum.Curriculum French => Ours.Find("2022", "fr")!;
+    public static Curriculum French => Ours.Find("2022", "fr")!;
 }

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 
-namespace DevOps90.Bot.Core.Curriculum;
+namespace DevOps90.Bot.Core.Curricula;
 
 /// <summary>One edition of the curriculum in one language, with its lessons ordered by day.</summary>
 public sealed record Curriculum

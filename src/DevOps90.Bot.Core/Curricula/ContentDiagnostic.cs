@@ -1,4 +1,4 @@
-namespace DevOps90.Bot.Core.Curriculum;
+namespace DevOps90.Bot.Core.Curricula;
 
 public enum DiagnosticSeverity
 {

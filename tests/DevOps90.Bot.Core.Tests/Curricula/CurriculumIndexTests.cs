@@ -1,7 +1,7 @@
-using DevOps90.Bot.Core.Curriculum;
-using static DevOps90.Bot.Core.Tests.Curriculum.CurriculumBuilder;
+using DevOps90.Bot.Core.Curricula;
+using static DevOps90.Bot.Core.Tests.Curricula.CurriculumBuilder;
 
-namespace DevOps90.Bot.Core.Tests.Curriculum;
+namespace DevOps90.Bot.Core.Tests.Curricula;
 
 public sealed class CurriculumIndexTests
 {

@@ -1,13 +1,13 @@
-using DevOps90.Bot.Core.Curriculum;
+using DevOps90.Bot.Core.Curricula;
 
-namespace DevOps90.Bot.Core.Tests.Curriculum;
+namespace DevOps90.Bot.Core.Tests.Curricula;
 
 /// <summary>Small in-memory curricula for index tests.</summary>
 internal static class CurriculumBuilder
 {
-    public static Core.Curriculum.Curriculum Make(string id, string language, params int[] days) => Make(id, language, days, unavailable: []);
+    public static Curriculum Make(string id, string language, params int[] days) => Make(id, language, days, unavailable: []);
 
-    public static Core.Curriculum.Curriculum Make(string id, string language, int[] days, int[] unavailable) => new()
+    public static Curriculum Make(string id, string language, int[] days, int[] unavailable) => new()
     {
         Id = id,
         Edition = id,

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace DevOps90.Bot.Core.Curriculum;
+namespace DevOps90.Bot.Core.Curricula;
 
 /// <summary>One day of a curriculum in one language.</summary>
 public sealed record Lesson

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 
-namespace DevOps90.Bot.Core.Curriculum;
+namespace DevOps90.Bot.Core.Curricula;
 
 /// <summary>
 /// Every curriculum the bot knows (editions x languages), read once and then shared read-only by all handlers.

@@ -1,4 +1,4 @@
-namespace DevOps90.Bot.Core.Curriculum;
+namespace DevOps90.Bot.Core.Curricula;
 
 /// <summary>
 /// Language codes in one spelling: lower case with '-' (the upstream folders use both "zh_cn" and "pt-br",

@@ -1,0 +1,9 @@
+namespace DevOps90.Bot.Core.Cohorts;
+
+/// <summary>Where a cohort's posts go: a platform ("console", "discord", "slack") and a channel id on it.</summary>
+public sealed record ChatTarget(string Platform, string Channel)
+{
+    public static ChatTarget Console { get; } = new("console", "console");
+
+    public override string ToString() => $"{Platform}:{Channel}";
+}

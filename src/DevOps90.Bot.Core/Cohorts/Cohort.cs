@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+
+namespace DevOps90.Bot.Core.Cohorts;
+
+/// <summary>One study group following one curriculum in one place, on its own calendar.</summary>
+public sealed record Cohort
+{
+    public required CohortId Id { get; init; }
+
+    public required string CurriculumId { get; init; }
+
+    /// <summary>When set, every reply to this cohort is in this language, whatever the member's locale.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The local date of day 1.</summary>
+    public required DateOnly StartDate { get; init; }
+
+    /// <summary>An IANA zone id ("Europe/Paris").</summary>
+    public required string TimeZoneId { get; init; }
+
+    public TimeOnly PostTime { get; init; } = new(18, 0);
+
+    public PostTiming PostTiming { get; init; } = PostTiming.NextStudyDay;
+
+    public Cadence Cadence { get; init; } = Cadence.Daily;
+
+    public ImmutableSortedSet<DateOnly> SkippedDates { get; init; } = [];
+
+    /// <summary>Pauses in order; the last may be open (paused now).</summary>
+    public ImmutableArray<PausePeriod> Pauses { get; init; } = [];
+
+    public ChatTarget Target { get; init; } = ChatTarget.Console;
+
+    /// <summary>A role (group) to mention in the daily post, on platforms that have them.</summary>
+    public string? MentionRoleId { get; init; }
+
+    public bool IsPaused => Pauses.Length > 0 && Pauses[^1].Until is null;
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    /// <summary>Closes the open pause on <paramref name="date"/> or opens one, so the calendar freezes from that date.</summary>
+    public Cohort PausedFrom(DateOnly date) =>
+        IsPaused ? this : this with { Pauses = Pauses.Add(new PausePeriod(date, null)) };
+
+    public Cohort ResumedOn(DateOnly date) =>
+        IsPaused ? this with { Pauses = Pauses.SetItem(Pauses.Length - 1, Pauses[^1] with { Until = date }) } : this;
+}

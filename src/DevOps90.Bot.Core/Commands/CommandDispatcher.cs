@@ -1,0 +1,52 @@
+using System.Collections.Frozen;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Localization;
+using DevOps90.Bot.Core.Replies;
+
+namespace DevOps90.Bot.Core.Commands;
+
+/// <summary>Finds the handler of a command by name and gives it the request's resolved scope.</summary>
+public sealed class CommandDispatcher
+{
+    private readonly FrozenDictionary<string, ICommandHandler> _handlers;
+    private readonly ICohortDirectory _cohorts;
+    private readonly BotDefaults _defaults;
+    private readonly TimeProvider _time;
+
+    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, ICohortDirectory cohorts, BotDefaults defaults, TimeProvider time)
+    {
+        _handlers = handlers.ToFrozenDictionary(handler => handler.Definition.Name, StringComparer.OrdinalIgnoreCase);
+        _cohorts = cohorts;
+        _defaults = defaults;
+        _time = time;
+    }
+
+    public IEnumerable<CommandDefinition> Commands => _handlers.Values.Select(handler => handler.Definition).OrderBy(definition => definition.Name, StringComparer.Ordinal);
+
+    public CommandDefinition? Find(string name) => _handlers.GetValueOrDefault(name)?.Definition;
+
+    public ValueTask<Reply> DispatchAsync(CommandRequest request, CancellationToken cancellationToken = default)
+    {
+        var scope = ScopeFor(request);
+        return _handlers.TryGetValue(request.Command, out var handler)
+            ? handler.HandleAsync(scope, cancellationToken)
+            : ValueTask.FromResult(Reply.Error(scope.Text.Format("Error.UnknownCommand", request.Command)));
+    }
+
+    public IReadOnlyList<AutocompleteChoice> Complete(CommandRequest request, string optionName, string typed) =>
+        _handlers.TryGetValue(request.Command, out var handler) ? handler.Complete(ScopeFor(request), optionName, typed) : [];
+
+    public RequestScope ScopeFor(CommandRequest request)
+    {
+        var cohort = request.CohortId is { } id ? _cohorts.Find(id) : null;
+        var language = LanguageChoice.Choose(cohort?.Language, request.UserLocale, request.ServerLocale, _defaults.Language);
+        var zone = cohort?.TimeZone ?? TimeZoneInfo.FindSystemTimeZoneById(_defaults.TimeZoneId);
+        return new RequestScope(
+            request,
+            cohort,
+            cohort?.CurriculumId ?? _defaults.CurriculumId,
+            language,
+            LanguageChoice.TextFor(language, _defaults.Language),
+            StudyCalendar.LocalDate(_time.GetUtcNow(), zone));
+    }
+}

@@ -1,0 +1,14 @@
+namespace DevOps90.Bot.Core.Commands;
+
+/// <summary>The names every platform uses (Discord, Slack, the console); French names are Discord localisations.</summary>
+public static class CommandNames
+{
+    public const string Day = "day";
+    public const string Today = "today";
+    public const string Tomorrow = "tomorrow";
+    public const string Resources = "resources";
+    public const string Topics = "topics";
+    public const string Search = "search";
+    public const string Help = "help";
+    public const string About = "about";
+}

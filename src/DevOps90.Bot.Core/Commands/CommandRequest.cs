@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using DevOps90.Bot.Core.Cohorts;
+
+namespace DevOps90.Bot.Core.Commands;
+
+/// <summary>A member's command as every platform delivers it: name, options, who and where, their locales.</summary>
+public sealed record CommandRequest
+{
+    public required string Command { get; init; }
+
+    public ImmutableDictionary<string, string> Options { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The cohort of the channel the command came from, if it belongs to one.</summary>
+    public CohortId? CohortId { get; init; }
+
+    /// <summary>The member's platform id ("console" on the console).</summary>
+    public string MemberId { get; init; } = "";
+
+    public string? UserLocale { get; init; }
+
+    public string? ServerLocale { get; init; }
+
+    public string? Option(string name) =>
+        Options.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using DevOps90.Bot.Core.Curricula;
+
+namespace DevOps90.Bot.Core.Commands.Handlers;
+
+/// <summary>
+/// Suggestions for day and topic options while a member types: numbers match by their digits ("2" -> 2, 20-29),
+/// words match titles ignoring case and accents. Discord shows at most 25 choices of at most 100 characters.
+/// </summary>
+public sealed class LessonChoices(CurriculumIndex index)
+{
+    public const int MaxChoices = 25;
+    public const int MaxNameLength = 100;
+
+    public IReadOnlyList<AutocompleteChoice> Days(RequestScope scope, string typed)
+    {
+        var curriculum = index.FindBest(scope.CurriculumId, scope.Language);
+        if (curriculum is null)
+        {
+            return [];
+        }
+
+        var (first, last) = DayOption.Range(index, curriculum);
+        var query = typed.Trim();
+        var lessons = Enumerable.Range(first, last - first + 1)
+            .Select(day => index.FindLesson(scope.CurriculumId, scope.Language, day).Lesson)
+            .OfType<Lesson>();
+        var matches = query.Length == 0
+            ? lessons
+            : query.All(char.IsAsciiDigit)
+                ? lessons.Where(lesson => lesson.Day.ToString(CultureInfo.InvariantCulture).StartsWith(query, StringComparison.Ordinal))
+                : lessons.Where(lesson => MatchesWords(lesson.Title + " " + lesson.Topic, query));
+        return [.. matches.Take(MaxChoices).Select(lesson => new AutocompleteChoice(
+            Shorten($"{lesson.Day} — {lesson.Title}"),
+            lesson.Day.ToString(CultureInfo.InvariantCulture)))];
+    }
+
+    public IReadOnlyList<AutocompleteChoice> Topics(RequestScope scope, string typed)
+    {
+        var curriculum = index.FindBest(scope.CurriculumId, scope.Language);
+        return curriculum is null
+            ? []
+            : [.. curriculum.Topics
+                .Where(topic => MatchesWords(topic.Name, typed))
+                .Take(MaxChoices)
+                .Select(topic => new AutocompleteChoice(Shorten($"{topic.Name} ({topic.FirstDay}–{topic.LastDay})"), Shorten(topic.Name)))];
+    }
+
+    private static bool MatchesWords(string candidate, string typed)
+    {
+        var folded = TextFolding.Fold(candidate);
+        return TextFolding.Fold(typed).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .All(word => folded.Contains(word, StringComparison.Ordinal));
+    }
+
+    private static string Shorten(string text) => text.Length <= MaxNameLength ? text : text[..(MaxNameLength - 1)] + "…";
+}

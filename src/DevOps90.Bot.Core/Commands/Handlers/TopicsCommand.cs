@@ -1,0 +1,24 @@
+using DevOps90.Bot.Core.Curricula;
+using DevOps90.Bot.Core.Replies;
+
+namespace DevOps90.Bot.Core.Commands.Handlers;
+
+/// <summary><c>/topics</c>: the topics of the curriculum with their day ranges.</summary>
+public sealed class TopicsCommand(CurriculumIndex index) : ICommandHandler
+{
+    public CommandDefinition Definition { get; } = new(CommandNames.Topics, []);
+
+    public ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
+    {
+        var curriculum = index.FindBest(scope.CurriculumId, scope.Language);
+        var reply = curriculum is null
+            ? Reply.Error(scope.Text.Format("Error.NoCurriculum", scope.CurriculumId))
+            : new Reply
+            {
+                Title = scope.Text["Topics.Title"],
+                Paragraphs = [string.Join('\n', curriculum.Topics.Select(topic => scope.Text.Format("Topics.Line", topic.FirstDay, topic.LastDay, topic.Name)))],
+                Footer = curriculum.Title,
+            };
+        return ValueTask.FromResult(reply);
+    }
+}

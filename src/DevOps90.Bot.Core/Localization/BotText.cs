@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Resources;
+
+namespace DevOps90.Bot.Core.Localization;
+
+/// <summary>
+/// The bot's own words in one language, from Messages.resx (English) and Messages.fr.resx. Keys name what the text
+/// is for ("Lesson.Title"); placeholders are numbered as in string.Format.
+/// </summary>
+public sealed class BotText
+{
+    // Declared first: the table below is built from it during static initialisation.
+    private static readonly string[] _languages = ["en", "fr"];
+
+    private static readonly ResourceManager _resources = new("DevOps90.Bot.Core.Localization.Messages", typeof(BotText).Assembly);
+
+    private static readonly Dictionary<string, BotText> _byLanguage = _languages.ToDictionary(
+        language => language,
+        language => new BotText(CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "fr-FR")));
+
+    private BotText(CultureInfo culture) => Culture = culture;
+
+    /// <summary>The languages the bot speaks; the first is the fallback.</summary>
+    public static IReadOnlyList<string> Languages => _languages;
+
+    public CultureInfo Culture { get; }
+
+    public string Language => Culture.TwoLetterISOLanguageName;
+
+    public string this[string key] =>
+        _resources.GetString(key, Culture) ?? throw new KeyNotFoundException($"No bot text '{key}'");
+
+    public static bool Speaks(string language) => _byLanguage.ContainsKey(language);
+
+    public static BotText For(string language) =>
+        _byLanguage.TryGetValue(language, out var text) ? text : _byLanguage[Languages[0]];
+
+    public string Format(string key, params object?[] arguments) => string.Format(Culture, this[key], arguments);
+
+    /// <summary>"Monday 1 December" / "lundi 1 décembre".</summary>
+    public string Date(DateOnly date) =>
+        date.ToString("dddd d MMMM", Culture);
+
+    /// <summary>The name of a language in this language ("French" / "français"), or its code when unknown.</summary>
+    public string LanguageName(string code) =>
+        _resources.GetString("Language." + code, Culture) ?? code;
+
+    /// <summary>Every key of the neutral resources, for completeness checks.</summary>
+    public static IReadOnlyList<string> AllKeys()
+    {
+        using var set = _resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)!;
+        return [.. set.Cast<System.Collections.DictionaryEntry>().Select(entry => (string)entry.Key).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The keys a language's own file defines (without falling back to English).</summary>
+    public static IReadOnlyList<string> KeysOf(string language)
+    {
+        using var set = _resources.GetResourceSet(CultureInfo.GetCultureInfo(language), createIfNotExists: true, tryParents: false);
+        return set is null ? [] : [.. set.Cast<System.Collections.DictionaryEntry>().Select(entry => (string)entry.Key).Order(StringComparer.Ordinal)];
+    }
+}

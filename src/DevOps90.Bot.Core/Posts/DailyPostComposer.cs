@@ -1,0 +1,59 @@
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.Core.Curricula;
+using DevOps90.Bot.Core.Localization;
+using DevOps90.Bot.Core.Replies;
+
+namespace DevOps90.Bot.Core.Posts;
+
+/// <summary>
+/// What a daily post says: the lesson it announces (headed "Tomorrow — Day 3: ..." or "Monday — Day 3: ..."), or
+/// the closing words; with the next post's time shown to each reader in their own zone.
+/// </summary>
+public sealed class DailyPostComposer(CurriculumIndex index, BotDefaults defaults)
+{
+    public Reply Compose(StudyCalendar calendar, PlannedPost post)
+    {
+        var cohort = calendar.Cohort;
+        var language = cohort.Language ?? defaults.Language;
+        var text = LanguageChoice.TextFor(language, defaults.Language);
+        var next = PostPlanner.NextPostAfter(calendar, post.PostDate);
+        var moment = next is null ? null : new ReplyMoment(text["Post.NextPost"], next.PostAt, cohort.TimeZoneId);
+
+        if (post.Kind == PostKind.Closing)
+        {
+            return new Reply
+            {
+                Title = text.Format("Post.Closing.Title", calendar.LastDay),
+                Paragraphs = [text["Post.Closing.Text"]],
+            };
+        }
+
+        var lookup = index.FindLesson(cohort.CurriculumId, language, post.LessonDay);
+        if (!lookup.IsFound)
+        {
+            return Reply.Error(text.Format("Error.DayNotWritten", post.LessonDay));
+        }
+
+        var lesson = lookup.Lesson!;
+        return LessonReplies.Lesson(text, lookup, language, Heading(text, post, lesson)) with { Moment = moment, Buttons = [] };
+    }
+
+    private static string Heading(BotText text, PlannedPost post, Lesson lesson)
+    {
+        if (post.StudyDate == post.PostDate)
+        {
+            return text.Format("Post.Today", lesson.Day, lesson.Title);
+        }
+
+        return post.StudyDate == post.PostDate.AddDays(1)
+            ? text.Format("Post.Tomorrow", lesson.Day, lesson.Title)
+            : text.Format("Post.NextStudyDay", Capitalized(text, post.StudyDate!.Value), lesson.Day, lesson.Title);
+    }
+
+    private static string Capitalized(BotText text, DateOnly date)
+    {
+        var day = date.ToString("dddd", text.Culture);
+        return char.ToUpper(day[0], text.Culture) + day[1..];
+    }
+}
