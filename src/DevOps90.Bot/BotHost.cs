@@ -1,4 +1,6 @@
 using DevOps90.Bot.Content;
+using DevOps90.Bot.LocalConsole;
+using DevOps90.Bot.StudyGroups;
 
 namespace DevOps90.Bot;
 
@@ -16,6 +18,8 @@ public static class BotHost
 
         builder.AddContent(BotConfiguration.BaseDirectory);
         builder.Services.AddHostedService<ContentReport>();
+        builder.AddStudyGroups();
+        builder.AddLocalConsole();
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.Core.Curricula;
+using DevOps90.Bot.Core.Localization;
+using DevOps90.Bot.Core.Posts;
+using DevOps90.Bot.LocalConsole;
+
+namespace DevOps90.Bot.Cli;
+
+/// <summary><c>preview [--date yyyy-MM-dd] [--cohort ID]</c>: exactly what the daily post would say on that date.</summary>
+internal static class PreviewCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var dateOption = new Option<string?>("--date") { Description = "The local date of the post, yyyy-MM-dd (default: today in the cohort's zone)." };
+        var cohortOption = new Option<string?>("--cohort") { Description = "The cohort id (default: the console cohort, else the first)." };
+        var command = new Command("preview", "Print the daily post a cohort would get on a date.");
+        command.Options.Add(dateOption);
+        command.Options.Add(cohortOption);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = BotHost.Build([]);
+            return Run(app.Services, parse.GetValue(cohortOption), parse.GetValue(dateOption), output);
+        });
+        return command;
+    }
+
+    public static int Run(IServiceProvider services, string? cohortId, string? date, TextWriter output)
+    {
+        var cohorts = services.GetRequiredService<ICohortDirectory>();
+        var cohort = cohortId is null
+            ? cohorts.FindByTarget(ChatTarget.Console) ?? (cohorts.All.Count > 0 ? cohorts.All[0] : null)
+            : cohorts.Find(new CohortId(cohortId));
+        if (cohort is null)
+        {
+            output.WriteLine(cohortId is null
+                ? "No cohort is configured (see Cohorts in appsettings.example.json)."
+                : $"No cohort '{cohortId}'. Known: {string.Join(", ", cohorts.All.Select(known => known.Id))}.");
+            return 2;
+        }
+
+        var localDate = StudyCalendar.LocalDate(services.GetRequiredService<TimeProvider>().GetUtcNow(), cohort.TimeZone);
+        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out localDate))
+        {
+            output.WriteLine($"'{date}' is not a date like 2027-01-01.");
+            return 2;
+        }
+
+        var index = services.GetRequiredService<CurriculumIndex>();
+        var defaults = services.GetRequiredService<BotDefaults>();
+        var curriculum = index.FindBest(cohort.CurriculumId, cohort.Language ?? defaults.Language);
+        if (curriculum is null)
+        {
+            output.WriteLine($"The curriculum '{cohort.CurriculumId}' is not loaded.");
+            return 2;
+        }
+
+        var calendar = new StudyCalendar(cohort, (index.Find(curriculum.Id, curriculum.DefaultLanguage) ?? curriculum).LastDay);
+        var text = LanguageChoice.TextFor(cohort.Language ?? defaults.Language, defaults.Language);
+        if (PostPlanner.PostOn(calendar, localDate) is not { } post)
+        {
+            var next = PostPlanner.NextPostAfter(calendar, localDate);
+            output.WriteLine(next is null
+                ? text.Format("Post.NoneEver", text.Date(localDate))
+                : text.Format("Post.None", text.Date(localDate), text.Date(next.PostDate)));
+            return 0;
+        }
+
+        var reply = services.GetRequiredService<DailyPostComposer>().Compose(calendar, post);
+        output.WriteLine($"{cohort.Id} → {cohort.Target} · {TimeZoneInfo.ConvertTime(post.PostAt, cohort.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {cohort.TimeZoneId}");
+        output.WriteLine();
+        output.Write(ConsoleRenderer.Render(reply, text.Culture));
+        return 0;
+    }
+}

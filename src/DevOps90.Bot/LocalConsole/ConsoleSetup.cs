@@ -1,0 +1,23 @@
+namespace DevOps90.Bot.LocalConsole;
+
+public static class ConsoleSetup
+{
+    /// <summary>
+    /// The local console channel, for a bot with no chat platform configured: the way to try the bot with nothing
+    /// but the SDK. Platform adapters add themselves when their settings are present.
+    /// </summary>
+    public static IHostApplicationBuilder AddLocalConsole(this IHostApplicationBuilder builder)
+    {
+        if (HasPlatformSettings(builder.Configuration))
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton(_ => ConsoleIO.System());
+        builder.Services.AddHostedService<ConsoleChannel>();
+        return builder;
+    }
+
+    private static bool HasPlatformSettings(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["Discord:Token"]) || !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
+}

@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using DevOps90.Bot.Core.Cohorts;
+
+namespace DevOps90.Bot.StudyGroups;
+
+/// <summary>
+/// Turns the "Cohorts" settings into cohorts, collecting one message per bad value that names its key
+/// ("Cohorts:0:TimeZone: 'Paris' is not an IANA time zone ..."), so a start-up failure says exactly what to fix.
+/// </summary>
+public static class CohortSettingsReader
+{
+    public static (IReadOnlyList<Cohort> Cohorts, IReadOnlyList<string> Errors) Read(IReadOnlyList<CohortSettings> items, string defaultCurriculum)
+    {
+        var cohorts = new List<Cohort>();
+        var errors = new List<string>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var key = $"Cohorts:{i}";
+            var before = errors.Count;
+            void Fail(string field, string message) => errors.Add($"{key}:{field}: {message}");
+
+            if (string.IsNullOrWhiteSpace(item.Id))
+            {
+                Fail("Id", "required");
+            }
+            else if (cohorts.Any(cohort => cohort.Id.Value == item.Id))
+            {
+                Fail("Id", $"'{item.Id}' is used by another cohort");
+            }
+
+            if (!DateOnly.TryParseExact(item.StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+            {
+                Fail("StartDate", $"'{item.StartDate}' is not a date like 2027-01-01");
+            }
+
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(item.TimeZone, out _))
+            {
+                Fail("TimeZone", $"'{item.TimeZone}' is not an IANA time zone such as Europe/Paris");
+            }
+
+            if (!TimeOnly.TryParseExact(item.PostTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var postTime))
+            {
+                Fail("PostTime", $"'{item.PostTime}' is not a time like 18:00");
+            }
+
+            if (!Enum.TryParse<PostTiming>(item.PostTiming, ignoreCase: true, out var timing))
+            {
+                Fail("PostTiming", $"'{item.PostTiming}' is neither NextStudyDay nor SameDay");
+            }
+
+            if (!Cadence.TryParse(item.Cadence, out var cadence))
+            {
+                Fail("Cadence", $"'{item.Cadence}' is not daily, weekdays or a list of days such as mon,wed,fri");
+            }
+
+            var skipped = ImmutableSortedSet.CreateBuilder<DateOnly>();
+            for (var j = 0; j < item.SkippedDates.Count; j++)
+            {
+                if (DateOnly.TryParseExact(item.SkippedDates[j], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    skipped.Add(date);
+                }
+                else
+                {
+                    Fail($"SkippedDates:{j}", $"'{item.SkippedDates[j]}' is not a date like 2027-01-01");
+                }
+            }
+
+            DateOnly? pausedSince = null;
+            if (!string.IsNullOrWhiteSpace(item.PausedSince))
+            {
+                if (DateOnly.TryParseExact(item.PausedSince, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var since))
+                {
+                    pausedSince = since;
+                }
+                else
+                {
+                    Fail("PausedSince", $"'{item.PausedSince}' is not a date like 2027-01-01");
+                }
+            }
+
+            var target = item.Target.Split(':', 2);
+            if (target.Length != 2 || target.Any(string.IsNullOrWhiteSpace))
+            {
+                Fail("Target", $"'{item.Target}' is not platform:channel, e.g. console:console");
+            }
+
+            if (errors.Count > before)
+            {
+                continue;
+            }
+
+            var cohort = new Cohort
+            {
+                Id = new CohortId(item.Id),
+                CurriculumId = string.IsNullOrWhiteSpace(item.Curriculum) ? defaultCurriculum : item.Curriculum,
+                Language = string.IsNullOrWhiteSpace(item.Language) ? null : item.Language,
+                StartDate = start,
+                TimeZoneId = item.TimeZone,
+                PostTime = postTime,
+                PostTiming = timing,
+                Cadence = cadence,
+                SkippedDates = skipped.ToImmutable(),
+                Target = new ChatTarget(target[0], target[1]),
+                MentionRoleId = string.IsNullOrWhiteSpace(item.MentionRole) ? null : item.MentionRole,
+            };
+            cohorts.Add(pausedSince is { } pause ? cohort.PausedFrom(pause) : cohort);
+        }
+
+        return (cohorts, errors);
+    }
+}

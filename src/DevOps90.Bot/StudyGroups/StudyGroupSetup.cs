@@ -1,0 +1,52 @@
+using DevOps90.Bot.Content;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.Core.Commands.Handlers;
+using DevOps90.Bot.Core.Posts;
+using Microsoft.Extensions.Options;
+
+namespace DevOps90.Bot.StudyGroups;
+
+public static class StudyGroupSetup
+{
+    /// <summary>Cohorts from settings (checked at start), the commands and their dispatcher, the daily post composer.</summary>
+    public static IHostApplicationBuilder AddStudyGroups(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<BotOptions>()
+            .Bind(builder.Configuration.GetSection(BotOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(options => TimeZoneInfo.TryFindSystemTimeZoneById(options.DefaultTimeZone, out _), "Bot:DefaultTimeZone is not an IANA time zone such as Europe/Paris");
+        services.AddOptionsWithValidateOnStart<CohortList>().Bind(builder.Configuration);
+        services.AddSingleton<IValidateOptions<CohortList>, CohortListValidator>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider =>
+        {
+            var bot = provider.GetRequiredService<IOptions<BotOptions>>().Value;
+            var content = provider.GetRequiredService<IOptions<ContentOptions>>().Value;
+            return new BotDefaults(content.DefaultCurriculum, bot.DefaultLanguage, bot.DefaultTimeZone);
+        });
+        services.AddSingleton<ICohortDirectory>(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<CohortList>>().Value;
+            var defaults = provider.GetRequiredService<BotDefaults>();
+            return new InMemoryCohortDirectory(CohortSettingsReader.Read(settings.Cohorts, defaults.CurriculumId).Cohorts);
+        });
+
+        services.AddSingleton<LessonChoices>();
+        services.AddSingleton<LessonSearch>();
+        services.AddSingleton<ICommandHandler, DayCommand>();
+        services.AddSingleton<ICommandHandler, TodayCommand>();
+        services.AddSingleton<ICommandHandler, TomorrowCommand>();
+        services.AddSingleton<ICommandHandler, ResourcesCommand>();
+        services.AddSingleton<ICommandHandler, TopicsCommand>();
+        services.AddSingleton<ICommandHandler, SearchCommand>();
+        services.AddSingleton<ICommandHandler, AboutCommand>();
+        // Help lists the others, so it asks the dispatcher for them when it runs rather than at construction.
+        services.AddSingleton<ICommandHandler>(provider => new HelpCommand(() => provider.GetRequiredService<CommandDispatcher>().Commands));
+        services.AddSingleton<CommandDispatcher>();
+        services.AddSingleton<DailyPostComposer>();
+        return builder;
+    }
+}
