@@ -43,7 +43,9 @@ public sealed class BotText
 
     /// <summary>The name of a language in this language ("French" / "français"), or its code when unknown.</summary>
     public string LanguageName(string code) =>
-        _resources.GetString("Language." + code, Culture) ?? code;
+        _resources.GetString("Language." + code, Culture)
+        ?? _resources.GetString("Language." + Curricula.LanguageCode.BaseOf(code), Culture)
+        ?? code;
 
     /// <summary>Every key of the neutral resources, for completeness checks.</summary>
     public static IReadOnlyList<string> AllKeys()

@@ -36,7 +36,7 @@ public sealed class DailyPostComposer(CurriculumIndex index, BotDefaults default
         }
 
         var lesson = lookup.Lesson!;
-        return LessonReplies.Lesson(text, lookup, language, Heading(text, post, lesson)) with { Moment = moment, Buttons = [] };
+        return LessonReplies.Lesson(text, lookup, language, calendar.LastDay, Heading(text, post, lesson)) with { Moment = moment, Buttons = [] };
     }
 
     private static string Heading(BotText text, PlannedPost post, Lesson lesson)

@@ -8,7 +8,7 @@ namespace DevOps90.Bot.Core.Replies;
 /// <summary>How a lesson reads in any reply: heading, topic, summary, key points, resources, links to its neighbours.</summary>
 public static class LessonReplies
 {
-    public static Reply Lesson(BotText text, LessonLookup lookup, string requestedLanguage, string? heading = null, IEnumerable<string>? notes = null)
+    public static Reply Lesson(BotText text, LessonLookup lookup, string requestedLanguage, int totalDays, string? heading = null, IEnumerable<string>? notes = null)
     {
         var lesson = lookup.Lesson!;
         var curriculum = lookup.Curriculum!;
@@ -40,7 +40,7 @@ public static class LessonReplies
             Fields = fields.ToImmutable(),
             LinkLists = ResourceLinks(text, lesson),
             Buttons = Navigation(text, lesson),
-            Footer = $"{text.Format("Lesson.DayOfTotal", lesson.Day, curriculum.LastDay)} · {curriculum.Title}",
+            Footer = $"{text.Format("Lesson.DayOfTotal", lesson.Day, totalDays)} · {curriculum.Title}",
         };
     }
 

@@ -20,6 +20,6 @@ public sealed class DayCommand(CurriculumIndex index, LessonChoices choices) : I
     private Reply Answer(RequestScope scope, int day)
     {
         var lookup = index.FindLesson(scope.CurriculumId, scope.Language, day);
-        return LessonReplies.Lesson(scope.Text, lookup, scope.Language);
+        return LessonReplies.Lesson(scope.Text, lookup, scope.Language, DayOption.Total(index, scope));
     }
 }

@@ -38,6 +38,10 @@ internal static class DayOption
             : Reply.Error(scope.Text.Format("Error.DayNotWritten", day));
     }
 
+    /// <summary>How many days the edition has (the "of 90" in "day 2 of 90").</summary>
+    public static int Total(CurriculumIndex index, RequestScope scope) =>
+        index.FindBest(scope.CurriculumId, scope.Language) is { } curriculum ? Range(index, curriculum).Last : 0;
+
     /// <summary>The days of the edition: its default language has them all, a translation may have fewer.</summary>
     public static (int First, int Last) Range(CurriculumIndex index, Curriculum curriculum)
     {

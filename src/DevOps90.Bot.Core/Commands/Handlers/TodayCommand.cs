@@ -41,7 +41,7 @@ public sealed class TodayCommand(CurriculumIndex index) : ICommandHandler
 
         var lookup = index.FindLesson(scope.CurriculumId, scope.Language, position.LessonDay);
         return lookup.IsFound
-            ? LessonReplies.Lesson(text, lookup, scope.Language, notes: notes)
+            ? LessonReplies.Lesson(text, lookup, scope.Language, calendar.LastDay, notes: notes)
             : Reply.Error(text.Format("Error.DayNotWritten", position.LessonDay));
     }
 }
