@@ -50,14 +50,16 @@ public sealed class BotText
     /// <summary>Every key of the neutral resources, for completeness checks.</summary>
     public static IReadOnlyList<string> AllKeys()
     {
-        using var set = _resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)!;
+        // Not disposed: the ResourceManager caches this set and serves every later lookup from it.
+        var set = _resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)!;
         return [.. set.Cast<System.Collections.DictionaryEntry>().Select(entry => (string)entry.Key).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The keys a language's own file defines (without falling back to English).</summary>
     public static IReadOnlyList<string> KeysOf(string language)
     {
-        using var set = _resources.GetResourceSet(CultureInfo.GetCultureInfo(language), createIfNotExists: true, tryParents: false);
+        // Not disposed: the ResourceManager caches this set and serves every later lookup from it.
+        var set = _resources.GetResourceSet(CultureInfo.GetCultureInfo(language), createIfNotExists: true, tryParents: false);
         return set is null ? [] : [.. set.Cast<System.Collections.DictionaryEntry>().Select(entry => (string)entry.Key).Order(StringComparer.Ordinal)];
     }
 }
