@@ -7,7 +7,9 @@ namespace DevOps90.Bot;
 /// <summary>Builds and runs the long-lived bot process.</summary>
 public static class BotHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command-line settings (--Key=value).</param>
+    /// <param name="overrides">Tests replace services here (the console's streams, the clock) after the bot's own.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -20,6 +22,7 @@ public static class BotHost
         builder.Services.AddHostedService<ContentReport>();
         builder.AddStudyGroups();
         builder.AddLocalConsole();
+        overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));

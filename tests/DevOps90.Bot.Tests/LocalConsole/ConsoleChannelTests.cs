@@ -1,0 +1,58 @@
+using DevOps90.Bot.LocalConsole;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DevOps90.Bot.Tests.LocalConsole;
+
+/// <summary>The real host with its console fed from a pipe, as `printf '/day 2\n' | dotnet run` would.</summary>
+public sealed class ConsoleChannelTests
+{
+    [Fact]
+    public async Task Run_PipedCommands_AnswersEachInTheCohortsLanguage()
+    {
+        var output = new SynchronizedStringWriter();
+        var input = new StringReader("/day 2\n/today\n?day ingenieur\n/day 95\n");
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2027-01-03T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var app = BotHost.Build(["--Urls=http://127.0.0.1:0"], services =>
+        {
+            services.AddSingleton(new ConsoleIO(input, output, IsInteractive: false));
+            services.AddSingleton<TimeProvider>(clock);
+        });
+
+        await app.StartAsync();
+        var text = await output.WaitForAsync("Il n'y a pas de jour 95", TimeSpan.FromSeconds(20));
+        await app.StopAsync();
+
+        Assert.Contains("Jour 2 — Responsabilités d'un Ingénieur DevOps", text, StringComparison.Ordinal);
+        Assert.Contains("Jour 3 — ", text, StringComparison.Ordinal);
+        Assert.Contains("  2    2 — Responsabilités d'un Ingénieur DevOps", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("> ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_InteractiveQuit_StopsTheHost()
+    {
+        var output = new SynchronizedStringWriter();
+        await using var app = BotHost.Build(["--Urls=http://127.0.0.1:0"], services =>
+            services.AddSingleton(new ConsoleIO(new StringReader("/help\n/quit\n"), output, IsInteractive: true)));
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+
+        await app.StartAsync();
+        var stopped = await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(20)), WhenStopping(lifetime));
+        await app.StopAsync();
+
+        Assert.True(lifetime.ApplicationStopping.IsCancellationRequested, "the host did not stop on /quit");
+        Assert.Contains("Console DevOps90.Bot", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("**", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("/day <number>", output.ToString(), StringComparison.Ordinal);
+        Assert.NotNull(stopped);
+    }
+
+    private static Task WhenStopping(IHostApplicationLifetime lifetime)
+    {
+        var stopping = new TaskCompletionSource();
+        lifetime.ApplicationStopping.Register(stopping.SetResult);
+        return stopping.Task;
+    }
+}

@@ -1,0 +1,58 @@
+using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.LocalConsole;
+
+namespace DevOps90.Bot.Tests.LocalConsole;
+
+public sealed class ConsoleCommandParserTests
+{
+    private static readonly CommandDefinition[] _commands =
+    [
+        new("day", [new CommandOption("number", OptionKind.Number, Required: true, Autocomplete: true)]),
+        new("resources", [new CommandOption("day", OptionKind.Number, Autocomplete: true), new CommandOption("topic", OptionKind.Text, Autocomplete: true)]),
+        new("search", [new CommandOption("query", OptionKind.Text, Required: true)]),
+        new("today", []),
+    ];
+
+    [Theory]
+    [InlineData("/day 2", "day", "number=2")]
+    [InlineData("day number:2", "day", "number=2")]
+    [InlineData("  /DAY   2  ", "day", "number=2")]
+    [InlineData("/search docker compose", "search", "query=docker compose")]
+    [InlineData("/resources topic:Learn Infrastructure as Code", "resources", "topic=Learn Infrastructure as Code")]
+    [InlineData("/resources day:4 topic:Containers", "resources", "day=4;topic=Containers")]
+    [InlineData("/resources 4", "resources", "day=4")]
+    [InlineData("/today", "today", "")]
+    [InlineData("/search note: colons stay", "search", "query=note: colons stay")]
+    public void Parse_TypedLine_GivesCommandAndOptions(string line, string command, string options)
+    {
+        var parsed = ConsoleCommandParser.Parse(line, Find)!;
+
+        Assert.Equal(command, parsed.Command);
+        Assert.Equal(options, string.Join(';', parsed.Options.OrderBy(option => option.Key).Select(option => $"{option.Key}={option.Value}")));
+        Assert.False(parsed.WantsSuggestions);
+    }
+
+    [Theory]
+    [InlineData("?day kube", "number", "kube")]
+    [InlineData("?resources topic:cont", "topic", "cont")]
+    [InlineData("?day", "number", null)]
+    public void Parse_QuestionMark_AsksForSuggestionsOfAnOption(string line, string option, string? typed)
+    {
+        var parsed = ConsoleCommandParser.Parse(line, Find)!;
+
+        Assert.True(parsed.WantsSuggestions);
+        Assert.Equal(option, parsed.SuggestOption);
+        Assert.Equal(typed, parsed.Options.GetValueOrDefault(option));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("/")]
+    public void Parse_NothingTyped_IsNull(string line)
+    {
+        Assert.Null(ConsoleCommandParser.Parse(line, Find));
+    }
+
+    private static CommandDefinition? Find(string name) => _commands.FirstOrDefault(command => command.Name == name);
+}
