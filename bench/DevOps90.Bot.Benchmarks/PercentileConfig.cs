@@ -3,6 +3,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using Perfolizer.Horology;
 
 namespace DevOps90.Bot.Benchmarks;
 
@@ -48,9 +49,11 @@ public sealed class PercentileConfig : ManualConfig
                 return "NA";
             }
 
+            // The summary normally picks one unit for the whole table; the same one here keeps the column comparable.
             var nanoseconds = statistics.Percentiles.Percentile(99);
-            var unit = style.TimeUnit ?? Perfolizer.Horology.TimeUnit.GetBestTimeUnit(statistics.Mean);
-            return (nanoseconds / unit.NanosecondAmount).ToString("N2", CultureInfo.InvariantCulture) + (style.PrintUnitsInContent ? " " + unit.Abbreviation : "");
+            var unit = style.TimeUnit ?? TimeUnit.GetBestTimeUnit(nanoseconds);
+            var number = TimeUnit.Convert(nanoseconds, TimeUnit.Nanosecond, unit).ToString("N2", CultureInfo.InvariantCulture);
+            return style.PrintUnitsInContent ? $"{number} {unit.Abbreviation}" : number;
         }
     }
 }

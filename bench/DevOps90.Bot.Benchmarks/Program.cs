@@ -14,6 +14,8 @@ switch (args)
         return 2;
     case ["memory", ..]:
         return MemoryReport.Run(Console.Out);
+    case ["latency", ..]:
+        return LatencyReport.Run(Console.Out);
     default:
         // Reports go to bench/BenchmarkDotNet.Artifacts (git-ignored), not the folder the command was started from.
         var config = RepositoryRoot.Find() is { } root

@@ -25,7 +25,7 @@ public sealed class BundledContentTests
             Assert.True(lesson.IsAvailable);
             Assert.False(lesson.Title.StartsWith("Day ", StringComparison.Ordinal), $"day {lesson.Day} has no title");
             Assert.NotNull(lesson.Topic);
-            Assert.InRange(SentenceCount(lesson.Summary), 2, 5);
+            Assert.InRange(SentenceCount(lesson.Summary), 2, 4);
             Assert.InRange(lesson.KeyPoints.Length, 3, 5);
             Assert.NotEmpty(lesson.Resources);
             Assert.Equal($"https://github.com/MichaelCade/90DaysOfDevOps/blob/main/2022/Days/day{lesson.Day:00}.md", lesson.LessonUrl);
