@@ -12,7 +12,7 @@ namespace DevOps90.Bot.Benchmarks;
 /// </summary>
 internal static class CommandScenarios
 {
-    /// <summary>A topic heading of the synthetic 2022.md (days 37-43); the generator seeds topic names by edition.</summary>
+    /// <summary>A topic heading of the synthetic 2022.md (days 30-36); the generator seeds topic names by edition.</summary>
     public const string Topic2022 = "Node Monitor Secret";
 
     /// <summary>Two words of the synthetic English word list: most lessons hold both, so every lesson is scored.</summary>

@@ -70,7 +70,7 @@ internal sealed class CommandFixture
     private static readonly string[] _englishTitles = ["Introduction", "Responsibilities of a DevOps Engineer", "DevOps Lifecycle", "Kubernetes Basics", "Docker Compose", "Résumé Writing for Engineers"];
     private static readonly string[] _frenchTitles = ["Introduction", "Responsabilités d'un Ingénieur DevOps", "Cycle de vie DevOps"];
 
-    private static Curriculum Curriculum(string language, int days) => new()
+    public static Curriculum Curriculum(string language, int days) => new()
     {
         Id = "2022",
         Edition = "2022",

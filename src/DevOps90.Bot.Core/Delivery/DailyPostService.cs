@@ -1,0 +1,145 @@
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Curricula;
+using DevOps90.Bot.Core.Posts;
+
+namespace DevOps90.Bot.Core.Delivery;
+
+/// <summary>
+/// Delivers each cohort's latest due daily post exactly once. The scheduler calls it at the post time, and
+/// reconciliation calls it on start and every few minutes: a post missed while the bot was down is sent when it comes
+/// back (only the latest, never a flood), unless it is older than the staleness window; a post claimed by an instance
+/// that crashed is sent again under the same idempotency key, so the platform drops it if it had arrived.
+/// </summary>
+public sealed class DailyPostService(
+    ICohortDirectory cohorts,
+    CurriculumIndex index,
+    IDeliveryLedger ledger,
+    IEnumerable<IChatPublisher> publishers,
+    DailyPostComposer composer,
+    DeliveryOptions options,
+    TimeProvider time)
+{
+    // Far enough back to find the post before a long weekend or a run of holidays.
+    private const int LookBackDays = 14;
+
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    public async Task<DeliveryOutcome> DeliverDueAsync(CohortId cohortId, CancellationToken cancellationToken = default)
+    {
+        if (cohorts.Find(cohortId) is not { } cohort || CalendarFor(cohort) is not { } calendar)
+        {
+            return new DeliveryOutcome(DeliveryStatus.NoSuchCohort);
+        }
+
+        var now = time.GetUtcNow();
+        if (cohort.IsPaused || LatestDuePost(calendar, now) is not { } post)
+        {
+            return new DeliveryOutcome(DeliveryStatus.NothingDue);
+        }
+
+        var key = DeliveryKey.For(post);
+        var record = await ledger.FindAsync(key, cancellationToken).ConfigureAwait(false);
+        if (record is { State: DeliveryState.Sent or DeliveryState.Skipped } or { State: DeliveryState.Failed, IsPermanent: true })
+        {
+            return new DeliveryOutcome(DeliveryStatus.AlreadySettled, key);
+        }
+
+        if (now - post.PostAt > options.StalenessWindow)
+        {
+            var reason = $"not sent: {(now - post.PostAt).TotalHours:0.#} h late, over the {options.StalenessWindow.TotalHours:0.#} h staleness window";
+            await (record is null
+                ? ledger.MarkSkippedAsync(key, post.PostAt, reason, now, cancellationToken)
+                : ledger.MarkFailedAsync(key, reason, permanent: true, null, now, cancellationToken)).ConfigureAwait(false);
+            return new DeliveryOutcome(DeliveryStatus.SkippedAsStale, key, reason);
+        }
+
+        var claim = await ledger.TryClaimAsync(key, post.PostAt, _owner, now, options.ClaimLease, cancellationToken).ConfigureAwait(false);
+        return claim.Outcome switch
+        {
+            ClaimOutcome.Settled => new DeliveryOutcome(DeliveryStatus.AlreadySettled, key),
+            ClaimOutcome.Busy => new DeliveryOutcome(DeliveryStatus.Busy, key),
+            _ => await SendAsync(calendar, post, key, claim.Record.Attempts, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    /// <summary>Runs <see cref="DeliverDueAsync"/> for every cohort; one cohort's trouble never stops the others.</summary>
+    public async Task<IReadOnlyList<DeliveryOutcome>> ReconcileAllAsync(CancellationToken cancellationToken = default)
+    {
+        var outcomes = new List<DeliveryOutcome>();
+        foreach (var cohort in cohorts.All)
+        {
+            outcomes.Add(await DeliverDueAsync(cohort.Id, cancellationToken).ConfigureAwait(false));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The most recent post whose time has come, looking back over the last days.</summary>
+    public PlannedPost? LatestDuePost(StudyCalendar calendar, DateTimeOffset now)
+    {
+        var today = StudyCalendar.LocalDate(now, calendar.Cohort.TimeZone);
+        for (var offset = 0; offset <= LookBackDays; offset++)
+        {
+            if (PostPlanner.PostOn(calendar, today.AddDays(-offset)) is { } post && post.PostAt <= now + options.EarlyFireTolerance)
+            {
+                return post;
+            }
+        }
+
+        return null;
+    }
+
+    public StudyCalendar? CalendarFor(Cohort cohort)
+    {
+        var curriculum = index.FindBest(cohort.CurriculumId, cohort.Language);
+        if (curriculum is null)
+        {
+            return null;
+        }
+
+        var reference = index.Find(curriculum.Id, curriculum.DefaultLanguage) ?? curriculum;
+        return new StudyCalendar(cohort, reference.LastDay);
+    }
+
+    private async Task<DeliveryOutcome> SendAsync(StudyCalendar calendar, PlannedPost post, DeliveryKey key, int attempts, CancellationToken cancellationToken)
+    {
+        var cohort = calendar.Cohort;
+        var publisher = publishers.FirstOrDefault(candidate => candidate.Platform == cohort.Target.Platform);
+        PublishResult result;
+        if (publisher is null)
+        {
+            result = PublishResult.Permanent($"no chat platform '{cohort.Target.Platform}' is configured");
+        }
+        else
+        {
+            var reply = composer.Compose(calendar, post);
+            try
+            {
+                result = await publisher.PublishAsync(cohort.Target, reply, key.IdempotencyKey, cohort.MentionRoleId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // A publisher that throws has not said the failure is permanent: try again later.
+                result = PublishResult.Transient(exception.GetType().Name + ": " + exception.Message);
+            }
+        }
+
+        var now = time.GetUtcNow();
+        switch (result.Outcome)
+        {
+            case PublishOutcome.Sent:
+                await ledger.MarkSentAsync(key, result.MessageId ?? "", now, cancellationToken).ConfigureAwait(false);
+                return new DeliveryOutcome(DeliveryStatus.Sent, key, result.MessageId);
+            case PublishOutcome.TransientFailure when attempts < options.MaxAttempts:
+                var retryAt = now + options.RetryDelayAfter(attempts);
+                await ledger.MarkFailedAsync(key, result.Reason ?? "transient failure", permanent: false, retryAt, now, cancellationToken).ConfigureAwait(false);
+                return new DeliveryOutcome(DeliveryStatus.WillRetry, key, result.Reason);
+            default:
+                var reason = result.Outcome == PublishOutcome.TransientFailure
+                    ? $"gave up after {attempts} attempts: {result.Reason}"
+                    : result.Reason ?? "permanent failure";
+                await ledger.MarkFailedAsync(key, reason, permanent: true, null, now, cancellationToken).ConfigureAwait(false);
+                return new DeliveryOutcome(DeliveryStatus.Failed, key, reason);
+        }
+    }
+}

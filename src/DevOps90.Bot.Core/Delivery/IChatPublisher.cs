@@ -1,0 +1,35 @@
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Replies;
+
+namespace DevOps90.Bot.Core.Delivery;
+
+public enum PublishOutcome
+{
+    Sent,
+
+    /// <summary>Worth trying again later (a timeout, a 5xx, a rate limit).</summary>
+    TransientFailure,
+
+    /// <summary>Trying again cannot help (the channel is gone, the bot lost access).</summary>
+    PermanentFailure,
+}
+
+public sealed record PublishResult(PublishOutcome Outcome, string? MessageId = null, string? Reason = null)
+{
+    public static PublishResult Sent(string messageId) => new(PublishOutcome.Sent, messageId);
+
+    public static PublishResult Transient(string reason) => new(PublishOutcome.TransientFailure, Reason: reason);
+
+    public static PublishResult Permanent(string reason) => new(PublishOutcome.PermanentFailure, Reason: reason);
+}
+
+/// <summary>A chat platform's way of posting into a channel; each adapter implements it.</summary>
+public interface IChatPublisher
+{
+    /// <summary>The platform of the targets it serves ("console", "discord").</summary>
+    string Platform { get; }
+
+    /// <param name="idempotencyKey">The same for every attempt at one post; platforms that support it deduplicate on it.</param>
+    /// <param name="mentionRoleId">A role to mention, and the only one the message may mention.</param>
+    Task<PublishResult> PublishAsync(ChatTarget target, Reply post, string idempotencyKey, string? mentionRoleId, CancellationToken cancellationToken = default);
+}

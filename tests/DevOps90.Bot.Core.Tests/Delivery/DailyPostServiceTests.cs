@@ -1,0 +1,235 @@
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Core.Posts;
+using DevOps90.Bot.Testing;
+using static DevOps90.Bot.Core.Tests.Delivery.DeliveryFixture;
+
+namespace DevOps90.Bot.Core.Tests.Delivery;
+
+public sealed class DailyPostServiceTests
+{
+    [Fact]
+    public async Task DeliverDue_AtThePostTime_SendsOnceAndOnlyOnce()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2027-01-02T17:00:00Z");
+
+        var first = await bot.Service.DeliverDueAsync(Id);
+        var second = await bot.Service.DeliverDueAsync(Id);
+
+        Assert.Equal(DeliveryStatus.Sent, first.Status);
+        Assert.Equal(DeliveryStatus.AlreadySettled, second.Status);
+        Assert.Equal(["Tomorrow — Day 3: DevOps Lifecycle"], bot.Titles);
+        var post = Assert.Single(bot.Publisher.Posts);
+        Assert.Equal(new DeliveryKey(Id, "day-3").IdempotencyKey, post.IdempotencyKey);
+        Assert.True(post.IdempotencyKey.Length <= 25);
+    }
+
+    [Fact]
+    public async Task DeliverDue_BeforeTheFirstPost_HasNothingDue()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2026-12-31T16:59:00Z");
+
+        Assert.Equal(DeliveryStatus.NothingDue, (await bot.Service.DeliverDueAsync(Id)).Status);
+        Assert.Empty(bot.Publisher.Posts);
+    }
+
+    [Theory]
+    [InlineData("Europe/Paris", "2027-03-24", 17, "2027-03-28", 16)]
+    [InlineData("Europe/Paris", "2027-10-27", 16, "2027-10-31", 17)]
+    [InlineData("America/New_York", "2027-03-10", 23, "2027-03-14", 22)]
+    [InlineData("America/New_York", "2027-11-03", 22, "2027-11-07", 23)]
+    public async Task DeliverDue_EveryEveningAcrossADaylightSavingChange_KeepsTheLocalHourAndTheDayCount(string zone, string start, int utcHourBefore, string change, int utcHourAfter)
+    {
+        var startDate = DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture);
+        var changeDate = DateOnly.Parse(change, System.Globalization.CultureInfo.InvariantCulture);
+        var bot = new DeliveryFixture(Cohort(start, zone), $"{startDate.AddDays(-2):yyyy-MM-dd}T00:00:00Z");
+        var sentAt = new List<DateTimeOffset>();
+
+        // A six-day course: the eve of the start and five evenings announce days 1 to 6, the sixth evening closes.
+        for (var date = startDate.AddDays(-1); date <= startDate.AddDays(6); date = date.AddDays(1))
+        {
+            var hour = date < changeDate ? utcHourBefore : utcHourAfter;
+            bot.Time.SetUtcNow(new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero));
+            if ((await bot.Service.DeliverDueAsync(Id)).Status == DeliveryStatus.Sent)
+            {
+                sentAt.Add(bot.Time.GetUtcNow());
+            }
+        }
+
+        Assert.Equal(7, sentAt.Count);
+        Assert.Equal(
+            ["Day 1", "Day 2", "Day 3", "Day 4", "Day 5", "Day 6", "That's all 6 days!"],
+            bot.Titles.Select(title => title.StartsWith("Tomorrow", StringComparison.Ordinal) ? title[11..16] : title));
+        Assert.All(sentAt, instant => Assert.Equal(18, TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(zone)).Hour));
+    }
+
+    [Fact]
+    public async Task DeliverDue_WeekdayCohort_FridayAnnouncesMondayAndTheWeekendIsQuiet()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-04", cadence: Cadence.Weekdays), "2027-01-08T17:00:00Z");
+
+        var friday = await bot.DeliverAt("2027-01-08T17:00:00Z");
+        var saturday = await bot.DeliverAt("2027-01-09T17:00:00Z");
+        var sunday = await bot.DeliverAt("2027-01-10T17:00:00Z");
+
+        Assert.Equal(DeliveryStatus.Sent, friday.Status);
+        Assert.Equal(["Monday — Day 6: Résumé Writing for Engineers"], bot.Titles);
+        Assert.Equal(DeliveryStatus.AlreadySettled, saturday.Status);
+        Assert.Equal(DeliveryStatus.AlreadySettled, sunday.Status);
+    }
+
+    [Fact]
+    public async Task DeliverDue_SkippedDateAhead_AnnouncesTheDayAfterIt()
+    {
+        var cohort = Cohort("2027-01-01") with { SkippedDates = [new DateOnly(2027, 1, 3)] };
+        var bot = new DeliveryFixture(cohort, "2027-01-02T17:00:00Z");
+
+        await bot.DeliverAt("2027-01-02T17:00:00Z");
+
+        Assert.Equal(["Monday — Day 3: DevOps Lifecycle"], bot.Titles);
+    }
+
+    [Fact]
+    public async Task Reconcile_AfterThreeDaysDown_SendsOnlyTheLatestMissedPost()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2026-12-31T17:00:00Z");
+        await bot.DeliverAt("2026-12-31T17:00:00Z");
+
+        // Down from 1 January 10:00 to 3 January 20:00: the posts of the 1st, 2nd and 3rd were never sent.
+        bot.Time.SetUtcNow(At("2027-01-03T19:00:00Z"));
+        var outcomes = await bot.Service.ReconcileAllAsync();
+
+        Assert.Equal(DeliveryStatus.Sent, Assert.Single(outcomes).Status);
+        Assert.Equal(["Tomorrow — Day 1: Introduction", "Tomorrow — Day 4: Kubernetes Basics"], bot.Titles);
+        Assert.Equal(DeliveryStatus.AlreadySettled, (await bot.Service.DeliverDueAsync(Id)).Status);
+    }
+
+    [Fact]
+    public async Task Reconcile_PostOlderThanTheStalenessWindow_IsRecordedAsSkipped()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2027-01-03T10:00:00Z");
+
+        var outcome = await bot.Service.DeliverDueAsync(Id);
+
+        Assert.Equal(DeliveryStatus.SkippedAsStale, outcome.Status);
+        Assert.Empty(bot.Publisher.Posts);
+        var record = await bot.Ledger.FindAsync(new DeliveryKey(Id, "day-3"));
+        Assert.Equal(DeliveryState.Skipped, record!.State);
+        Assert.Contains("staleness window", record.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reconcile_CrashBetweenClaimAndSend_SendsOnceAfterTheLeaseWithTheSameKey()
+    {
+        var ledger = new InMemoryDeliveryLedger();
+        var key = new DeliveryKey(Id, "day-3");
+        ledger.Seed(new DeliveryRecord(key, DeliveryState.Claimed, At("2027-01-02T17:00:00Z"), At("2027-01-02T17:00:00Z"), 1));
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2027-01-02T17:01:00Z", ledger);
+
+        var duringLease = await bot.Service.DeliverDueAsync(Id);
+        var afterLease = await bot.DeliverAt("2027-01-02T17:03:00Z");
+        var again = await bot.DeliverAt("2027-01-02T17:10:00Z");
+
+        Assert.Equal(DeliveryStatus.Busy, duringLease.Status);
+        Assert.Equal(DeliveryStatus.Sent, afterLease.Status);
+        Assert.Equal(DeliveryStatus.AlreadySettled, again.Status);
+        Assert.Equal(key.IdempotencyKey, Assert.Single(bot.Publisher.Posts).IdempotencyKey);
+        Assert.Equal(2, (await ledger.FindAsync(key))!.Attempts);
+    }
+
+    [Fact]
+    public async Task DeliverDue_PermanentFailure_IsRecordedAndNotRetried()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2027-01-02T17:00:00Z");
+        bot.Publisher.FailNext(PublishResult.Permanent("Missing Access (channel 123)"));
+
+        var outcome = await bot.Service.DeliverDueAsync(Id);
+        var later = await bot.DeliverAt("2027-01-02T18:00:00Z");
+
+        Assert.Equal((DeliveryStatus.Failed, "Missing Access (channel 123)"), (outcome.Status, outcome.Detail));
+        Assert.Equal(DeliveryStatus.AlreadySettled, later.Status);
+        Assert.Equal(1, bot.Publisher.Attempts);
+        var record = (await bot.Ledger.RecentAsync(Id, 5)).Single();
+        Assert.Equal((DeliveryState.Failed, true), (record.State, record.IsPermanent));
+    }
+
+    [Fact]
+    public async Task DeliverDue_TransientFailure_RetriesWithBackoff()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2027-01-02T17:00:00Z");
+        bot.Publisher.FailNext(PublishResult.Transient("503"), PublishResult.Transient("timeout"));
+
+        var first = await bot.Service.DeliverDueAsync(Id);
+        var tooSoon = await bot.DeliverAt("2027-01-02T17:00:20Z");
+        var second = await bot.DeliverAt("2027-01-02T17:00:31Z");
+        var third = await bot.DeliverAt("2027-01-02T17:01:32Z");
+
+        Assert.Equal(
+            [DeliveryStatus.WillRetry, DeliveryStatus.Busy, DeliveryStatus.WillRetry, DeliveryStatus.Sent],
+            new[] { first.Status, tooSoon.Status, second.Status, third.Status });
+        Assert.Single(bot.Publisher.Posts);
+        Assert.Equal(3, (await bot.Ledger.FindAsync(new DeliveryKey(Id, "day-3")))!.Attempts);
+    }
+
+    [Fact]
+    public async Task DeliverDue_TransientFailuresBeyondTheLimit_BecomePermanent()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2027-01-02T17:00:00Z");
+        bot.Publisher.FailNext([.. Enumerable.Repeat(PublishResult.Transient("503"), 8)]);
+
+        DeliveryOutcome outcome = new(DeliveryStatus.NothingDue);
+        for (var minute = 0; minute < 120 && outcome.Status != DeliveryStatus.Failed; minute++)
+        {
+            bot.Time.SetUtcNow(At("2027-01-02T17:00:00Z").AddMinutes(minute));
+            outcome = await bot.Service.DeliverDueAsync(Id);
+        }
+
+        Assert.Equal(DeliveryStatus.Failed, outcome.Status);
+        Assert.StartsWith("gave up after 8 attempts", outcome.Detail, StringComparison.Ordinal);
+        Assert.Empty(bot.Publisher.Posts);
+    }
+
+    [Fact]
+    public async Task DeliverDue_PlatformWithoutPublisher_FailsWithAClearReason()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01") with { Target = new ChatTarget("slack", "C123") }, "2027-01-02T17:00:00Z");
+
+        var outcome = await bot.Service.DeliverDueAsync(Id);
+
+        Assert.Equal((DeliveryStatus.Failed, "no chat platform 'slack' is configured"), (outcome.Status, outcome.Detail));
+    }
+
+    [Fact]
+    public async Task DeliverDue_AfterTheLastLesson_SendsOneClosingPostThenNothing()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2027-01-06T17:00:00Z");
+
+        var closing = await bot.Service.DeliverDueAsync(Id);
+        var nextDay = await bot.DeliverAt("2027-01-07T17:00:00Z");
+
+        Assert.Equal(DeliveryStatus.Sent, closing.Status);
+        Assert.Equal(new DeliveryKey(Id, "closing"), closing.Key);
+        Assert.Equal(["That's all 6 days!"], bot.Titles);
+        Assert.Equal(DeliveryStatus.AlreadySettled, nextDay.Status);
+    }
+
+    [Fact]
+    public async Task DeliverDue_TwoInstancesAtOnce_PostOnce()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2027-01-02T17:00:00Z");
+        var instances = Enumerable.Range(0, 4).Select(_ => bot.NewService()).ToList();
+
+        var outcomes = await Task.WhenAll(instances.Select(instance => Task.Run(() => instance.DeliverDueAsync(Id))));
+
+        Assert.Single(outcomes, outcome => outcome.Status == DeliveryStatus.Sent);
+        Assert.Single(bot.Publisher.Posts);
+    }
+
+    [Fact]
+    public async Task DeliverDue_PausedCohort_HasNothingDue()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01").PausedFrom(new DateOnly(2027, 1, 2)), "2027-01-02T17:00:00Z");
+
+        Assert.Equal(DeliveryStatus.NothingDue, (await bot.Service.DeliverDueAsync(Id)).Status);
+    }
+}
