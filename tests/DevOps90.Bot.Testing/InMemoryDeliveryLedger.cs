@@ -29,13 +29,7 @@ public sealed class InMemoryDeliveryLedger : IDeliveryLedger
                 return Task.FromResult(new ClaimResult(ClaimOutcome.Claimed, _records[key] = new DeliveryRecord(key, DeliveryState.Claimed, scheduledAt, now, 1)));
             }
 
-            var retry = record.State switch
-            {
-                DeliveryState.Claimed => record.UpdatedAt + lease <= now,
-                DeliveryState.Failed => !record.IsPermanent && record.NextAttemptAt <= now,
-                _ => false,
-            };
-            if (retry)
+            if (LedgerRules.MayReclaim(record, now, lease))
             {
                 return Task.FromResult(new ClaimResult(ClaimOutcome.Claimed, _records[key] = record with
                 {
@@ -46,8 +40,7 @@ public sealed class InMemoryDeliveryLedger : IDeliveryLedger
                 }));
             }
 
-            var settled = record.State is DeliveryState.Sent or DeliveryState.Skipped || record is { State: DeliveryState.Failed, IsPermanent: true };
-            return Task.FromResult(new ClaimResult(settled ? ClaimOutcome.Settled : ClaimOutcome.Busy, record));
+            return Task.FromResult(new ClaimResult(LedgerRules.IsSettled(record) ? ClaimOutcome.Settled : ClaimOutcome.Busy, record));
         }
     }
 

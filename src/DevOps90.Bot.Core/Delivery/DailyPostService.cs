@@ -39,7 +39,7 @@ public sealed class DailyPostService(
 
         var key = DeliveryKey.For(post);
         var record = await ledger.FindAsync(key, cancellationToken).ConfigureAwait(false);
-        if (record is { State: DeliveryState.Sent or DeliveryState.Skipped } or { State: DeliveryState.Failed, IsPermanent: true })
+        if (record is not null && LedgerRules.IsSettled(record))
         {
             return new DeliveryOutcome(DeliveryStatus.AlreadySettled, key);
         }

@@ -4,7 +4,6 @@ using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Core.Curricula;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Core.Posts;
-using DevOps90.Bot.Core.Tests.Commands;
 using DevOps90.Bot.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,7 +18,7 @@ internal sealed class DeliveryFixture
     {
         Time = new FakeTimeProvider(At(now));
         Cohorts = new InMemoryCohortDirectory([cohort]);
-        Index = new CurriculumIndex([CommandFixture.Curriculum("en", 6), CommandFixture.Curriculum("fr", 3)]);
+        Index = new CurriculumIndex([SampleCurriculum.Make("en", 6), SampleCurriculum.Make("fr", 3)]);
         Ledger = ledger ?? new InMemoryDeliveryLedger();
         Service = NewService();
     }

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using DevOps90.Bot.Core.Cohorts;
+
+namespace DevOps90.Bot.Storage;
+
+/// <summary>A cohort as JSON in the cohorts table. Fields are only added; a missing one reads as its default.</summary>
+internal sealed record CohortDocument(
+    string Id,
+    string Curriculum,
+    string? Language,
+    string StartDate,
+    string TimeZone,
+    string PostTime,
+    string PostTiming,
+    string Cadence,
+    IReadOnlyList<string> SkippedDates,
+    IReadOnlyList<PauseDocument> Pauses,
+    string Target,
+    string? MentionRole)
+{
+    private const string DateFormat = "yyyy-MM-dd";
+
+    public static CohortDocument From(Cohort cohort) => new(
+        cohort.Id.Value,
+        cohort.CurriculumId,
+        cohort.Language,
+        Date(cohort.StartDate),
+        cohort.TimeZoneId,
+        cohort.PostTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+        cohort.PostTiming.ToString(),
+        cohort.Cadence.ToString(),
+        [.. cohort.SkippedDates.Select(Date)],
+        [.. cohort.Pauses.Select(pause => new PauseDocument(Date(pause.From), pause.Until is { } until ? Date(until) : null))],
+        $"{cohort.Target.Platform}:{cohort.Target.Channel}",
+        cohort.MentionRoleId);
+
+    public Cohort ToCohort()
+    {
+        var target = Target.Split(':', 2);
+        return new Cohort
+        {
+            Id = new CohortId(Id),
+            CurriculumId = Curriculum,
+            Language = Language,
+            StartDate = ParseDate(StartDate),
+            TimeZoneId = TimeZone,
+            PostTime = TimeOnly.ParseExact(PostTime, "HH:mm:ss", CultureInfo.InvariantCulture),
+            PostTiming = Enum.Parse<PostTiming>(PostTiming),
+            Cadence = Core.Cohorts.Cadence.TryParse(Cadence, out var cadence) ? cadence : Core.Cohorts.Cadence.Daily,
+            SkippedDates = [.. SkippedDates.Select(ParseDate)],
+            Pauses = [.. Pauses.Select(pause => new PausePeriod(ParseDate(pause.From), pause.Until is { } until ? ParseDate(until) : null))],
+            Target = new ChatTarget(target[0], target.Length > 1 ? target[1] : ""),
+            MentionRoleId = MentionRole,
+        };
+    }
+
+    private static string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
+}
+
+internal sealed record PauseDocument(string From, string? Until);
+
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(CohortDocument))]
+internal sealed partial class StorageJsonContext : JsonSerializerContext;

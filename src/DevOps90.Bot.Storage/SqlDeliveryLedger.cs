@@ -1,0 +1,136 @@
+using System.Data.Common;
+using Dapper;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Delivery;
+
+namespace DevOps90.Bot.Storage;
+
+/// <summary>
+/// The delivery ledger in the bot's database. A claim reads and writes the line inside one write transaction, so
+/// of two instances claiming at once exactly one gets it.
+/// </summary>
+public sealed class SqlDeliveryLedger(IDatabase database) : IDeliveryLedger
+{
+    private const string Columns =
+        "cohort_id AS CohortId, post_key AS PostKey, state AS State, scheduled_at AS ScheduledAt, updated_at AS UpdatedAt, " +
+        "attempts AS Attempts, message_id AS MessageId, reason AS Reason, permanent AS Permanent, next_attempt_at AS NextAttemptAt";
+
+    public async Task<ClaimResult> TryClaimAsync(DeliveryKey key, DateTimeOffset scheduledAt, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var existing = await FindAsync(connection, transaction, key).ConfigureAwait(false);
+        ClaimResult result;
+        if (existing is null)
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO delivery_ledger (cohort_id, post_key, state, scheduled_at, updated_at, attempts, owner) " +
+                "VALUES (@Cohort, @Post, 'claimed', @ScheduledAt, @Now, 1, @Owner)",
+                new { Cohort = key.Cohort.Value, key.Post, ScheduledAt = Millis(scheduledAt), Now = Millis(now), Owner = owner },
+                transaction).ConfigureAwait(false);
+            result = new ClaimResult(ClaimOutcome.Claimed, new DeliveryRecord(key, DeliveryState.Claimed, scheduledAt, now, 1));
+        }
+        else if (LedgerRules.MayReclaim(existing, now, lease))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE delivery_ledger SET state = 'claimed', updated_at = @Now, attempts = attempts + 1, owner = @Owner, next_attempt_at = NULL " +
+                "WHERE cohort_id = @Cohort AND post_key = @Post",
+                new { Cohort = key.Cohort.Value, key.Post, Now = Millis(now), Owner = owner },
+                transaction).ConfigureAwait(false);
+            result = new ClaimResult(ClaimOutcome.Claimed, existing with { State = DeliveryState.Claimed, UpdatedAt = now, Attempts = existing.Attempts + 1, NextAttemptAt = null });
+        }
+        else
+        {
+            result = new ClaimResult(LedgerRules.IsSettled(existing) ? ClaimOutcome.Settled : ClaimOutcome.Busy, existing);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    public Task MarkSentAsync(DeliveryKey key, string messageId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            "UPDATE delivery_ledger SET state = 'sent', message_id = @MessageId, reason = NULL, updated_at = @Now WHERE cohort_id = @Cohort AND post_key = @Post",
+            new { Cohort = key.Cohort.Value, key.Post, MessageId = messageId, Now = Millis(now) },
+            cancellationToken);
+
+    public Task MarkFailedAsync(DeliveryKey key, string reason, bool permanent, DateTimeOffset? nextAttemptAt, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            "UPDATE delivery_ledger SET state = 'failed', reason = @Reason, permanent = @Permanent, next_attempt_at = @NextAttemptAt, updated_at = @Now " +
+            "WHERE cohort_id = @Cohort AND post_key = @Post",
+            new { Cohort = key.Cohort.Value, key.Post, Reason = reason, Permanent = permanent ? 1 : 0, NextAttemptAt = nextAttemptAt is { } next ? Millis(next) : (long?)null, Now = Millis(now) },
+            cancellationToken);
+
+    public Task MarkSkippedAsync(DeliveryKey key, DateTimeOffset scheduledAt, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            "INSERT INTO delivery_ledger (cohort_id, post_key, state, scheduled_at, updated_at, attempts, reason) " +
+            "VALUES (@Cohort, @Post, 'skipped', @ScheduledAt, @Now, 0, @Reason) ON CONFLICT (cohort_id, post_key) DO NOTHING",
+            new { Cohort = key.Cohort.Value, key.Post, ScheduledAt = Millis(scheduledAt), Now = Millis(now), Reason = reason },
+            cancellationToken);
+
+    public async Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await FindAsync(connection, null, key).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<DeliveryRecord>> RecentAsync(CohortId cohort, int count, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<LedgerRow>(
+            $"SELECT {Columns} FROM delivery_ledger WHERE cohort_id = @Cohort ORDER BY scheduled_at DESC LIMIT @Count",
+            new { Cohort = cohort.Value, Count = count }).ConfigureAwait(false);
+        return [.. rows.Select(row => row.ToRecord())];
+    }
+
+    private static async Task<DeliveryRecord?> FindAsync(DbConnection connection, DbTransaction? transaction, DeliveryKey key)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<LedgerRow>(
+            $"SELECT {Columns} FROM delivery_ledger WHERE cohort_id = @Cohort AND post_key = @Post",
+            new { Cohort = key.Cohort.Value, key.Post },
+            transaction).ConfigureAwait(false);
+        return row?.ToRecord();
+    }
+
+    private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private static long Millis(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds();
+
+    private sealed class LedgerRow
+    {
+        public string CohortId { get; set; } = "";
+
+        public string PostKey { get; set; } = "";
+
+        public string State { get; set; } = "";
+
+        public long ScheduledAt { get; set; }
+
+        public long UpdatedAt { get; set; }
+
+        public long Attempts { get; set; }
+
+        public string? MessageId { get; set; }
+
+        public string? Reason { get; set; }
+
+        public long Permanent { get; set; }
+
+        public long? NextAttemptAt { get; set; }
+
+        public DeliveryRecord ToRecord() => new(
+            new DeliveryKey(new CohortId(CohortId), PostKey),
+            Enum.Parse<DeliveryState>(State, ignoreCase: true),
+            DateTimeOffset.FromUnixTimeMilliseconds(ScheduledAt),
+            DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAt),
+            (int)Attempts,
+            MessageId,
+            Reason,
+            Permanent != 0,
+            NextAttemptAt is { } next ? DateTimeOffset.FromUnixTimeMilliseconds(next) : null);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace DevOps90.Bot.Storage.Sqlite;
+
+/// <summary>Opens connections to the bot's SQLite file, each ready for concurrent use by several instances.</summary>
+public sealed class SqliteDatabase : IDatabase
+{
+    public SqliteDatabase(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            // Writers wait for each other (up to this long) instead of failing with "database is locked".
+            DefaultTimeout = 30,
+            Pooling = true,
+        };
+        ConnectionString = builder.ToString();
+        DataSource = builder.DataSource;
+    }
+
+    public string ConnectionString { get; }
+
+    public string DataSource { get; }
+
+    public string Dialect => "sqlite";
+
+    public static SqliteDatabase ForFile(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return new SqliteDatabase(new SqliteConnectionStringBuilder { DataSource = path }.ToString());
+    }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    /// <summary>WAL lets readers go on while one instance writes; it is a property of the file, set once.</summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // BEGIN IMMEDIATE: take the write lock now, so a read-then-write decision cannot race another writer.
+    // (Microsoft.Data.Sqlite has no asynchronous form with that choice; beginning waits at most the busy timeout.)
+    public Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+}

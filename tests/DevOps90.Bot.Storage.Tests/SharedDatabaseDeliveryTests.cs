@@ -1,0 +1,47 @@
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.Core.Curricula;
+using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Core.Posts;
+using DevOps90.Bot.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DevOps90.Bot.Storage.Tests;
+
+/// <summary>Two bot instances on one SQLite file, as two schedulers sharing a database would be.</summary>
+public sealed class SharedDatabaseDeliveryTests : IDisposable
+{
+    private readonly SqliteFile _file = new();
+
+    [Fact]
+    public async Task DeliverDue_TwoInstancesOnOneFileAtTheSameMoment_PostOnce()
+    {
+        await _file.MigratedAsync();
+        var publisher = new RecordingPublisher();
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2027-01-02T17:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var cohort = new Cohort { Id = new CohortId("group"), CurriculumId = "2022", StartDate = new DateOnly(2027, 1, 1), TimeZoneId = "Europe/Paris" };
+        var index = new CurriculumIndex([SampleCurriculum.Make("en", 6)]);
+
+        DailyPostService Instance() => new(
+            new InMemoryCohortDirectory([cohort]),
+            index,
+            new SqlDeliveryLedger(_file.Open()),
+            [publisher],
+            new DailyPostComposer(index, new BotDefaults("2022", "en", "Europe/Paris")),
+            new DeliveryOptions(),
+            clock);
+
+        var instances = new[] { Instance(), Instance() };
+        var rounds = new List<DeliveryOutcome>();
+        for (var round = 0; round < 5; round++)
+        {
+            rounds.AddRange(await Task.WhenAll(instances.Select(instance => Task.Run(() => instance.DeliverDueAsync(cohort.Id)))));
+        }
+
+        Assert.Single(publisher.Posts);
+        Assert.Single(rounds, outcome => outcome.Status == DeliveryStatus.Sent);
+        Assert.All(rounds.Where(outcome => outcome.Status != DeliveryStatus.Sent), outcome => Assert.Contains(outcome.Status, new[] { DeliveryStatus.Busy, DeliveryStatus.AlreadySettled }));
+    }
+
+    public void Dispose() => _file.Dispose();
+}
