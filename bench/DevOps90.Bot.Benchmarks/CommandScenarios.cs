@@ -15,7 +15,7 @@ internal static class CommandScenarios
     /// <summary>A topic heading of the synthetic 2022.md (days 30-36); the generator seeds topic names by edition.</summary>
     public const string Topic2022 = "Node Monitor Secret";
 
-    /// <summary>Two words of the synthetic English word list: most lessons hold both, so every lesson is scored.</summary>
+    /// <summary>Two words of the small synthetic English word list, so many lessons match (all 90 are scored anyway).</summary>
     public const string SearchQuery = "secret volume";
 
     public static CommandRequest Day42English { get; } = Request("day", "en", ("number", "42"));

@@ -26,7 +26,8 @@ public sealed class PercentileConfig : ManualConfig
 
         public ColumnCategory Category => ColumnCategory.Statistics;
 
-        public int PriorityInCategory => 0;
+        /// <summary>After the built-in percentiles, whatever rank they have in the category.</summary>
+        public int PriorityInCategory => StatisticColumn.P95.PriorityInCategory + 1;
 
         public bool IsNumeric => true;
 
@@ -52,7 +53,8 @@ public sealed class PercentileConfig : ManualConfig
             // The summary normally picks one unit for the whole table; the same one here keeps the column comparable.
             var nanoseconds = statistics.Percentiles.Percentile(99);
             var unit = style.TimeUnit ?? TimeUnit.GetBestTimeUnit(nanoseconds);
-            var number = TimeUnit.Convert(nanoseconds, TimeUnit.Nanosecond, unit).ToString("N2", CultureInfo.InvariantCulture);
+            var value = TimeUnit.Convert(nanoseconds, TimeUnit.Nanosecond, unit);
+            var number = value.ToString(value >= 100 ? "N1" : value >= 10 ? "N2" : "N3", CultureInfo.InvariantCulture);
             return style.PrintUnitsInContent ? $"{number} {unit.Abbreviation}" : number;
         }
     }

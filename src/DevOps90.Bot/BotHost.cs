@@ -1,5 +1,7 @@
 using DevOps90.Bot.Content;
 using DevOps90.Bot.LocalConsole;
+using DevOps90.Bot.Scheduling;
+using DevOps90.Bot.Storage;
 using DevOps90.Bot.StudyGroups;
 
 namespace DevOps90.Bot;
@@ -18,10 +20,15 @@ public static class BotHost
         });
         BotConfiguration.Apply(builder.Configuration, builder.Environment.EnvironmentName, args);
 
+        // Hosted services start in this order: the schema and the cohorts first, the scheduler after them.
+        builder.Services.AddHostedService(services => services.GetRequiredService<StartupTasks>());
+        builder.Services.AddSingleton<StartupTasks>();
         builder.AddContent(BotConfiguration.BaseDirectory);
         builder.Services.AddHostedService<ContentReport>();
+        builder.AddStorage(BotConfiguration.BaseDirectory);
         builder.AddStudyGroups();
         builder.AddLocalConsole();
+        builder.AddScheduling(BotConfiguration.BaseDirectory);
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -32,7 +39,16 @@ public static class BotHost
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         await using var app = Build(args);
-        await app.RunAsync(cancellationToken).ConfigureAwait(false);
-        return 0;
+        try
+        {
+            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException exception)
+        {
+            // A setting is missing or wrong: say which, without a stack trace (see appsettings.example.json).
+            await Console.Error.WriteLineAsync($"Cannot start: {string.Join(Environment.NewLine, exception.Failures)}").ConfigureAwait(false);
+            return 1;
+        }
     }
 }

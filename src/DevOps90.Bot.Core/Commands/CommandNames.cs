@@ -11,4 +11,5 @@ public static class CommandNames
     public const string Search = "search";
     public const string Help = "help";
     public const string About = "about";
+    public const string Status = "status";
 }

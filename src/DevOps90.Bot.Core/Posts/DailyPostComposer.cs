@@ -26,6 +26,7 @@ public sealed class DailyPostComposer(CurriculumIndex index, BotDefaults default
             {
                 Title = text.Format("Post.Closing.Title", calendar.LastDay),
                 Paragraphs = [text["Post.Closing.Text"]],
+                Language = text.Language,
             };
         }
 
@@ -36,7 +37,7 @@ public sealed class DailyPostComposer(CurriculumIndex index, BotDefaults default
         }
 
         var lesson = lookup.Lesson!;
-        return LessonReplies.Lesson(text, lookup, language, calendar.LastDay, Heading(text, post, lesson)) with { Moment = moment, Buttons = [] };
+        return LessonReplies.Lesson(text, lookup, language, calendar.LastDay, Heading(text, post, lesson)) with { Moment = moment, Buttons = [], Language = text.Language };
     }
 
     private static string Heading(BotText text, PlannedPost post, Lesson lesson)

@@ -37,6 +37,21 @@ public static class PostPlanner
         return null;
     }
 
+    /// <summary>The first post whose instant is after <paramref name="now"/> (today's may still be ahead), or null.</summary>
+    public static PlannedPost? NextPostAfter(StudyCalendar calendar, DateTimeOffset now)
+    {
+        var yesterday = StudyCalendar.LocalDate(now, calendar.Cohort.TimeZone).AddDays(-1);
+        for (var post = NextPostAfter(calendar, yesterday); post is not null; post = NextPostAfter(calendar, post.PostDate))
+        {
+            if (post.PostAt > now)
+            {
+                return post;
+            }
+        }
+
+        return null;
+    }
+
     private static PlannedPost? EveningPostOn(StudyCalendar calendar, DateOnly date)
     {
         var position = calendar.PositionOn(date);

@@ -29,6 +29,9 @@ public sealed record Reply
 
     public bool IsError { get; init; }
 
+    /// <summary>The language it is written in, for renderers whose typography or dates depend on it.</summary>
+    public string? Language { get; init; }
+
     /// <summary>A moment shown in each reader's own time zone where the platform can (Discord's &lt;t:...&gt;).</summary>
     public ReplyMoment? Moment { get; init; }
 

@@ -22,13 +22,15 @@ internal static class PreviewCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = BotHost.Build([]);
-            return Run(app.Services, parse.GetValue(cohortOption), parse.GetValue(dateOption), output);
+            return await RunAsync(app.Services, parse.GetValue(cohortOption), parse.GetValue(dateOption), output, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    public static int Run(IServiceProvider services, string? cohortId, string? date, TextWriter output)
+    public static async Task<int> RunAsync(IServiceProvider services, string? cohortId, string? date, TextWriter output, CancellationToken cancellationToken = default)
     {
+        // Cohorts live in the database (settings seed it, run-time changes are kept there): read them as the bot would.
+        await services.GetRequiredService<StartupTasks>().RunAsync(cancellationToken).ConfigureAwait(false);
         var cohorts = services.GetRequiredService<ICohortDirectory>();
         var cohort = cohortId is null
             ? cohorts.FindByTarget(ChatTarget.Console) ?? (cohorts.All.Count > 0 ? cohorts.All[0] : null)

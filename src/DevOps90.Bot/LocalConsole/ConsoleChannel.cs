@@ -91,11 +91,7 @@ internal sealed partial class ConsoleChannel(
         UserLocale = CultureInfo.CurrentUICulture.Name is { Length: > 0 } name ? name : null,
     };
 
-    private async Task WriteAsync(string text)
-    {
-        await io.Output.WriteAsync(text).ConfigureAwait(false);
-        await io.Output.FlushAsync().ConfigureAwait(false);
-    }
+    private Task WriteAsync(string text) => io.WriteAsync(text);
 
     private Task WhenStarted(CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using DevOps90.Bot.Core.Delivery;
+
 namespace DevOps90.Bot.LocalConsole;
 
 public static class ConsoleSetup
@@ -14,6 +16,7 @@ public static class ConsoleSetup
         }
 
         builder.Services.AddSingleton(_ => ConsoleIO.System());
+        builder.Services.AddSingleton<IChatPublisher, ConsolePublisher>();
         builder.Services.AddHostedService<ConsoleChannel>();
         return builder;
     }

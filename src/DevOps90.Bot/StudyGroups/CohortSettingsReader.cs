@@ -40,7 +40,7 @@ public static class CohortSettingsReader
                 Fail("TimeZone", $"'{item.TimeZone}' is not an IANA time zone such as Europe/Paris");
             }
 
-            if (!TimeOnly.TryParseExact(item.PostTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var postTime))
+            if (!TimeOnly.TryParseExact(item.PostTime, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var postTime))
             {
                 Fail("PostTime", $"'{item.PostTime}' is not a time like 18:00");
             }

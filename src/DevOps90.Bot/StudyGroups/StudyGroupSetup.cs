@@ -27,12 +27,9 @@ public static class StudyGroupSetup
             var content = provider.GetRequiredService<IOptions<ContentOptions>>().Value;
             return new BotDefaults(content.DefaultCurriculum, bot.DefaultLanguage, bot.DefaultTimeZone);
         });
-        services.AddSingleton<ICohortDirectory>(provider =>
-        {
-            var settings = provider.GetRequiredService<IOptions<CohortList>>().Value;
-            var defaults = provider.GetRequiredService<BotDefaults>();
-            return new InMemoryCohortDirectory(CohortSettingsReader.Read(settings.Cohorts, defaults.CurriculumId).Cohorts);
-        });
+        services.AddSingleton<CohortRegistry>();
+        services.AddSingleton<ICohortDirectory>(provider => provider.GetRequiredService<CohortRegistry>());
+        services.AddSingleton<ConfiguredCohorts>();
 
         services.AddSingleton<LessonChoices>();
         services.AddSingleton<LessonSearch>();
@@ -43,6 +40,7 @@ public static class StudyGroupSetup
         services.AddSingleton<ICommandHandler, TopicsCommand>();
         services.AddSingleton<ICommandHandler, SearchCommand>();
         services.AddSingleton<ICommandHandler, AboutCommand>();
+        services.AddSingleton<ICommandHandler, StatusCommand>();
         // Help lists the others, so it asks the dispatcher for them when it runs rather than at construction.
         services.AddSingleton<ICommandHandler>(provider => new HelpCommand(() => provider.GetRequiredService<CommandDispatcher>().Commands));
         services.AddSingleton<CommandDispatcher>();

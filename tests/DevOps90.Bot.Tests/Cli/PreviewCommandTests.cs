@@ -61,7 +61,7 @@ public sealed class PreviewCommandTests
         var clock = new FakeTimeProvider(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
         await using var app = BotHost.Build([], services => services.AddSingleton<TimeProvider>(clock));
         using var output = new StringWriter();
-        var exitCode = PreviewCommand.Run(app.Services, cohort, date, output);
+        var exitCode = await PreviewCommand.RunAsync(app.Services, cohort, date, output);
         return (exitCode, output.ToString());
     }
 }

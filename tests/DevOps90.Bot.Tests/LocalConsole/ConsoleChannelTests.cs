@@ -16,7 +16,7 @@ public sealed class ConsoleChannelTests
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2027-01-03T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         await using var app = BotHost.Build(["--Urls=http://127.0.0.1:0"], services =>
         {
-            services.AddSingleton(new ConsoleIO(input, output, IsInteractive: false));
+            services.AddSingleton(new ConsoleIO(input, output, isInteractive: false));
             services.AddSingleton<TimeProvider>(clock);
         });
 
@@ -35,7 +35,7 @@ public sealed class ConsoleChannelTests
     {
         var output = new SynchronizedStringWriter();
         await using var app = BotHost.Build(["--Urls=http://127.0.0.1:0"], services =>
-            services.AddSingleton(new ConsoleIO(new StringReader("/help\n/quit\n"), output, IsInteractive: true)));
+            services.AddSingleton(new ConsoleIO(new StringReader("/help\n/quit\n"), output, isInteractive: true)));
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
 
         await app.StartAsync();

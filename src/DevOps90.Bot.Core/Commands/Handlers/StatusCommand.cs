@@ -1,0 +1,69 @@
+using System.Globalization;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Core.Localization;
+using DevOps90.Bot.Core.Posts;
+using DevOps90.Bot.Core.Replies;
+
+namespace DevOps90.Bot.Core.Commands.Handlers;
+
+/// <summary>
+/// <c>/status</c> (moderators): per cohort, the next post time and the last posts with their outcome, from the
+/// delivery ledger. In a cohort's channel it shows that cohort; elsewhere, all of them.
+/// </summary>
+public sealed class StatusCommand(ICohortDirectory cohorts, IDeliveryLedger ledger, DailyPostService delivery, TimeProvider time) : ICommandHandler
+{
+    private const int HistoryLength = 5;
+
+    public CommandDefinition Definition { get; } = new(CommandNames.Status, [], ForModerators: true);
+
+    public async ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
+    {
+        var shown = scope.Cohort is { } own ? [own] : cohorts.All;
+        if (shown.Count == 0)
+        {
+            return Reply.Text(scope.Text["Status.NoCohorts"], isPrivate: true);
+        }
+
+        var fields = new List<ReplyField>();
+        foreach (var cohort in shown)
+        {
+            var history = await ledger.RecentAsync(cohort.Id, HistoryLength, cancellationToken).ConfigureAwait(false);
+            fields.Add(new ReplyField(
+                scope.Text.Format("Status.Cohort", cohort.Id, cohort.Target, cohort.TimeZoneId),
+                string.Join('\n', [NextPost(scope.Text, cohort), .. History(scope.Text, cohort, history)])));
+        }
+
+        return new Reply { Title = scope.Text["Status.Title"], Fields = [.. fields], IsPrivate = true };
+    }
+
+    private string NextPost(BotText text, Cohort cohort)
+    {
+        var next = delivery.CalendarFor(cohort) is { } calendar && !cohort.IsPaused ? PostPlanner.NextPostAfter(calendar, time.GetUtcNow()) : null;
+        return next is null ? text["Status.NoNextPost"] : text.Format("Status.NextPost", Local(text, cohort, next.PostAt));
+    }
+
+    private static IEnumerable<string> History(BotText text, Cohort cohort, IReadOnlyList<DeliveryRecord> history)
+    {
+        if (history.Count == 0)
+        {
+            yield return text["Status.NoHistory"];
+            yield break;
+        }
+
+        foreach (var record in history)
+        {
+            var state = text["Status.State." + record.State];
+            var detail = record switch
+            {
+                { State: DeliveryState.Failed, IsPermanent: false, NextAttemptAt: { } retry } => $"{state} ({text.Format("Status.Retry", Local(text, cohort, retry))}): {record.Reason}",
+                { Reason: { } reason } => $"{state}: {reason}",
+                _ => state,
+            };
+            yield return "• " + text.Format("Status.Line", record.Key.Post, Local(text, cohort, record.ScheduledAt), detail);
+        }
+    }
+
+    private static string Local(BotText text, Cohort cohort, DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, cohort.TimeZone).ToString("ddd d MMM HH:mm", text.Culture);
+}

@@ -1,0 +1,48 @@
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Storage.Migrations;
+using DevOps90.Bot.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DevOps90.Bot.Storage;
+
+public static class StorageSetup
+{
+    /// <summary>
+    /// The bot's database (SQLite by default, a file under Storage:DataDirectory resolved from
+    /// <paramref name="baseDirectory"/>), its migrations, the delivery ledger and the cohort store.
+    /// </summary>
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder, string baseDirectory)
+    {
+        builder.Services.AddOptionsWithValidateOnStart<StorageOptions>()
+            .Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations();
+        builder.Services.AddSingleton<IDatabase>(services =>
+            CreateDatabase(services.GetRequiredService<IOptions<StorageOptions>>().Value, baseDirectory));
+        builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.AddSingleton<IDeliveryLedger, SqlDeliveryLedger>();
+        builder.Services.AddSingleton<ICohortStore, SqlCohortStore>();
+        return builder;
+    }
+
+    public static SqliteDatabase CreateDatabase(StorageOptions options, string baseDirectory)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            var configured = new SqliteConnectionStringBuilder(options.ConnectionString);
+            if (!Path.IsPathRooted(configured.DataSource) && configured.DataSource != ":memory:")
+            {
+                configured.DataSource = Path.Combine(baseDirectory, configured.DataSource);
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(configured.DataSource))!);
+            return new SqliteDatabase(configured.ToString());
+        }
+
+        return SqliteDatabase.ForFile(Path.Combine(Path.GetFullPath(options.DataDirectory, baseDirectory), options.FileName));
+    }
+}

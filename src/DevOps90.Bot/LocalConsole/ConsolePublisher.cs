@@ -1,0 +1,22 @@
+using System.Globalization;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Core.Replies;
+
+namespace DevOps90.Bot.LocalConsole;
+
+/// <summary>Daily posts for console:console cohorts, printed between the replies.</summary>
+internal sealed class ConsolePublisher(ConsoleIO io) : IChatPublisher
+{
+    private int _sent;
+
+    public string Platform => ChatTarget.Console.Platform;
+
+    public async Task<PublishResult> PublishAsync(ChatTarget target, Reply post, string idempotencyKey, string? mentionRoleId, CancellationToken cancellationToken = default)
+    {
+        var mention = mentionRoleId is null ? "" : $"@{mentionRoleId}{Environment.NewLine}";
+        var text = $"{Environment.NewLine}{mention}{ConsoleRenderer.Render(post, CultureInfo.GetCultureInfo(post.Language ?? "en"))}{Environment.NewLine}";
+        await io.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+        return PublishResult.Sent($"console-{Interlocked.Increment(ref _sent)}");
+    }
+}

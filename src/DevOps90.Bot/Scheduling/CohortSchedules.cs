@@ -1,0 +1,65 @@
+using System.Globalization;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Core.Posts;
+using Quartz;
+
+namespace DevOps90.Bot.Scheduling;
+
+/// <summary>
+/// One Quartz job and cron trigger per cohort, at its local post time in its own time zone (so daylight saving never
+/// moves it). A paused or finished cohort, or one that is gone, has none.
+/// </summary>
+internal sealed class CohortSchedules(ISchedulerFactory schedulers, ICohortDirectory cohorts, DailyPostService delivery, TimeProvider time)
+{
+    public const string Group = "daily-posts";
+
+    public static TriggerKey TriggerKeyOf(CohortId id) => new(id.Value, Group);
+
+    public static string CronOf(Cohort cohort) =>
+        string.Create(CultureInfo.InvariantCulture, $"{cohort.PostTime.Second} {cohort.PostTime.Minute} {cohort.PostTime.Hour} * * ?");
+
+    /// <summary>Brings one cohort's trigger in line with the cohort; does nothing when it already is.</summary>
+    public async Task ApplyAsync(CohortId id, CancellationToken cancellationToken = default)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var jobKey = new JobKey(id.Value, Group);
+        var cohort = cohorts.Find(id);
+        if (cohort is null || !HasPostsAhead(cohort))
+        {
+            await scheduler.DeleteJob(jobKey, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var cron = CronOf(cohort);
+        if (await scheduler.GetTrigger(TriggerKeyOf(id), cancellationToken).ConfigureAwait(false) is ICronTrigger current
+            && current.CronExpressionString == cron
+            && current.TimeZone.Id == cohort.TimeZoneId)
+        {
+            return;
+        }
+
+        var job = JobBuilder.Create<DailyPostJob>()
+            .WithIdentity(jobKey)
+            .UsingJobData(DailyPostJob.CohortKey, id.Value)
+            .Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(TriggerKeyOf(id))
+            .ForJob(jobKey)
+            // A missed fire is not replayed here: reconciliation sends the latest missed post, and only that one.
+            .WithCronSchedule(cron, schedule => schedule.InTimeZone(cohort.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+            .Build();
+        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ApplyAllAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var cohort in cohorts.All)
+        {
+            await ApplyAsync(cohort.Id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private bool HasPostsAhead(Cohort cohort) =>
+        !cohort.IsPaused && delivery.CalendarFor(cohort) is { } calendar && PostPlanner.NextPostAfter(calendar, time.GetUtcNow()) is not null;
+}

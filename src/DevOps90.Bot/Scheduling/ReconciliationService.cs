@@ -1,0 +1,40 @@
+using DevOps90.Bot.Core.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace DevOps90.Bot.Scheduling;
+
+/// <summary>
+/// On start and every few minutes, asks the delivery service to send any cohort's latest due post that is missing:
+/// missed while the bot was down, lost in a crash after its claim, or waiting for a retry.
+/// </summary>
+internal sealed partial class ReconciliationService(
+    DailyPostService delivery,
+    IOptions<SchedulingOptions> options,
+    TimeProvider time,
+    ILogger<ReconciliationService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ReconcileInterval, time);
+        do
+        {
+            try
+            {
+                var outcomes = await delivery.ReconcileAllAsync(stoppingToken).ConfigureAwait(false);
+                foreach (var outcome in outcomes)
+                {
+                    DeliveryLog.Outcome(logger, outcome.Key?.Cohort.Value ?? "-", outcome);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The database may be busy or briefly unreachable: the next round tries again.
+                LogRoundFailed(logger, exception);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reconciliation round failed")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+}

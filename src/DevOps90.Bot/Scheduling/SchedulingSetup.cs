@@ -1,0 +1,37 @@
+using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Storage;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace DevOps90.Bot.Scheduling;
+
+public static class SchedulingSetup
+{
+    /// <summary>
+    /// Daily posts: the delivery service, Quartz with its persistent store in the bot's database (tables created when
+    /// missing), one trigger per cohort kept in step with the cohorts, and the reconciliation loop.
+    /// </summary>
+    public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder, string baseDirectory)
+    {
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<SchedulingOptions>()
+            .Bind(builder.Configuration.GetSection(SchedulingOptions.SectionName))
+            .ValidateDataAnnotations();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<SchedulingOptions>>().Value.ToDeliveryOptions());
+        services.AddSingleton<DailyPostService>();
+        services.AddSingleton<CohortSchedules>();
+
+        // Quartz is configured now, before the container exists: it reads the same settings the storage will.
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var connectionString = StorageSetup.CreateDatabase(storage, baseDirectory).ConnectionString;
+        services.AddQuartz(quartz => quartz.UsePersistentStore(store =>
+        {
+            store.UseSqlite(connectionString);
+            store.ProvisionSchema();
+        }));
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddHostedService<ScheduleSynchronizer>();
+        services.AddHostedService<ReconciliationService>();
+        return builder;
+    }
+}

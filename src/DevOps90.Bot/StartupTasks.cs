@@ -1,0 +1,69 @@
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Storage;
+using DevOps90.Bot.Storage.Migrations;
+using DevOps90.Bot.StudyGroups;
+
+namespace DevOps90.Bot;
+
+/// <summary>
+/// What must be ready before anything else runs: the database schema, then the cohorts (stored ones, with the
+/// settings' written over those not changed at run time). Registered first, so it completes before the scheduler,
+/// the reconciliation and the channels start.
+/// </summary>
+internal sealed partial class StartupTasks(
+    MigrationRunner migrations,
+    IDatabase database,
+    CohortRegistry registry,
+    ConfiguredCohorts configured,
+    ILogger<StartupTasks> logger) : IHostedService, IDisposable
+{
+    private readonly SemaphoreSlim _once = new(1, 1);
+    private bool _done;
+
+    public async Task StartAsync(CancellationToken cancellationToken) => await RunAsync(cancellationToken).ConfigureAwait(false);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _once.Dispose();
+
+    /// <summary>Runs once per process; verbs that use the services without starting the host call it themselves.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        await _once.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_done)
+            {
+                return;
+            }
+
+            var version = await migrations.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            var dataSource = DataSourceOf(database);
+            LogSchema(logger, database.Dialect, dataSource, version);
+            var overridden = await registry.InitializeAsync(configured.All, cancellationToken).ConfigureAwait(false);
+            foreach (var id in overridden)
+            {
+                LogOverridden(logger, id.Value);
+            }
+
+            LogCohorts(logger, registry.All.Count);
+            _done = true;
+        }
+        finally
+        {
+            _once.Release();
+        }
+    }
+
+    private static string DataSourceOf(IDatabase database) =>
+        database is Storage.Sqlite.SqliteDatabase sqlite ? sqlite.DataSource : database.Dialect;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Dialect} {DataSource} at schema version {SchemaVersion}")]
+    private static partial void LogSchema(ILogger logger, string dialect, string dataSource, int schemaVersion);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cohort {CohortId} was changed at run time; its stored version is kept over the settings")]
+    private static partial void LogOverridden(ILogger logger, string cohortId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CohortCount} cohorts")]
+    private static partial void LogCohorts(ILogger logger, int cohortCount);
+}
