@@ -33,11 +33,11 @@ public class CommandBenchmarks
     public ValueTask<Reply> SearchTwoWords() => _dispatcher.DispatchAsync(CommandScenarios.SearchTwoWords);
 
     [Benchmark]
-    public IReadOnlyList<AutocompleteChoice> CompleteDay_Digit() => _dispatcher.Complete(CommandScenarios.DayTyping, "number", "4");
+    public IReadOnlyList<AutocompleteChoice> CompleteDay_Digit() => _dispatcher.Complete(CommandScenarios.DayTyping, "number", CommandScenarios.TypedDigits);
 
     [Benchmark]
-    public IReadOnlyList<AutocompleteChoice> CompleteDay_Word() => _dispatcher.Complete(CommandScenarios.DayTyping, "number", "secret");
+    public IReadOnlyList<AutocompleteChoice> CompleteDay_Word() => _dispatcher.Complete(CommandScenarios.DayTyping, "number", CommandScenarios.TypedWord);
 
     [Benchmark]
-    public IReadOnlyList<AutocompleteChoice> CompleteTopic() => _dispatcher.Complete(CommandScenarios.ResourcesTyping, "topic", "mon");
+    public IReadOnlyList<AutocompleteChoice> CompleteTopic() => _dispatcher.Complete(CommandScenarios.ResourcesTyping, "topic", CommandScenarios.TypedTopic);
 }

@@ -18,6 +18,13 @@ internal static class CommandScenarios
     /// <summary>Two words of the small synthetic English word list, so many lessons match (all 90 are scored anyway).</summary>
     public const string SearchQuery = "secret volume";
 
+    /// <summary>What a member has typed into an autocompleted option: a day's digits, a title word, part of a topic.</summary>
+    public const string TypedDigits = "4";
+
+    public const string TypedWord = "secret";
+
+    public const string TypedTopic = "mon";
+
     public static CommandRequest Day42English { get; } = Request("day", "en", ("number", "42"));
 
     /// <summary>pt-br has days 1-9 only, so day 42 comes from English with a note saying so.</summary>

@@ -32,9 +32,9 @@ internal static class LatencyReport
             ("ResourcesOfDay42", () => Dispatch(dispatcher, CommandScenarios.ResourcesDay42)),
             ("ResourcesOfTopic", () => Dispatch(dispatcher, CommandScenarios.ResourcesTopic)),
             ("SearchTwoWords", () => Dispatch(dispatcher, CommandScenarios.SearchTwoWords)),
-            ("CompleteDay_Digit", () => dispatcher.Complete(CommandScenarios.DayTyping, "number", "4")),
-            ("CompleteDay_Word", () => dispatcher.Complete(CommandScenarios.DayTyping, "number", "secret")),
-            ("CompleteTopic", () => dispatcher.Complete(CommandScenarios.ResourcesTyping, "topic", "mon")),
+            ("CompleteDay_Digit", () => dispatcher.Complete(CommandScenarios.DayTyping, "number", CommandScenarios.TypedDigits)),
+            ("CompleteDay_Word", () => dispatcher.Complete(CommandScenarios.DayTyping, "number", CommandScenarios.TypedWord)),
+            ("CompleteTopic", () => dispatcher.Complete(CommandScenarios.ResourcesTyping, "topic", CommandScenarios.TypedTopic)),
         ];
 
         output.WriteLine($"{_warmup.TotalSeconds:0} s of warm-up, then {MeasuredCalls} timed calls per scenario (microseconds)");

@@ -9,7 +9,8 @@ public sealed class BotHostTests
     [Fact]
     public async Task Build_DefaultSettings_ServesTheBundledCurriculum()
     {
-        await using var app = BotHost.Build(["--Urls=http://127.0.0.1:0"]);
+        await using var host = new TestHost();
+        var app = host.App;
 
         var index = app.Services.GetRequiredService<CurriculumIndex>();
 
@@ -20,7 +21,8 @@ public sealed class BotHostTests
     [Fact]
     public async Task Start_EmptyDefaultCurriculum_StopsNamingTheKey()
     {
-        await using var app = BotHost.Build(["--Urls=http://127.0.0.1:0", "--Content:DefaultCurriculum="]);
+        await using var host = new TestHost(["--Content:DefaultCurriculum="]);
+        var app = host.App;
 
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 

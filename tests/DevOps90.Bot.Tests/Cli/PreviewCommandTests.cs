@@ -59,7 +59,8 @@ public sealed class PreviewCommandTests
     private static async Task<(int ExitCode, string Output)> PreviewAsync(string? date, string? cohort = null, string now = "2027-01-02T12:00:00Z")
     {
         var clock = new FakeTimeProvider(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
-        await using var app = BotHost.Build([], services => services.AddSingleton<TimeProvider>(clock));
+        await using var host = new TestHost(overrides: services => services.AddSingleton<TimeProvider>(clock));
+        var app = host.App;
         using var output = new StringWriter();
         var exitCode = await PreviewCommand.RunAsync(app.Services, cohort, date, output);
         return (exitCode, output.ToString());

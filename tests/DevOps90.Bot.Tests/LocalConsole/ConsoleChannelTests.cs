@@ -14,11 +14,12 @@ public sealed class ConsoleChannelTests
         var output = new SynchronizedStringWriter();
         var input = new StringReader("/day 2\n/today\n?day ingenieur\n/day 95\n");
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2027-01-03T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var app = BotHost.Build(["--Urls=http://127.0.0.1:0"], services =>
+        await using var host = new TestHost(overrides: services =>
         {
             services.AddSingleton(new ConsoleIO(input, output, isInteractive: false));
             services.AddSingleton<TimeProvider>(clock);
         });
+        var app = host.App;
 
         await app.StartAsync();
         var text = await output.WaitForAsync("Il n'y a pas de jour 95", TimeSpan.FromSeconds(20));
@@ -34,8 +35,9 @@ public sealed class ConsoleChannelTests
     public async Task Run_InteractiveQuit_StopsTheHost()
     {
         var output = new SynchronizedStringWriter();
-        await using var app = BotHost.Build(["--Urls=http://127.0.0.1:0"], services =>
+        await using var host = new TestHost(overrides: services =>
             services.AddSingleton(new ConsoleIO(new StringReader("/help\n/quit\n"), output, isInteractive: true)));
+        var app = host.App;
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
 
         await app.StartAsync();

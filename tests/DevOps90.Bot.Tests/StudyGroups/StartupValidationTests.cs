@@ -7,7 +7,8 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task Start_BadCohortTimeZone_StopsNamingTheKey()
     {
-        await using var app = BotHost.Build(["--Urls=http://127.0.0.1:0", "--Cohorts:0:TimeZone=Paris"]);
+        await using var host = new TestHost(["--Cohorts:0:TimeZone=Paris"]);
+        var app = host.App;
 
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
@@ -17,7 +18,8 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task Start_CohortOfAnUnloadedCurriculum_StopsNamingTheKey()
     {
-        await using var app = BotHost.Build(["--Urls=http://127.0.0.1:0", "--Cohorts:0:Curriculum=1999"]);
+        await using var host = new TestHost(["--Cohorts:0:Curriculum=1999"]);
+        var app = host.App;
 
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
@@ -27,7 +29,8 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task Start_BadDefaultTimeZone_StopsNamingTheKey()
     {
-        await using var app = BotHost.Build(["--Urls=http://127.0.0.1:0", "--Bot:DefaultTimeZone=Mars/Olympus"]);
+        await using var host = new TestHost(["--Bot:DefaultTimeZone=Mars/Olympus"]);
+        var app = host.App;
 
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
