@@ -32,7 +32,8 @@ RUN mkdir -p /data && chown app:app /data
 COPY --from=build /app ./
 USER app
 ENV DOTNET_ENVIRONMENT=Production \
-    Urls=http://+:8080
+    Urls=http://+:8080 \
+    Storage__DataDirectory=/data
 VOLUME ["/data"]
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "DevOps90.Bot.dll"]
