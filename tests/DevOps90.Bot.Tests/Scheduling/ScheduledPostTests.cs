@@ -85,6 +85,25 @@ public sealed class ScheduledPostTests
         Assert.Equal("Europe/Paris", zone);
     }
 
+    [Fact]
+    public async Task Run_TwoHostsOnOneDatabase_PostOnce()
+    {
+        using var data = new TempFolder();
+        var postAt = ParisNow().AddSeconds(4);
+        string[] settings = [.. TestHost.Settings(data.Path), $"--Cohorts:0:StartDate={postAt.AddDays(-6):yyyy-MM-dd}", $"--Cohorts:0:PostTime={postAt:HH:mm:ss}"];
+        var first = new SynchronizedStringWriter();
+        var second = new SynchronizedStringWriter();
+        await using var one = BotHost.Build(settings, services => services.AddSingleton(new ConsoleIO(new StringReader(""), first, isInteractive: false)));
+        await using var two = BotHost.Build(settings, services => services.AddSingleton(new ConsoleIO(new StringReader(""), second, isInteractive: false)));
+
+        await Task.WhenAll(one.StartAsync(), two.StartAsync());
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        await Task.WhenAll(one.StopAsync(), two.StopAsync());
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        Assert.Equal(1, CountOf(first.ToString() + second.ToString(), "Demain — Jour 8"));
+    }
+
     private static DateTime ParisNow() => TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), _paris).DateTime;
 
     private static int CountOf(string text, string part) =>
