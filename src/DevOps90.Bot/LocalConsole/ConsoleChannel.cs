@@ -73,7 +73,7 @@ internal sealed partial class ConsoleChannel(
         {
             var typed = parsed.SuggestOption is { } option ? parsed.Options.GetValueOrDefault(option, "") : "";
             var choices = parsed.SuggestOption is null ? [] : dispatcher.Complete(request, parsed.SuggestOption, typed);
-            await WriteAsync(ConsoleRenderer.Render(choices)).ConfigureAwait(false);
+            await WriteAsync(ConsoleRenderer.Render(choices, dispatcher.ScopeFor(request).Text)).ConfigureAwait(false);
             return;
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.Core.Localization;
 using DevOps90.Bot.Core.Replies;
 
 namespace DevOps90.Bot.LocalConsole;
@@ -66,8 +67,8 @@ public static partial class ConsoleRenderer
         return output.ToString().TrimEnd() + Environment.NewLine;
     }
 
-    public static string Render(IReadOnlyList<AutocompleteChoice> choices) =>
-        choices.Count == 0 ? "(no suggestions)" + Environment.NewLine : string.Concat(choices.Select(choice => $"  {choice.Value,-4} {choice.Name}{Environment.NewLine}"));
+    public static string Render(IReadOnlyList<AutocompleteChoice> choices, BotText text) =>
+        choices.Count == 0 ? text["Console.NoSuggestions"] + Environment.NewLine : string.Concat(choices.Select(choice => $"  {choice.Value,-4} {choice.Name}{Environment.NewLine}"));
 
     /// <summary>Markdown as a terminal shows it: no ** markers, links as "text <url>".</summary>
     private static string Plain(string markdown) =>
