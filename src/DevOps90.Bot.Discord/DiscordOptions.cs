@@ -1,0 +1,46 @@
+namespace DevOps90.Bot.Discord;
+
+public enum DiscordTransport
+{
+    /// <summary>Interactions arrive over the Gateway websocket: no public address needed.</summary>
+    Gateway,
+
+    /// <summary>Interactions arrive at POST /discord/interactions (the application's Interactions Endpoint URL).</summary>
+    Http,
+
+    Both,
+}
+
+/// <summary>
+/// The "Discord" section. Secrets (the token) come from the environment (Discord__Token) or a secrets file, never
+/// from committed settings; <see cref="ToString"/> never shows them.
+/// </summary>
+public sealed class DiscordOptions
+{
+    public const string SectionName = "Discord";
+
+    public string? Token { get; set; }
+
+    public string? ApplicationId { get; set; }
+
+    /// <summary>The application's Ed25519 public key (hex), to verify interactions received over HTTP.</summary>
+    public string? PublicKey { get; set; }
+
+    public DiscordTransport Transport { get; set; } = DiscordTransport.Gateway;
+
+    /// <summary>Registers the commands at start (only when they changed).</summary>
+    public bool RegisterCommands { get; set; } = true;
+
+    /// <summary>Registers the commands in one guild instead of globally (for development: they appear at once).</summary>
+    public string? GuildId { get; set; }
+
+    /// <summary>The REST base; tests and Discord-compatible servers point it elsewhere (the gateway URL then comes from that server).</summary>
+    public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
+
+    public int ShardId { get; set; }
+
+    public int ShardCount { get; set; } = 1;
+
+    public override string ToString() =>
+        $"Discord application {ApplicationId}, transport {Transport}, API {ApiBaseUrl}, shard {ShardId}/{ShardCount}, token {(string.IsNullOrEmpty(Token) ? "missing" : "set")}";
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+
+namespace DevOps90.Bot.Discord;
+
+/// <summary>Stops the start with messages naming each missing or malformed Discord setting.</summary>
+internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DiscordOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Token))
+        {
+            errors.Add("Discord:Token is required (set it in the environment as Discord__Token, never in a committed file)");
+        }
+
+        if (!Snowflake.TryParse(options.ApplicationId, out _))
+        {
+            errors.Add("Discord:ApplicationId is required: the application's id from the Developer Portal");
+        }
+
+        if (options.Transport != DiscordTransport.Gateway && !IsHexKey(options.PublicKey))
+        {
+            errors.Add("Discord:PublicKey is required for the HTTP transport: the application's public key, 64 hexadecimal characters");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.GuildId) && !Snowflake.TryParse(options.GuildId, out _))
+        {
+            errors.Add($"Discord:GuildId '{options.GuildId}' is not a Discord id");
+        }
+
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add($"Discord:ApiBaseUrl '{options.ApiBaseUrl}' is not an http(s) address");
+        }
+
+        if (options.ShardCount < 1 || options.ShardId < 0 || options.ShardId >= options.ShardCount)
+        {
+            errors.Add($"Discord:ShardId {options.ShardId} must be from 0 to Discord:ShardCount - 1 ({options.ShardCount - 1})");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsHexKey(string? key) => key is { Length: 64 } && key.All(char.IsAsciiHexDigit);
+}

@@ -1,0 +1,9 @@
+namespace DevOps90.Bot.Discord.Payloads;
+
+/// <summary>What this bot reads back of a created message.</summary>
+public sealed record DiscordMessage(Snowflake Id, Snowflake ChannelId);
+
+/// <summary>GET /gateway/bot (https://discord.com/developers/docs/events/gateway#get-gateway-bot).</summary>
+public sealed record GatewayBotInfo(string Url, int Shards, SessionStartLimit SessionStartLimit);
+
+public sealed record SessionStartLimit(int Total, int Remaining, int ResetAfter, int MaxConcurrency);
