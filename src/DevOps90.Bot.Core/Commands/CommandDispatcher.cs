@@ -25,12 +25,25 @@ public sealed class CommandDispatcher
 
     public CommandDefinition? Find(string name) => _handlers.GetValueOrDefault(name)?.Definition;
 
-    public ValueTask<Reply> DispatchAsync(CommandRequest request, CancellationToken cancellationToken = default)
+    public async ValueTask<Reply> DispatchAsync(CommandRequest request, CancellationToken cancellationToken = default)
     {
         var scope = ScopeFor(request);
-        return _handlers.TryGetValue(request.Command, out var handler)
-            ? handler.HandleAsync(scope, cancellationToken)
-            : ValueTask.FromResult(Reply.Error(scope.Text.Format("Error.UnknownCommand", request.Command)));
+        Reply reply;
+        if (!_handlers.TryGetValue(request.Command, out var handler))
+        {
+            reply = Reply.Error(scope.Text.Format("Error.UnknownCommand", request.Command));
+        }
+        else if (handler.Definition.ForModerators && !request.IsModerator)
+        {
+            reply = Reply.Error(scope.Text.Format("Error.ModeratorsOnly", request.Command));
+        }
+        else
+        {
+            reply = await handler.HandleAsync(scope, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Renderers need the language for their own few words and typography.
+        return reply with { Language = scope.Text.Language };
     }
 
     public IReadOnlyList<AutocompleteChoice> Complete(CommandRequest request, string optionName, string typed) =>

@@ -16,6 +16,12 @@ public sealed record CommandRequest
     /// <summary>The member's platform id ("console" on the console).</summary>
     public string MemberId { get; init; } = "";
 
+    /// <summary>
+    /// The platform says this member may manage the group (Discord: Manage Server or Administrator). Moderator
+    /// commands are hidden from others by the platform, and refused here again in case a client shows them anyway.
+    /// </summary>
+    public bool IsModerator { get; init; }
+
     public string? UserLocale { get; init; }
 
     public string? ServerLocale { get; init; }

@@ -88,6 +88,8 @@ internal sealed partial class ConsoleChannel(
         Options = options.ToImmutableDictionary(),
         CohortId = cohort?.Id,
         MemberId = MemberId,
+        // Whoever runs the bot at its own console runs the group.
+        IsModerator = true,
         UserLocale = CultureInfo.CurrentUICulture.Name is { Length: > 0 } name ? name : null,
     };
 

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+
+namespace DevOps90.Bot.Discord.Interactions;
+
+/// <summary>The interaction types this bot answers (https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object).</summary>
+public static class InteractionType
+{
+    public const int Ping = 1;
+    public const int ApplicationCommand = 2;
+    public const int MessageComponent = 3;
+    public const int ApplicationCommandAutocomplete = 4;
+}
+
+/// <summary>What the bot reads of an interaction, from the gateway or the HTTP endpoint alike.</summary>
+public sealed record Interaction
+{
+    public required Snowflake Id { get; init; }
+
+    public required Snowflake ApplicationId { get; init; }
+
+    public required int Type { get; init; }
+
+    /// <summary>Valid 15 minutes for the callback and follow-ups; a secret: never logged.</summary>
+    public required string Token { get; init; }
+
+    public string? ChannelId { get; init; }
+
+    public string? GuildId { get; init; }
+
+    public string? UserId { get; init; }
+
+    /// <summary>The member's permissions in the channel, a bit set as a decimal string (guild interactions only).</summary>
+    public string? MemberPermissions { get; init; }
+
+    public string? Locale { get; init; }
+
+    public string? GuildLocale { get; init; }
+
+    public string? CommandName { get; init; }
+
+    public ImmutableDictionary<string, string> Options { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The option being typed, for autocomplete.</summary>
+    public string? FocusedOption { get; init; }
+
+    public string? CustomId { get; init; }
+
+    /// <summary>Administrator (1 &lt;&lt; 3) or Manage Server (1 &lt;&lt; 5).</summary>
+    public bool IsModerator =>
+        ulong.TryParse(MemberPermissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits) && (bits & (1UL << 3 | 1UL << 5)) != 0;
+
+    /// <summary>Reads an interaction object; a missing required field is a <see cref="FormatException"/>.</summary>
+    public static Interaction Parse(JsonElement root)
+    {
+        var options = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        string? focused = null;
+        string? commandName = null;
+        string? customId = null;
+        if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+        {
+            commandName = String(data, "name");
+            customId = String(data, "custom_id");
+            if (data.TryGetProperty("options", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var option in list.EnumerateArray())
+                {
+                    if (String(option, "name") is not { } name || !option.TryGetProperty("value", out var value))
+                    {
+                        continue;
+                    }
+
+                    options[name] = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
+                    if (option.TryGetProperty("focused", out var isFocused) && isFocused.ValueKind == JsonValueKind.True)
+                    {
+                        focused = name;
+                    }
+                }
+            }
+        }
+
+        var member = root.TryGetProperty("member", out var memberElement) && memberElement.ValueKind == JsonValueKind.Object ? memberElement : (JsonElement?)null;
+        var user = member is { } m && m.TryGetProperty("user", out var memberUser) ? memberUser
+            : root.TryGetProperty("user", out var directUser) ? directUser : (JsonElement?)null;
+        return new Interaction
+        {
+            Id = Snowflake.Parse(Required(root, "id")),
+            ApplicationId = Snowflake.Parse(Required(root, "application_id")),
+            Type = root.TryGetProperty("type", out var type) && type.TryGetInt32(out var typeValue) ? typeValue : throw new FormatException("the interaction has no type"),
+            Token = Required(root, "token"),
+            ChannelId = String(root, "channel_id") ?? (root.TryGetProperty("channel", out var channel) ? String(channel, "id") : null),
+            GuildId = String(root, "guild_id"),
+            UserId = user is { } u ? String(u, "id") : null,
+            MemberPermissions = member is { } withPermissions ? String(withPermissions, "permissions") : null,
+            Locale = String(root, "locale"),
+            GuildLocale = String(root, "guild_locale"),
+            CommandName = commandName,
+            Options = options.ToImmutable(),
+            FocusedOption = focused,
+            CustomId = customId,
+        };
+    }
+
+    private static string Required(JsonElement element, string name) =>
+        String(element, name) ?? throw new FormatException($"the interaction has no {name}");
+
+    private static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

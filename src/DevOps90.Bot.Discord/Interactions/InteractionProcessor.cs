@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.Discord.Payloads;
+using DevOps90.Bot.Discord.Rendering;
+
+namespace DevOps90.Bot.Discord.Interactions;
+
+/// <summary>
+/// Answers an interaction, whichever transport brought it: PING with PONG, a command or a button with the rendered
+/// reply, autocomplete with at most 25 choices. A reply not ready within the budget (Discord allows 3 seconds) is
+/// deferred, and finished later as an edit of the original response.
+/// </summary>
+public sealed class InteractionProcessor(CommandDispatcher dispatcher, ICohortDirectory cohorts, DeferredReplies deferred, TimeProvider time)
+{
+    public const string Platform = "discord";
+
+    /// <summary>Leaves room for the network within Discord's 3-second deadline.</summary>
+    public TimeSpan ReplyBudget { get; init; } = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>The callback to send, or null for an interaction type this bot does not handle.</summary>
+    public async Task<InteractionResponsePayload?> RespondAsync(Interaction interaction, CancellationToken cancellationToken = default)
+    {
+        switch (interaction.Type)
+        {
+            case InteractionType.Ping:
+                return new InteractionResponsePayload(InteractionCallbackType.Pong);
+            case InteractionType.ApplicationCommandAutocomplete:
+                return Complete(interaction);
+            case InteractionType.ApplicationCommand when interaction.CommandName is { } name:
+                return await RunAsync(interaction, Request(interaction, name, interaction.Options), forcePrivate: false, cancellationToken).ConfigureAwait(false);
+            case InteractionType.MessageComponent when ButtonCommand(interaction) is { } request:
+                // A button answers only the person who pressed it; the message everyone sees stays as it is.
+                return await RunAsync(interaction, request, forcePrivate: true, cancellationToken).ConfigureAwait(false);
+            default:
+                return null;
+        }
+    }
+
+    private async Task<InteractionResponsePayload> RunAsync(Interaction interaction, CommandRequest request, bool forcePrivate, CancellationToken cancellationToken)
+    {
+        var work = RenderAsync(request, forcePrivate, cancellationToken);
+        var finished = await Task.WhenAny(work, Task.Delay(ReplyBudget, time, cancellationToken)).ConfigureAwait(false);
+        if (finished == work)
+        {
+            return new InteractionResponsePayload(InteractionCallbackType.ChannelMessageWithSource, InteractionCallbackDataPayload.From(await work.ConfigureAwait(false)));
+        }
+
+        var isPrivate = forcePrivate || dispatcher.Find(request.Command)?.ForModerators == true;
+        deferred.Enqueue(new DeferredReply(interaction.ApplicationId, interaction.Token, work));
+        return new InteractionResponsePayload(
+            InteractionCallbackType.DeferredChannelMessageWithSource,
+            new InteractionCallbackDataPayload { Flags = isPrivate ? DiscordLimits.EphemeralFlag : null });
+    }
+
+    private async Task<MessagePayload> RenderAsync(CommandRequest request, bool forcePrivate, CancellationToken cancellationToken)
+    {
+        var reply = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
+        return DiscordRenderer.Render(forcePrivate ? reply with { IsPrivate = true } : reply);
+    }
+
+    private InteractionResponsePayload Complete(Interaction interaction)
+    {
+        var choices = interaction is { CommandName: { } name, FocusedOption: { } option }
+            ? dispatcher.Complete(Request(interaction, name, interaction.Options), option, interaction.Options.GetValueOrDefault(option, ""))
+            : [];
+        return new InteractionResponsePayload(
+            InteractionCallbackType.ApplicationCommandAutocompleteResult,
+            new InteractionCallbackDataPayload
+            {
+                Choices = [.. choices.Take(DiscordLimits.AutocompleteChoices).Select(choice => new AutocompleteChoicePayload(
+                    TextCutter.Cut(choice.Name, DiscordLimits.ChoiceName),
+                    TextCutter.Cut(choice.Value, DiscordLimits.ChoiceValue)))],
+            });
+    }
+
+    /// <summary>A button's custom_id "cmd:day 3" runs /day with its first option 3.</summary>
+    private CommandRequest? ButtonCommand(Interaction interaction)
+    {
+        if (interaction.CustomId is not { } customId || !customId.StartsWith("cmd:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var line = customId["cmd:".Length..].Trim();
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        var name = space < 0 ? line : line[..space];
+        var argument = space < 0 ? null : line[(space + 1)..];
+        var firstOption = dispatcher.Find(name)?.Options.FirstOrDefault()?.Name;
+        var options = argument is not null && firstOption is not null
+            ? ImmutableDictionary<string, string>.Empty.Add(firstOption, argument)
+            : ImmutableDictionary<string, string>.Empty;
+        return Request(interaction, name, options);
+    }
+
+    private CommandRequest Request(Interaction interaction, string command, ImmutableDictionary<string, string> options) => new()
+    {
+        Command = command,
+        Options = options,
+        CohortId = interaction.ChannelId is { } channel ? cohorts.FindByTarget(new ChatTarget(Platform, channel))?.Id : null,
+        MemberId = interaction.UserId ?? "",
+        IsModerator = interaction.IsModerator,
+        UserLocale = interaction.Locale,
+        ServerLocale = interaction.GuildLocale,
+    };
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using DevOps90.Bot.Discord.Payloads;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DevOps90.Bot.Discord.Interactions;
+
+/// <summary>
+/// POST /discord/interactions, Discord's "Interactions Endpoint URL": verify the signature on the raw bytes (401 on
+/// any doubt), refuse oversized bodies (413), then parse (400 if not an interaction) and answer.
+/// </summary>
+public static partial class InteractionsEndpoint
+{
+    public const string Path = "/discord/interactions";
+
+    /// <summary>Interactions are a few kilobytes; far more is not Discord.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>A signed request older or newer than this is refused, so a captured one cannot be replayed later.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    public static IEndpointConventionBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(Path, HandleAsync);
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext context,
+        InteractionSignature signature,
+        InteractionProcessor processor,
+        TimeProvider time,
+        ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(InteractionsEndpoint).FullName!);
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
+        if (!signature.IsValid(timestamp, body, context.Request.Headers["X-Signature-Ed25519"].ToString()) || !IsFresh(timestamp, time))
+        {
+            LogRejected(logger);
+            return Results.Unauthorized();
+        }
+
+        Interaction interaction;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            interaction = Interaction.Parse(document.RootElement);
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException)
+        {
+            return Results.BadRequest();
+        }
+
+        var response = await processor.RespondAsync(interaction, context.RequestAborted).ConfigureAwait(false);
+        return response is null
+            ? Results.BadRequest()
+            : Results.Json(response, DiscordJsonContext.Default.InteractionResponsePayload);
+    }
+
+    /// <summary>The body, or null when it is longer than allowed (a chunked body has no Content-Length to check).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool IsFresh(string timestamp, TimeProvider time) =>
+        long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        && (time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() <= MaxClockSkew;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused an interaction request without a valid signature")]
+    private static partial void LogRejected(ILogger logger);
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.Core.Localization;
+using DevOps90.Bot.Core.Replies;
+using DevOps90.Bot.Discord.Payloads;
+
+namespace DevOps90.Bot.Discord.Rendering;
+
+/// <summary>
+/// Turns a platform-neutral reply into one Discord message within every limit: an embed (title linked to the full
+/// lesson, prose and link lists in the description, fields, footer), buttons in rows, no mention that notifies
+/// unless a role mention is intended. Whatever does not fit is cut at a sentence or word with "…", and the link
+/// lists shortened first, since the full lesson link carries them all.
+/// </summary>
+public static class DiscordRenderer
+{
+    private const int InfoColour = 0x2B6CB0;
+    private const int ErrorColour = 0xC53030;
+
+    public static MessagePayload Render(Reply reply, string? mentionRoleId = null)
+    {
+        var text = BotText.For(reply.Language ?? "en");
+        var title = reply.Title is { } heading ? TextCutter.Cut(heading, DiscordLimits.EmbedTitle) : null;
+        var footer = reply.Footer is { } foot ? TextCutter.Cut(foot, DiscordLimits.Footer) : null;
+        var fields = reply.Fields.Take(DiscordLimits.EmbedFields)
+            .Select(field => new EmbedFieldPayload(
+                TextCutter.Cut(field.Name, DiscordLimits.FieldName),
+                TextCutter.Cut(field.Value.Length == 0 ? "-" : field.Value, DiscordLimits.FieldValue),
+                field.Inline))
+            .ToList();
+
+        var fixedLength = (title?.Length ?? 0) + (footer?.Length ?? 0) + fields.Sum(field => field.Name.Length + field.Value.Length);
+        var budget = Math.Min(DiscordLimits.EmbedDescription, DiscordLimits.EmbedsTotal - fixedLength);
+        var description = Description(reply, text, budget);
+
+        var embed = new EmbedPayload
+        {
+            Title = title,
+            Url = reply.TitleUrl,
+            Description = description.Length == 0 ? null : description,
+            Color = reply.IsError ? ErrorColour : InfoColour,
+            Fields = fields.Count == 0 ? null : fields,
+            Footer = footer is null ? null : new EmbedFooterPayload(footer),
+        };
+
+        return new MessagePayload
+        {
+            Content = mentionRoleId is null ? null : $"<@&{mentionRoleId}>",
+            Embeds = [embed],
+            Components = Rows(reply.Buttons),
+            AllowedMentions = mentionRoleId is null ? AllowedMentionsPayload.None : new AllowedMentionsPayload { Roles = [mentionRoleId] },
+            Flags = reply.IsPrivate ? DiscordLimits.EphemeralFlag : null,
+        };
+    }
+
+    /// <summary>The custom_id of a button that runs a command line ("day 3").</summary>
+    public static string CustomIdFor(string commandLine) => TextCutter.Cut("cmd:" + commandLine, DiscordLimits.CustomId);
+
+    private static string Description(Reply reply, BotText text, int budget)
+    {
+        var prose = string.Join("\n\n", reply.Paragraphs);
+        if (reply.Moment is { } moment)
+        {
+            var unix = moment.At.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            // <t:…:F> and <t:…:R> show each reader the moment in their own time zone and language.
+            prose += (prose.Length > 0 ? "\n\n" : "") + text.Format("Discord.NextPost", moment.Label, $"<t:{unix}:F>", $"<t:{unix}:R>");
+        }
+
+        prose = TextCutter.Cut(prose, Math.Max(0, budget - 200));
+        var builder = new StringBuilder(prose);
+        foreach (var list in reply.LinkLists)
+        {
+            var heading = $"\n\n**{list.Heading}**";
+            if (builder.Length + heading.Length + 60 > budget)
+            {
+                break;
+            }
+
+            builder.Append(heading);
+            for (var i = 0; i < list.Links.Length; i++)
+            {
+                var line = $"\n• {Link(list.Links[i])}";
+                var remaining = list.Links.Length - i - 1;
+                var reserve = remaining > 0 ? 60 : 0;
+                if (builder.Length + line.Length + reserve > budget)
+                {
+                    builder.Append('\n').Append(text.Format("Discord.More", list.Links.Length - i));
+                    break;
+                }
+
+                builder.Append(line);
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static string Link(ReplyLink link) => $"[{Escape(TextCutter.Cut(link.Title, 200))}]({link.Url})";
+
+    // Brackets in a title would end the link text early.
+    private static string Escape(string title) => title.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+
+    private static IReadOnlyList<ActionRowPayload>? Rows(IReadOnlyList<ReplyButton> buttons)
+    {
+        if (buttons.Count == 0)
+        {
+            return null;
+        }
+
+        return [.. buttons
+            .Take(DiscordLimits.ButtonsPerRow * DiscordLimits.Rows)
+            .Select(button => button.Url is { } url
+                ? new ButtonPayload { Style = 5, Label = TextCutter.Cut(button.Label, DiscordLimits.ButtonLabel), Url = url }
+                : new ButtonPayload { Style = 2, Label = TextCutter.Cut(button.Label, DiscordLimits.ButtonLabel), CustomId = CustomIdFor(button.Command ?? CommandNames.Help) })
+            .Chunk(DiscordLimits.ButtonsPerRow)
+            .Select(row => new ActionRowPayload([.. row]))];
+    }
+}
