@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using DevOps90.Bot.Benchmarks;
+using DevOps90.Bot.Benchmarks.Simulation;
 
 // Verbs of our own come first; anything else goes to BenchmarkDotNet ("--filter '*'", "--job short", "--list flat").
 switch (args)
@@ -16,6 +17,8 @@ switch (args)
         return MemoryReport.Run(Console.Out);
     case ["latency", ..]:
         return LatencyReport.Run(Console.Out);
+    case ["simulate", .. var simulateArgs]:
+        return await SimulateVerb.RunAsync(simulateArgs, Console.Out);
     default:
         // Reports go to bench/BenchmarkDotNet.Artifacts (git-ignored), not the folder the command was started from.
         var config = RepositoryRoot.Find() is { } root

@@ -28,10 +28,17 @@ internal sealed class DeliverySimulation
 
     private readonly record struct SimEvent(EventKind Kind, int Cohort = -1, int Generation = 0, TimeSpan Duration = default, bool Pause = false);
 
+    /// <summary>One reconciliation round; a crash inside it stops it at that cohort (rounds go through cohorts in id order).</summary>
+    public sealed record Round(DateTimeOffset At, CohortId? CrashedAt = null)
+    {
+        public bool Reached(CohortId cohort) => CrashedAt is not { } crashed || string.CompareOrdinal(cohort.Value, crashed.Value) <= 0;
+    }
+
     private sealed record BotProcess(DailyPostService Service, CancellationTokenSource Lifetime, int Generation);
 
     private readonly SimulationOptions _options;
     private readonly CurriculumIndex _index;
+    private readonly Func<IDeliveryLedger> _openLedger;
     private readonly IDeliveryLedger _ledger;
     private readonly FakeTimeProvider _time;
     private readonly InMemoryCohortDirectory _directory;
@@ -44,11 +51,13 @@ internal sealed class DeliverySimulation
     private int _generation;
     private DateTimeOffset _restartAt;
 
-    public DeliverySimulation(SimulationOptions options, CurriculumIndex index, IDeliveryLedger ledger)
+    /// <param name="openLedger">The ledger as a new process opens it: the same store each time.</param>
+    public DeliverySimulation(SimulationOptions options, CurriculumIndex index, Func<IDeliveryLedger> openLedger)
     {
         _options = options;
         _index = index;
-        _ledger = ledger;
+        _openLedger = openLedger;
+        _ledger = openLedger();
         _random = new Random(options.Seed);
         Begin = new DateTimeOffset(options.Start.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         End = Begin.AddDays(options.Days);
@@ -56,6 +65,11 @@ internal sealed class DeliverySimulation
         Cohorts = SimulatedCohorts.Make(options, Begin, End, new Random(options.Seed ^ 0x5EED));
         _directory = new InMemoryCohortDirectory(Cohorts.Select(cohort => cohort.Configured));
         _platform = new SimulatedPlatform(options, new Random(options.Seed ^ 0x0D15C0), _time);
+        foreach (var cohort in Cohorts)
+        {
+            _platform.ChannelOwners[cohort.Configured.Target.Channel] = cohort.Configured.Id;
+        }
+
         Uptime = new Uptime(Begin);
         FireTimes = [.. Cohorts.Select(cohort => CronFires(cohort.Configured).ToList())];
     }
@@ -85,7 +99,7 @@ internal sealed class DeliverySimulation
     public int FiresWhileDown { get; private set; }
 
     /// <summary>When each reconciliation round started (the first of each process at its start).</summary>
-    public List<DateTimeOffset> ReconcileRounds { get; } = [];
+    public List<Round> ReconcileRounds { get; } = [];
 
     public int PlannedOutages { get; private set; }
 
@@ -96,8 +110,10 @@ internal sealed class DeliverySimulation
     public TimeSpan WallTime { get; private set; }
 
     /// <summary>A service for reading calendars, never for sending.</summary>
-    public DailyPostService NewService() => new(
-        _directory, _index, _ledger, [_platform], new DailyPostComposer(_index, new BotDefaults("2022", "en", "Europe/Paris")), _deliveryOptions, _time);
+    public DailyPostService NewService() => NewService(_ledger);
+
+    private DailyPostService NewService(IDeliveryLedger ledger) => new(
+        _directory, _index, ledger, [_platform], new DailyPostComposer(_index, new BotDefaults("2022", "en", "Europe/Paris")), _deliveryOptions, _time);
 
     public async Task RunAsync()
     {
@@ -193,7 +209,7 @@ internal sealed class DeliverySimulation
         Restarts += now > Begin ? 1 : 0;
         Uptime.Started(now);
         var lifetime = new CancellationTokenSource();
-        _process = new BotProcess(NewService(), lifetime, ++_generation);
+        _process = new BotProcess(NewService(_openLedger()), lifetime, ++_generation);
         _platform.KillProcess = lifetime.Cancel;
         await ReconcileAsync().ConfigureAwait(false);
     }
@@ -201,8 +217,13 @@ internal sealed class DeliverySimulation
     private async Task ReconcileAsync()
     {
         var process = _process!;
-        ReconcileRounds.Add(_time.GetUtcNow());
+        ReconcileRounds.Add(new Round(_time.GetUtcNow()));
         await DeliverAsync(token => process.Service.ReconcileAllAsync(token)).ConfigureAwait(false);
+        if (_process is null)
+        {
+            ReconcileRounds[^1] = ReconcileRounds[^1] with { CrashedAt = _platform.KilledFor };
+        }
+
         if (_process?.Generation == process.Generation)
         {
             // PeriodicTimer: ticks counted from the start of the process.
@@ -262,7 +283,7 @@ internal sealed class DeliverySimulation
     /// <summary>The instants the host's cron trigger fires for a cohort (see CohortSchedules.CronOf in the host).</summary>
     private IEnumerable<DateTimeOffset> CronFires(Cohort cohort)
     {
-        var cron = new CronExpression($"{cohort.PostTime.Second} {cohort.PostTime.Minute} {cohort.PostTime.Hour} * * ?") { TimeZone = cohort.TimeZone };
+        var cron = new CronExpression($"{cohort.PostTime.Second} {cohort.PostTime.Minute} {cohort.PostTime.Hour} * * ?", cohort.TimeZone);
         for (var fire = cron.GetNextValidTimeAfter(Begin.AddSeconds(-1)); fire is { } at && at < End; fire = cron.GetNextValidTimeAfter(at))
         {
             yield return at;

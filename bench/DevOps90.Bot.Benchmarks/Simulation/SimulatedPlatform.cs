@@ -42,7 +42,13 @@ internal sealed class SimulatedPlatform(SimulationOptions options, Random random
     /// <summary>Kills the bot process that is calling; the simulation sets it for each process it starts.</summary>
     public Action? KillProcess { get; set; }
 
+    /// <summary>Which cohort posts into which channel, to say where a crash happened.</summary>
+    public Dictionary<string, CohortId> ChannelOwners { get; } = [];
+
     public IReadOnlyDictionary<string, PlatformMessage> Messages => _messages;
+
+    /// <summary>The cohort whose post was being sent when the platform last killed the bot.</summary>
+    public CohortId? KilledFor { get; private set; }
 
     public IReadOnlyDictionary<string, List<PlatformCall>> Calls => _calls;
 
@@ -87,6 +93,7 @@ internal sealed class SimulatedPlatform(SimulationOptions options, Random random
 
             // The process dies here: its lifetime token is cancelled, and a cancellation on that token is the one
             // exception DailyPostService lets through, so the ledger line stays 'claimed' as after a real crash.
+            KilledFor = ChannelOwners.GetValueOrDefault(target.Channel);
             KillProcess?.Invoke();
             return Task.FromCanceled<PublishResult>(cancellationToken);
         }

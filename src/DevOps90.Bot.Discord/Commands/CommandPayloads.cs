@@ -12,7 +12,7 @@ namespace DevOps90.Bot.Discord.Commands;
 public static class CommandPayloads
 {
     /// <summary>Manage Server (1 &lt;&lt; 5): the permission that marks a moderator here.</summary>
-    public const string ModeratorPermission = "32";
+    public const long ModeratorPermission = 1 << 5;
 
     private const int StringOption = 3;
     private const int IntegerOption = 4;

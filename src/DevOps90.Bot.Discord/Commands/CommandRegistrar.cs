@@ -94,8 +94,11 @@ public sealed partial class CommandRegistrar(
             && wantedObject.All(pair => actualObject.TryGetPropertyValue(pair.Key, out var value) && value is not null && Covers(value, pair.Value!)),
         JsonArray wantedArray => actual is JsonArray actualArray && actualArray.Count == wantedArray.Count
             && wantedArray.Select((item, i) => Covers(actualArray[i]!, item!)).All(same => same),
-        _ => JsonNode.DeepEquals(actual, wanted) || actual.ToJsonString() == wanted.ToJsonString(),
+        // Discord answers with permission bits as a string where the bot sent a number.
+        _ => JsonNode.DeepEquals(actual, wanted) || Scalar(actual) == Scalar(wanted),
     };
+
+    private static string Scalar(JsonNode node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node.ToJsonString();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord commands unchanged ({CommandCount}, {Scope})")]
     private static partial void LogUnchanged(ILogger logger, int commandCount, string scope);

@@ -37,4 +37,11 @@ public sealed class InteractionSignature
         // NSec's verification takes the same time whatever the signature holds.
         return _ed25519.Verify(_key, message, signature);
     }
+
+    /// <summary>The signature check on a whole message, as RFC 8032's test vectors give it.</summary>
+    internal bool IsValidMessage(ReadOnlySpan<byte> message, string signatureHex)
+    {
+        var signature = Convert.FromHexString(signatureHex);
+        return signature.Length == 64 && _ed25519.Verify(_key, message, signature);
+    }
 }

@@ -13,8 +13,11 @@ public sealed record ApplicationCommandPayload
 
     public IReadOnlyList<ApplicationCommandOptionPayload>? Options { get; init; }
 
-    /// <summary>A permission bit set as a string; "0" hides the command from everyone but administrators.</summary>
-    public string? DefaultMemberPermissions { get; init; }
+    /// <summary>
+    /// A permission bit set; only members holding one of them see the command. Discord's OpenAPI document types it
+    /// as an integer (the API also reads it as a string, and answers with a string).
+    /// </summary>
+    public long? DefaultMemberPermissions { get; init; }
 
     /// <summary>0 = guild, 1 = bot DM, 2 = private channel.</summary>
     public IReadOnlyList<int>? Contexts { get; init; }

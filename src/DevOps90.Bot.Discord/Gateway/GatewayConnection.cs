@@ -1,0 +1,204 @@
+using System.Threading.Channels;
+using DevOps90.Bot.Discord.Payloads;
+using DevOps90.Bot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DevOps90.Bot.Discord.Gateway;
+
+/// <summary>
+/// Keeps this process's shard connected to the Discord gateway: connects, resumes or identifies anew as each
+/// disconnect requires, backs off between failures, and hands every dispatch to the <see cref="IGatewayDispatchHandler"/>
+/// through a bounded queue so that a slow handler never holds up heartbeats.
+/// </summary>
+internal sealed partial class GatewayConnection(
+    IDiscordRestClient rest,
+    IOptions<DiscordOptions> options,
+    IGatewayDispatchHandler handler,
+    TimeProvider timeProvider,
+    ILogger<GatewayConnection> logger,
+    Func<double> random)
+{
+    /// <summary>max_concurrency counts identifies per 5 seconds (https://discord.com/developers/docs/events/gateway#session-start-limit-object).</summary>
+    private static readonly TimeSpan IdentifyWindow = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan BackoffBase = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan BackoffCap = TimeSpan.FromSeconds(60);
+    private const int DispatchQueueCapacity = 256;
+
+    /// <summary>
+    /// Runs until <paramref name="cancellationToken"/> is cancelled (then closes with 1000 and returns) or Discord
+    /// refuses the bot for good, which throws <see cref="GatewayFatalException"/> naming the cause.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        var dispatches = Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(DispatchQueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        var pump = PumpDispatchesAsync(dispatches.Reader, cancellationToken);
+        try
+        {
+            await ConnectLoopAsync(dispatches.Writer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogStopped(logger);
+        }
+        finally
+        {
+            dispatches.Writer.TryComplete();
+            // Lets queued dispatches finish after a fatal close; on cancellation the pump stops at once.
+            await pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task ConnectLoopAsync(ChannelWriter<GatewayDispatch> dispatches, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var identity = new GatewayIdentity(settings.Token ?? "", settings.ShardId, settings.ShardCount);
+        var session = new GatewaySession();
+        var failures = 0;
+        GatewayDisconnect? last = null;
+        while (true)
+        {
+            if (last is not null)
+            {
+                var delay = ReconnectDelay(last, failures);
+                LogReconnecting(logger, delay.TotalMilliseconds, failures, last.Next);
+                await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
+            var resume = last?.Next != GatewayNextStep.Identify && session.CanResume;
+            Uri url;
+            if (resume)
+            {
+                url = session.ResumeUrl!;
+            }
+            else
+            {
+                session.Reset();
+                var gateway = await LookUpGatewayAsync(cancellationToken).ConfigureAwait(false);
+                if (gateway is null)
+                {
+                    failures++;
+                    last = GatewayDisconnect.ConnectFailed("gateway lookup failed");
+                    continue;
+                }
+
+                await WaitForIdentifySlotAsync(gateway.SessionStartLimit, identity.ShardId, session, cancellationToken).ConfigureAwait(false);
+                url = GatewayUrls.Versioned(gateway.Url);
+            }
+
+            using var socket = new GatewaySocket(identity, session, dispatches, timeProvider, random, logger);
+            last = await socket.RunAsync(url, resume, cancellationToken).ConfigureAwait(false);
+            failures = socket.Healthy ? 1 : failures + 1;
+            if (last.Next == GatewayNextStep.Stop)
+            {
+                var cause = $"Discord closed the gateway connection with {last.CloseCode}: {last.Reason}";
+                LogFatal(logger, last.CloseCode, last.Reason);
+                throw new GatewayFatalException(cause, last.CloseCode);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Exponential backoff with jitter, counted from the last healthy session; the first attempt after Discord asked to
+    /// reconnect goes at once. A wait the protocol asks for (invalid session) comes on top.
+    /// </summary>
+    private TimeSpan ReconnectDelay(GatewayDisconnect last, int failures)
+    {
+        var backoff = last.Immediate && failures <= 1
+            ? TimeSpan.Zero
+            : TimeSpan.FromTicks(Math.Min(BackoffCap.Ticks, BackoffBase.Ticks << Math.Min(failures - 1, 16))) * (0.5 + (0.5 * random()));
+        return backoff > last.MinimumDelay ? backoff : last.MinimumDelay;
+    }
+
+    /// <summary>GET /gateway/bot before each new session: its URL and session_start_limit are not meant to be cached for long.</summary>
+    private async Task<GatewayBotInfo?> LookUpGatewayAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException exception) when (exception.Status is 401 or 403)
+        {
+            const string cause = "Discord refused GET /gateway/bot: the bot token is wrong or revoked; check Discord:Token (Discord__Token in the environment)";
+            LogFatal(logger, null, cause);
+            throw new GatewayFatalException(cause, innerException: exception);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogLookupFailed(logger, exception);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Identifies only when Discord would accept it (https://discord.com/developers/docs/events/gateway#session-start-limit-object):
+    /// with no session starts left, after reset_after; the first time, after the buckets of lower shards
+    /// (bucket = shard_id / max_concurrency, started in order); and never twice from this shard within 5 seconds.
+    /// </summary>
+    private async Task WaitForIdentifySlotAsync(SessionStartLimit limit, int shardId, GatewaySession session, CancellationToken cancellationToken)
+    {
+        var wait = TimeSpan.Zero;
+        if (limit.Remaining <= 0)
+        {
+            wait = TimeSpan.FromMilliseconds(limit.ResetAfter);
+            LogSessionStartLimit(logger, limit.Total, wait.TotalMilliseconds);
+        }
+
+        var slot = session.LastIdentifyTimestamp is { } last
+            ? IdentifyWindow - timeProvider.GetElapsedTime(last)
+            : IdentifyWindow * (shardId / Math.Max(1, limit.MaxConcurrency));
+        if (slot > wait)
+        {
+            wait = slot;
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            LogIdentifyWait(logger, wait.TotalMilliseconds);
+            await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PumpDispatchesAsync(ChannelReader<GatewayDispatch> reader, CancellationToken cancellationToken)
+    {
+        await foreach (var dispatch in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await handler.HandleDispatchAsync(dispatch.EventName, dispatch.Data, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One failing event must not cost the connection or the events after it.
+                LogHandlerFailed(logger, dispatch.EventName, dispatch.Sequence, exception);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reconnecting to the gateway in {DelayMs} ms (attempt {Attempt}, next: {NextStep})")]
+    private static partial void LogReconnecting(ILogger logger, double delayMs, int attempt, GatewayNextStep nextStep);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The Discord gateway refused the bot for good (close code {CloseCode}): {Cause}. Not reconnecting.")]
+    private static partial void LogFatal(ILogger logger, int? closeCode, string cause);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look up the gateway URL (GET /gateway/bot)")]
+    private static partial void LogLookupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No session starts left of {Total} today: waiting {ResetAfterMs} ms before identifying")]
+    private static partial void LogSessionStartLimit(ILogger logger, int total, double resetAfterMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Waiting {DelayMs} ms for an identify slot")]
+    private static partial void LogIdentifyWait(ILogger logger, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {EventName} dispatch at sequence {Sequence} failed in its handler")]
+    private static partial void LogHandlerFailed(ILogger logger, string eventName, long? sequence, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway connection stopped")]
+    private static partial void LogStopped(ILogger logger);
+}

@@ -1,0 +1,360 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace DevOps90.Bot.Discord.Gateway;
+
+/// <summary>Who the bot is on the gateway. Its <see cref="ToString"/> leaves the token out.</summary>
+internal sealed record GatewayIdentity(string Token, int ShardId, int ShardCount)
+{
+    public override string ToString() => $"shard [{ShardId}, {ShardCount}]";
+}
+
+/// <summary>A Dispatch event on its way to the <see cref="IGatewayDispatchHandler"/>.</summary>
+internal sealed record GatewayDispatch(string EventName, long? Sequence, JsonElement Data);
+
+/// <summary>
+/// One websocket connection, from connect to close (https://discord.com/developers/docs/events/gateway#connection-lifecycle):
+/// answers HELLO with heartbeats and an IDENTIFY or a RESUME, tracks the sequence, queues dispatches, and reports how
+/// the connection ended. Used once.
+/// </summary>
+internal sealed partial class GatewaySocket(
+    GatewayIdentity identity,
+    GatewaySession session,
+    ChannelWriter<GatewayDispatch> dispatches,
+    TimeProvider timeProvider,
+    Func<double> random,
+    ILogger logger) : IDisposable
+{
+    /// <summary>
+    /// Any code but 1000 and 1001 keeps the session resumable
+    /// (https://discord.com/developers/docs/events/gateway#initiating-a-disconnect); 4000 is in the private range.
+    /// </summary>
+    internal const WebSocketCloseStatus ResumableClose = (WebSocketCloseStatus)4000;
+
+    /// <summary>Discord closes the connection (4002) for a payload over 4096 bytes (https://discord.com/developers/docs/events/gateway#sending-events).</summary>
+    private const int MaxPayloadBytes = 4096;
+
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly ClientWebSocket _socket = new();
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly GatewayCommandLimiter _limiter = new(timeProvider);
+    private readonly TaskCompletionSource<TimeSpan> _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _ackPending;
+    private volatile bool _zombie;
+
+    /// <summary>The session reached READY or RESUMED on this connection: the next reconnect starts a fresh backoff.</summary>
+    public bool Healthy { get; private set; }
+
+    /// <summary>Runs the connection until it ends; returns why. Throws only <see cref="OperationCanceledException"/>, after closing with 1000.</summary>
+    public async Task<GatewayDisconnect> RunAsync(Uri url, bool resume, CancellationToken cancellationToken = default)
+    {
+        LogConnecting(logger, url, resume);
+        try
+        {
+            await _socket.ConnectAsync(url, cancellationToken).WaitAsync(ConnectTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is WebSocketException or TimeoutException or HttpRequestException)
+        {
+            LogConnectFailed(logger, url, exception);
+            return GatewayDisconnect.ConnectFailed($"could not connect to {url}");
+        }
+
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = HeartbeatLoopAsync(lifetime.Token);
+        var receive = ReceiveLoopAsync(resume, lifetime.Token);
+        try
+        {
+            return await receive.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // 1000 ends the session, so the bot shows offline now rather than when the session times out.
+            await CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down").ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            await lifetime.CancelAsync().ConfigureAwait(false);
+            _socket.Abort();
+            // Both loops end once the socket is aborted; their outcome is already known or no longer matters.
+            await Task.WhenAll(receive, heartbeat).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public void Dispose()
+    {
+        _socket.Dispose();
+        _sendLock.Dispose();
+    }
+
+    private async Task<GatewayDisconnect> ReceiveLoopAsync(bool resume, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        try
+        {
+            while (true)
+            {
+                buffer.ResetWrittenCount();
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    // No token: cancelling a receive aborts the socket, and a shutdown wants to send its close frame.
+                    // The socket is aborted instead when this loop must stop.
+                    result = await _socket.ReceiveAsync(buffer.GetMemory(8 * 1024), CancellationToken.None).ConfigureAwait(false);
+                    buffer.Advance(result.Count);
+                }
+                while (!result.EndOfMessage);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return await OnClosedAsync().ConfigureAwait(false);
+                }
+
+                var outcome = await HandleAsync(buffer.WrittenMemory, resume, cancellationToken).ConfigureAwait(false);
+                if (outcome is not null)
+                {
+                    return outcome;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or JsonException or InvalidOperationException)
+        {
+            if (_zombie)
+            {
+                return GatewayDisconnect.Zombie();
+            }
+
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                LogConnectionLost(logger, exception);
+            }
+
+            return GatewayDisconnect.Lost(exception.GetType().Name);
+        }
+    }
+
+    private async Task<GatewayDisconnect> OnClosedAsync()
+    {
+        if (_zombie)
+        {
+            return GatewayDisconnect.Zombie();
+        }
+
+        if (_socket.CloseStatus is not { } status || status == WebSocketCloseStatus.Empty)
+        {
+            return GatewayDisconnect.Lost("closed without a close code");
+        }
+
+        var code = (int)status;
+        // Completing the close handshake with the same code, as RFC 6455 section 5.5.1 suggests, so the session keeps
+        // whatever state Discord's code gave it.
+        await CloseAsync(status, "").ConfigureAwait(false);
+        var disconnect = GatewayDisconnect.Closed(code);
+        LogClosedByDiscord(logger, code, disconnect.Reason, disconnect.Next);
+        return disconnect;
+    }
+
+    /// <returns>null to keep reading, or how the connection ends.</returns>
+    private async Task<GatewayDisconnect?> HandleAsync(ReadOnlyMemory<byte> message, bool resume, CancellationToken cancellationToken)
+    {
+        using var document = JsonDocument.Parse(message);
+        var root = document.RootElement;
+        var data = root.TryGetProperty("d", out var d) ? d : default;
+        switch ((GatewayOpCode)root.GetProperty("op").GetInt32())
+        {
+            case GatewayOpCode.Hello:
+                var interval = TimeSpan.FromMilliseconds(data.GetProperty("heartbeat_interval").GetDouble());
+                LogHello(logger, interval.TotalMilliseconds);
+                _hello.TrySetResult(interval);
+                await (resume ? SendResumeAsync(cancellationToken) : SendIdentifyAsync(cancellationToken)).ConfigureAwait(false);
+                return null;
+            case GatewayOpCode.HeartbeatAck:
+                Volatile.Write(ref _ackPending, 0);
+                return null;
+            case GatewayOpCode.Heartbeat:
+                // Discord asks for a heartbeat now, outside the interval (https://discord.com/developers/docs/events/gateway#heartbeat-requests).
+                await SendHeartbeatAsync(cancellationToken).ConfigureAwait(false);
+                return null;
+            case GatewayOpCode.Dispatch:
+                await OnDispatchAsync(root, data, cancellationToken).ConfigureAwait(false);
+                return null;
+            case GatewayOpCode.Reconnect:
+                LogReconnectRequested(logger, session.SessionId);
+                await CloseAsync(ResumableClose, "reconnect requested").ConfigureAwait(false);
+                return GatewayDisconnect.ReconnectRequested();
+            case GatewayOpCode.InvalidSession:
+                var resumable = data.ValueKind == JsonValueKind.True;
+                LogInvalidSession(logger, session.SessionId, resumable);
+                await CloseAsync(ResumableClose, "invalid session").ConfigureAwait(false);
+                // A random 1 to 5 seconds before identifying anew, as Discord's gateway guide has long advised, so that
+                // shards invalidated together do not identify together.
+                return GatewayDisconnect.InvalidSession(resumable, TimeSpan.FromSeconds(1 + (4 * random())));
+            default:
+                return null;
+        }
+    }
+
+    private async Task OnDispatchAsync(JsonElement root, JsonElement data, CancellationToken cancellationToken)
+    {
+        // The last non-null s is what heartbeats and RESUME carry (https://discord.com/developers/docs/events/gateway#dispatch-events).
+        if (root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number)
+        {
+            session.Track(s.GetInt64());
+        }
+
+        var eventName = root.TryGetProperty("t", out var t) ? t.GetString() ?? "" : "";
+        switch (eventName)
+        {
+            case "READY":
+                var sessionId = data.GetProperty("session_id").GetString();
+                var resumeUrl = data.GetProperty("resume_gateway_url").GetString();
+                if (sessionId is not null && resumeUrl is not null)
+                {
+                    session.Start(sessionId, GatewayUrls.Versioned(resumeUrl));
+                }
+
+                Healthy = true;
+                LogReady(logger, session.SessionId, session.Sequence);
+                break;
+            case "RESUMED":
+                Healthy = true;
+                LogResumed(logger, session.SessionId, session.Sequence);
+                break;
+        }
+
+        // Cloned: the handler runs after this message's document is disposed. Waits when the queue is full, which
+        // slows reading rather than losing an interaction.
+        await dispatches.WriteAsync(new GatewayDispatch(eventName, session.Sequence, data.Clone()), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// https://discord.com/developers/docs/events/gateway#sending-heartbeats: the first beat after
+    /// heartbeat_interval * jitter, then one every heartbeat_interval; a beat still unacknowledged when the next is due
+    /// means a zombied connection, closed with a resumable code.
+    /// </summary>
+    private async Task HeartbeatLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            TimeSpan interval;
+            try
+            {
+                interval = await _hello.Task.WaitAsync(HelloTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                LogNoHello(logger, HelloTimeout.TotalSeconds);
+                await AbandonAsync().ConfigureAwait(false);
+                return;
+            }
+
+            await Task.Delay(interval * random(), timeProvider, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                if (Volatile.Read(ref _ackPending) == 1)
+                {
+                    LogHeartbeatAckMissed(logger, session.SessionId, session.Sequence);
+                    await AbandonAsync().ConfigureAwait(false);
+                    return;
+                }
+
+                await SendHeartbeatAsync(cancellationToken).ConfigureAwait(false);
+                await Task.Delay(interval, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or InvalidOperationException)
+        {
+            // The connection is ending; the receive loop reports why.
+        }
+    }
+
+    /// <summary>Drops a connection that stopped answering, keeping the session resumable.</summary>
+    private async Task AbandonAsync()
+    {
+        _zombie = true;
+        await CloseAsync(ResumableClose, "no heartbeat ACK").ConfigureAwait(false);
+        _socket.Abort();
+    }
+
+    private Task SendHeartbeatAsync(CancellationToken cancellationToken)
+    {
+        Volatile.Write(ref _ackPending, 1);
+        return SendAsync(new GatewayCommand<long?>(GatewayOpCode.Heartbeat, session.Sequence), GatewayJsonContext.Default.GatewayCommandNullableInt64, heartbeat: true, cancellationToken);
+    }
+
+    private async Task SendIdentifyAsync(CancellationToken cancellationToken)
+    {
+        LogIdentifying(logger, identity.ShardId, identity.ShardCount);
+        var properties = new IdentifyProperties(OperatingSystemName(), GatewayUrls.LibraryName, GatewayUrls.LibraryName);
+        var identify = new IdentifyData(identity.Token, GatewayIntents.Guilds, properties, [identity.ShardId, identity.ShardCount]);
+        session.LastIdentifyTimestamp = timeProvider.GetTimestamp();
+        await SendAsync(new GatewayCommand<IdentifyData>(GatewayOpCode.Identify, identify), GatewayJsonContext.Default.GatewayCommandIdentifyData, heartbeat: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SendResumeAsync(CancellationToken cancellationToken)
+    {
+        var sessionId = session.SessionId ?? throw new InvalidOperationException("Resuming needs a session from READY");
+        var sequence = session.Sequence ?? 0;
+        LogResuming(logger, sessionId, sequence);
+        var resume = new ResumeData(identity.Token, sessionId, sequence);
+        await SendAsync(new GatewayCommand<ResumeData>(GatewayOpCode.Resume, resume), GatewayJsonContext.Default.GatewayCommandResumeData, heartbeat: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SendAsync<T>(GatewayCommand<T> command, JsonTypeInfo<GatewayCommand<T>> typeInfo, bool heartbeat, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(command, typeInfo);
+        if (payload.Length > MaxPayloadBytes)
+        {
+            throw new InvalidOperationException($"Gateway opcode {command.Op} is {payload.Length} bytes; Discord accepts at most {MaxPayloadBytes}");
+        }
+
+        // The limiter first, so a command waiting for its slot does not hold up a heartbeat.
+        await _limiter.WaitAsync(heartbeat, cancellationToken).ConfigureAwait(false);
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Sends a close frame if the socket still can, without waiting for Discord's answer for long.</summary>
+    private async Task CloseAsync(WebSocketCloseStatus status, string description)
+    {
+        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(CloseTimeout, timeProvider);
+        try
+        {
+            await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+            try
+            {
+                await _socket.CloseOutputAsync(status, description, timeout.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or InvalidOperationException)
+        {
+            // The connection is going away in any case.
+        }
+    }
+
+    private static string OperatingSystemName() =>
+        OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "other";
+}

@@ -1,0 +1,222 @@
+using Microsoft.Extensions.Logging;
+
+namespace DevOps90.Bot.Discord.Rest;
+
+/// <summary>
+/// Discord's rate limits for the whole bot (a singleton): per-route buckets learned from the headers, the global
+/// 50 requests a second, pauses after 429s, and a guard on invalid requests
+/// (https://discord.com/developers/docs/topics/rate-limits). Every request calls <see cref="AcquireAsync"/> before it
+/// goes and <see cref="OnResponse"/> when its answer comes back.
+/// </summary>
+internal sealed partial class DiscordRateLimiter(DiscordRestPolicy policy, TimeProvider time, ILogger<DiscordRateLimiter> logger)
+{
+    private static readonly TimeSpan GlobalWindow = TimeSpan.FromSeconds(1);
+
+    private readonly Lock _gate = new();
+
+    // "POST /channels/{channel_id}/messages" -> the X-RateLimit-Bucket Discord named for it. Bounded by the number of
+    // route templates the client knows.
+    private readonly Dictionary<string, string> _bucketNames = new(StringComparer.Ordinal);
+
+    // "<bucket name or route>|<major parameter>" -> its state: the same bucket name on another channel is another bucket.
+    private readonly Dictionary<string, RouteBucket> _buckets = new(StringComparer.Ordinal);
+
+    // Send times of bot-token requests in the last second; at most GlobalRequestsPerSecond entries.
+    private readonly Queue<DateTimeOffset> _globalSends = new();
+
+    private readonly Queue<DateTimeOffset> _invalidRequests = new();
+
+    private DateTimeOffset _globalBlockedUntil;
+
+    private bool _botTokenRejected;
+
+    /// <summary>Invalid requests (401, 403, 429 other than shared) counted in the current window.</summary>
+    public int InvalidRequestCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                PruneInvalid(time.GetUtcNow());
+                return _invalidRequests.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="route"/> may be sent, then counts it against its bucket and the global limit.
+    /// Throws <see cref="DiscordApiException"/> without waiting when the invalid-request guard is closed, the bot token
+    /// was rejected, or the wait would be longer than <see cref="DiscordRestPolicy.MaxRetryAfter"/>.
+    /// </summary>
+    public async Task AcquireAsync(DiscordRoute route, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_gate)
+            {
+                wait = TryReserve(route, time.GetUtcNow());
+            }
+
+            if (wait <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            if (wait > policy.MaxRetryAfter)
+            {
+                // The same bound as for a 429's retry_after: a caller should hear about a 20-minute hold, not sit in it.
+                throw new DiscordApiException(429, null, $"{route.Display} not sent: rate limited for another {wait.TotalSeconds:0} s");
+            }
+
+            LogWaiting(logger, route.Display, wait.TotalSeconds);
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Learns from an answer's headers and status; call for every answer, success or not.</summary>
+    public void OnResponse(DiscordRoute route, int status, RateLimitHeaders headers)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+
+            // https://discord.com/developers/docs/topics/rate-limits#invalid-request-limit-aka-cloudflare-bans
+            if (status is 401 or 403 || (status == 429 && headers.Scope != RateLimitScope.Shared))
+            {
+                _invalidRequests.Enqueue(now);
+            }
+
+            // "401 responses are avoided ... by stopping further requests after a token becomes invalid."
+            if (status == 401 && route.UsesBotToken && !_botTokenRejected)
+            {
+                _botTokenRejected = true;
+                LogBotTokenRejected(logger, route.Display);
+            }
+
+            if (headers.Bucket is { Length: > 0 } name)
+            {
+                _bucketNames[route.Display] = name;
+            }
+
+            if (headers.Remaining is { } remaining && headers.ResetAfter is { } resetAfter)
+            {
+                GetBucket(route, now).Update(headers.Limit, remaining, resetAfter, now);
+            }
+        }
+    }
+
+    /// <summary>A 429: holds back the whole bot (global) or the route's bucket until <paramref name="retryAfter"/> has passed.</summary>
+    public void OnRateLimited(DiscordRoute route, bool global, TimeSpan retryAfter)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            if (global)
+            {
+                if (now + retryAfter > _globalBlockedUntil)
+                {
+                    _globalBlockedUntil = now + retryAfter;
+                }
+            }
+            else
+            {
+                GetBucket(route, now).Block(retryAfter, now);
+            }
+        }
+    }
+
+    private TimeSpan TryReserve(DiscordRoute route, DateTimeOffset now)
+    {
+        ThrowIfRefused(route, now);
+        var bucket = GetBucket(route, now);
+        var wait = bucket.WaitTime(now);
+        if (wait > TimeSpan.Zero)
+        {
+            return wait;
+        }
+
+        if (route.UsesBotToken)
+        {
+            if (_globalBlockedUntil > now)
+            {
+                return _globalBlockedUntil - now;
+            }
+
+            // A sliding window rather than a fixed one: no second, wherever it starts, holds more than the limit.
+            while (_globalSends.Count > 0 && _globalSends.Peek() + GlobalWindow <= now)
+            {
+                _globalSends.Dequeue();
+            }
+
+            if (_globalSends.Count >= policy.GlobalRequestsPerSecond)
+            {
+                return _globalSends.Peek() + GlobalWindow - now;
+            }
+
+            _globalSends.Enqueue(now);
+        }
+
+        bucket.Reserve();
+        return TimeSpan.Zero;
+    }
+
+    private void ThrowIfRefused(DiscordRoute route, DateTimeOffset now)
+    {
+        // The interaction routes carry their own token, so a rejected bot token does not stop them.
+        if (_botTokenRejected && route.UsesBotToken)
+        {
+            throw new DiscordApiException(401, null, $"{route.Display} not sent: Discord rejected the bot token earlier (401); set a valid Discord:Token and restart");
+        }
+
+        PruneInvalid(now);
+        if (_invalidRequests.Count >= policy.InvalidRequestThreshold)
+        {
+            LogRefused(logger, route.Display, _invalidRequests.Count, policy.InvalidRequestWindow.TotalMinutes);
+            throw new DiscordApiException(
+                429,
+                null,
+                $"{route.Display} not sent: {_invalidRequests.Count} invalid requests (401, 403, 429) in the last {policy.InvalidRequestWindow.TotalMinutes:0} minutes; requests are refused until the count drops, so that Discord does not ban this IP");
+        }
+    }
+
+    private void PruneInvalid(DateTimeOffset now)
+    {
+        while (_invalidRequests.Count > 0 && _invalidRequests.Peek() + policy.InvalidRequestWindow <= now)
+        {
+            _invalidRequests.Dequeue();
+        }
+    }
+
+    private RouteBucket GetBucket(DiscordRoute route, DateTimeOffset now)
+    {
+        var name = _bucketNames.TryGetValue(route.Display, out var learned) ? learned : route.Display;
+        var key = $"{name}|{route.MajorParameter}";
+        if (_buckets.TryGetValue(key, out var bucket))
+        {
+            return bucket;
+        }
+
+        if (_buckets.Count >= policy.MaxTrackedBuckets)
+        {
+            // A bucket whose window has passed holds nothing a fresh one would not learn from the next answer.
+            foreach (var (staleKey, stale) in _buckets.Where(pair => pair.Value.ResetAt <= now).ToList())
+            {
+                _buckets.Remove(staleKey);
+            }
+        }
+
+        bucket = new RouteBucket();
+        _buckets[key] = bucket;
+        return bucket;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Route} waits {WaitSeconds} s for Discord's rate limit")]
+    private static partial void LogWaiting(ILogger logger, string route, double waitSeconds);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord rejected the bot token on {Route} (401): requests with it are no longer sent until restart")]
+    private static partial void LogBotTokenRejected(ILogger logger, string route);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Route} refused: {InvalidRequests} invalid requests in the last {WindowMinutes} minutes")]
+    private static partial void LogRefused(ILogger logger, string route, int invalidRequests, double windowMinutes);
+}

@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Logging;
+
+namespace DevOps90.Bot.Discord.Rest;
+
+/// <summary>
+/// The request loop: wait for the limiter, send, learn from the answer; wait out 429s, back off after 5xx and network
+/// failures, and throw at once on anything else that is not a success.
+/// </summary>
+internal sealed partial class DiscordRestClient
+{
+    /// <summary>Returns the successful answer (the caller disposes it) or throws.</summary>
+    private async Task<HttpResponseMessage> SendCoreAsync(DiscordRoute route, byte[]? body, CancellationToken cancellationToken)
+    {
+        var rateLimitRetries = 0;
+        var transientRetries = 0;
+        while (true)
+        {
+            await _limiter.AcquireAsync(route, cancellationToken).ConfigureAwait(false);
+
+            HttpResponseMessage answer;
+            try
+            {
+                using var request = CreateRequest(route, body);
+                answer = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException exception) when (transientRetries < _policy.MaxTransientRetries)
+            {
+                // Only the exception's type and error code are logged: its message is not ours to vouch for.
+                await BackOffAsync(route, ++transientRetries, $"{exception.GetType().Name} {exception.HttpRequestError}", cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && transientRetries < _policy.MaxTransientRetries)
+            {
+                // Not the caller's cancellation: HttpClient.Timeout expired.
+                await BackOffAsync(route, ++transientRetries, "timeout", cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var status = (int)answer.StatusCode;
+            var headers = RateLimitHeaders.Read(answer.Headers);
+            _limiter.OnResponse(route, status, headers);
+            if (answer.IsSuccessStatusCode)
+            {
+                return answer;
+            }
+
+            using (answer)
+            {
+                var error = await DiscordErrorBody.ReadAsync(answer.Content, cancellationToken).ConfigureAwait(false);
+                if (status == 429)
+                {
+                    // The body's retry_after has millisecond precision; Retry-After is whole seconds; a 429 from
+                    // elsewhere (Cloudflare) may only have the header.
+                    var retryAfter = error.RetryAfter ?? headers.RetryAfter ?? headers.ResetAfter ?? TimeSpan.FromSeconds(1);
+                    var global = headers.Global || error.Global || headers.Scope == RateLimitScope.Global;
+                    var scope = global ? RateLimitScope.Global : headers.Scope;
+                    _limiter.OnRateLimited(route, global, retryAfter);
+                    if (rateLimitRetries >= _policy.MaxRateLimitRetries || retryAfter > _policy.MaxRetryAfter)
+                    {
+                        LogGaveUp(_logger, route.Display, status, error.Code, route.Redact(error.Describe()));
+                        throw new DiscordApiException(429, error.Code, route.Redact(
+                            $"{route.Display} was rate limited ({scope}, retry after {retryAfter.TotalSeconds:0.###} s) and was not retried: {error.Describe()}"));
+                    }
+
+                    rateLimitRetries++;
+                    LogRateLimited(_logger, route.Display, scope, retryAfter.TotalSeconds, rateLimitRetries);
+
+                    // The limiter now holds back other requests too; this one waits here so that an interaction
+                    // route, which the global pause does not hold, still waits out its own 429.
+                    await Task.Delay(retryAfter, _time, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (status is 500 or 502 or 503 or 504 && transientRetries < _policy.MaxTransientRetries)
+                {
+                    await BackOffAsync(route, ++transientRetries, $"HTTP {status}", cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                LogFailed(_logger, route.Display, status, error.Code, route.Redact(error.Describe()));
+                throw new DiscordApiException(status, error.Code, route.Redact($"{route.Display} answered {status}: {error.Describe()}"));
+            }
+        }
+    }
+
+    // Exponential backoff with jitter, so that many requests failing together do not come back together.
+    private async Task BackOffAsync(DiscordRoute route, int attempt, string reason, CancellationToken cancellationToken)
+    {
+        var baseDelay = _policy.TransientBaseDelay;
+#pragma warning disable CA5394 // Jitter only spreads retries out; nothing depends on it being unpredictable.
+        var jitter = baseDelay * Random.Shared.NextDouble();
+#pragma warning restore CA5394
+        var delay = (baseDelay * Math.Pow(2, attempt - 1)) + jitter;
+        LogTransient(_logger, route.Display, reason, delay.TotalSeconds, attempt, _policy.MaxTransientRetries);
+        await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Route} was rate limited ({Scope}); retrying in {RetryAfterSeconds} s (retry {Retry})")]
+    private static partial void LogRateLimited(ILogger logger, string route, RateLimitScope scope, double retryAfterSeconds, int retry);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Route} failed ({Reason}); retrying in {DelaySeconds} s (retry {Retry} of {MaxRetries})")]
+    private static partial void LogTransient(ILogger logger, string route, string reason, double delaySeconds, int retry, int maxRetries);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Route} answered {Status} (Discord code {DiscordCode}): {DiscordMessage}")]
+    private static partial void LogFailed(ILogger logger, string route, int status, int? discordCode, string discordMessage);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Route} still rate limited ({Status}, Discord code {DiscordCode}), giving up: {DiscordMessage}")]
+    private static partial void LogGaveUp(ILogger logger, string route, int status, int? discordCode, string discordMessage);
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using DevOps90.Bot.Core.Replies;
+using DevOps90.Bot.Discord.Commands;
+using DevOps90.Bot.Discord.Payloads;
+using DevOps90.Bot.Discord.Rendering;
+using DevOps90.Bot.Discord.Tests.Rendering;
+
+namespace DevOps90.Bot.Discord.Tests.Contract;
+
+/// <summary>Every JSON body the bot sends to Discord, against Discord's own schemas.</summary>
+public sealed class PayloadContractTests
+{
+    [SkippableFact]
+    public void DailyPost_WithNonceAndRoleMention_IsAValidMessageCreateRequest()
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+        var message = DiscordRenderer.Render(Replies.LongLesson(), mentionRoleId: "123456789012345678") with { Nonce = "d90-0123456789abcdef0123", EnforceNonce = true };
+
+        var errors = DiscordContract.Errors("MessageCreateRequest", JsonSerializer.Serialize(message, DiscordJsonContext.Default.MessagePayload));
+
+        Assert.Empty(errors);
+    }
+
+    [SkippableFact]
+    public void CommandReply_Ephemeral_IsAValidMessageCallback()
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+        var reply = DiscordRenderer.Render(Replies.LongLesson() with { IsPrivate = true });
+        var response = new InteractionResponsePayload(InteractionCallbackType.ChannelMessageWithSource, InteractionCallbackDataPayload.From(reply));
+
+        Assert.Empty(DiscordContract.Errors("CreateMessageInteractionCallbackRequest", Json(response)));
+    }
+
+    [SkippableFact]
+    public void DeferredReply_IsAValidMessageCallback()
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+        var response = new InteractionResponsePayload(InteractionCallbackType.DeferredChannelMessageWithSource, new InteractionCallbackDataPayload { Flags = 64 });
+
+        Assert.Empty(DiscordContract.Errors("CreateMessageInteractionCallbackRequest", Json(response)));
+    }
+
+    [SkippableFact]
+    public void Pong_IsAValidCallback()
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+
+        Assert.Empty(DiscordContract.Errors("PongInteractionCallbackRequest", Json(new InteractionResponsePayload(InteractionCallbackType.Pong))));
+    }
+
+    [SkippableFact]
+    public void AutocompleteResult_IsAValidAutocompleteCallback()
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+        var response = new InteractionResponsePayload(
+            InteractionCallbackType.ApplicationCommandAutocompleteResult,
+            new InteractionCallbackDataPayload { Choices = [new AutocompleteChoicePayload("2 — Responsabilités d'un Ingénieur DevOps", "2")] });
+
+        Assert.Empty(DiscordContract.Errors("ApplicationCommandAutocompleteCallbackRequest", Json(response)));
+    }
+
+    [SkippableFact]
+    public void EditOriginal_IsAValidWebhookUpdate()
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+        var message = DiscordRenderer.Render(Replies.LongLesson());
+
+        Assert.Empty(DiscordContract.Errors("IncomingWebhookUpdateRequestPartial", JsonSerializer.Serialize(message, DiscordJsonContext.Default.MessagePayload)));
+    }
+
+    [SkippableFact]
+    public void CommandDefinitions_AreValidBulkOverwriteItems()
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+        var commands = CommandPayloads.Build(Replies.Commands(), 90);
+
+        Assert.All(commands, command =>
+            Assert.Empty(DiscordContract.Errors("ApplicationCommandUpdateRequest", JsonSerializer.Serialize(command, DiscordJsonContext.Default.ApplicationCommandPayload))));
+    }
+
+    [SkippableFact]
+    public void Contract_MisspeltField_IsCaught()
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+
+        Assert.NotEmpty(DiscordContract.Errors("MessageCreateRequest", """{"content":"hi","allowed_mention":{"parse":[]}}"""));
+        Assert.NotEmpty(DiscordContract.Errors("MessageCreateRequest", """{"embeds":[{"title":5}]}"""));
+    }
+
+    private static string Json(InteractionResponsePayload response) =>
+        JsonSerializer.Serialize(response, DiscordJsonContext.Default.InteractionResponsePayload);
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using DevOps90.Bot.Discord.Gateway;
+using DevOps90.Bot.Discord.Payloads;
+using DevOps90.Bot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace DevOps90.Bot.Discord.Tests.Gateway;
+
+/// <summary>Only GET /gateway/bot is used by the gateway; the rest of the API is not this fake's business.</summary>
+internal sealed class FakeDiscordRestClient(Func<GatewayBotInfo> gatewayBot) : IDiscordRestClient
+{
+    private int _gatewayBotCalls;
+
+    public int GatewayBotCalls => Volatile.Read(ref _gatewayBotCalls);
+
+    public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _gatewayBotCalls);
+        return Task.FromResult(gatewayBot());
+    }
+
+    public Task<DiscordMessage> CreateMessageAsync(Snowflake channelId, MessagePayload message, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<DiscordMessage> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessagePayload message, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken, InteractionResponsePayload response, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<DiscordMessage> CreateFollowupMessageAsync(Snowflake applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<DiscordMessage> EditOriginalResponseAsync(Snowflake applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<JsonElement> GetCommandsAsync(Snowflake applicationId, Snowflake? guildId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<JsonElement> BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<ApplicationCommandPayload> commands, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+}
+
+internal sealed record ReceivedDispatch(string EventName, JsonElement Data);
+
+/// <summary>Records each dispatch; <see cref="Failing"/> names events it throws on, after recording them.</summary>
+internal sealed class RecordingDispatchHandler : IGatewayDispatchHandler
+{
+    private readonly Channel<ReceivedDispatch> _received = Channel.CreateUnbounded<ReceivedDispatch>();
+
+    public HashSet<string> Failing { get; } = [];
+
+    public Task HandleDispatchAsync(string eventName, JsonElement data, CancellationToken cancellationToken)
+    {
+        _received.Writer.TryWrite(new ReceivedDispatch(eventName, data));
+        return Failing.Contains(eventName) ? throw new InvalidOperationException($"handler failed on {eventName}") : Task.CompletedTask;
+    }
+
+    /// <summary>The next dispatch named <paramref name="eventName"/>, others skipped.</summary>
+    public async Task<ReceivedDispatch> NextAsync(string eventName)
+    {
+        using var patience = new CancellationTokenSource(FakeGatewayServer.Patience);
+        while (true)
+        {
+            var dispatch = await _received.Reader.ReadAsync(patience.Token);
+            if (dispatch.EventName == eventName)
+            {
+                return dispatch;
+            }
+        }
+    }
+}
+
+internal sealed record LogEntry(LogLevel Level, string Message, Exception? Exception, IReadOnlyList<KeyValuePair<string, object?>> State)
+{
+    /// <summary>Everything a log sink could write: message, structured values and the exception with its inner ones.</summary>
+    public string Everything => $"{Message} {string.Join(" ", State.Select(pair => $"{pair.Key}={pair.Value}"))} {Exception}";
+}
+
+internal sealed class RecordingLogger<T> : ILogger<T>
+{
+    private readonly ConcurrentQueue<LogEntry> _entries = new();
+
+    public IReadOnlyList<LogEntry> Entries => [.. _entries];
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
+        _entries.Enqueue(new LogEntry(logLevel, formatter(state, exception), exception, [.. values]));
+    }
+}

@@ -1,0 +1,146 @@
+using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.Core.Replies;
+using DevOps90.Bot.Discord.Payloads;
+
+namespace DevOps90.Bot.Discord.Tests.Interactions;
+
+public sealed class InteractionProcessorTests
+{
+    [Fact]
+    public void Parse_GuildCommand_ReadsEverythingTheBotUses()
+    {
+        var interaction = InteractionFixture.Parse(InteractionFixture.Command("day", """[{"name":"number","type":4,"value":2}]""", permissions: "32"));
+
+        Assert.Equal((new Snowflake(1100000000000000001), 2, "day"), (interaction.Id, interaction.Type, interaction.CommandName));
+        Assert.Equal("2", interaction.Options["number"]);
+        Assert.Equal(("555", "1400000000000000004", "fr", "en-US"), (interaction.ChannelId, interaction.UserId, interaction.Locale, interaction.GuildLocale));
+        Assert.True(interaction.IsModerator);
+    }
+
+    [Fact]
+    public void Parse_MissingToken_IsAFormatError()
+    {
+        Assert.Throws<FormatException>(() => InteractionFixture.Parse("""{"id":"1","application_id":"2","type":2}"""));
+    }
+
+    [Fact]
+    public async Task Respond_Ping_Pongs()
+    {
+        var bot = new InteractionFixture();
+
+        var response = await bot.Processor.RespondAsync(InteractionFixture.Parse("""{"id":"1","application_id":"2","type":1,"token":"t"}"""));
+
+        Assert.Equal(new InteractionResponsePayload(InteractionCallbackType.Pong), response);
+    }
+
+    [Fact]
+    public async Task Respond_DayCommand_AnswersInTheMembersLocale()
+    {
+        var bot = new InteractionFixture();
+
+        var response = await bot.Processor.RespondAsync(InteractionFixture.Parse(InteractionFixture.Command("day", """[{"name":"number","type":4,"value":2}]""")));
+
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, response!.Type);
+        Assert.Equal("Jour 2 — Responsabilités d'un Ingénieur DevOps", response.Data!.Embeds![0].Title);
+        Assert.Null(response.Data.Flags);
+    }
+
+    [Fact]
+    public async Task Respond_TodayInACohortChannel_UsesThatCohort()
+    {
+        var bot = new InteractionFixture();
+
+        var response = await bot.Processor.RespondAsync(InteractionFixture.Parse(InteractionFixture.Command("today", locale: "en-GB")));
+
+        Assert.Equal("Day 3 — DevOps Lifecycle", response!.Data!.Embeds![0].Title);
+    }
+
+    [Fact]
+    public async Task Respond_Error_IsEphemeral()
+    {
+        var bot = new InteractionFixture();
+
+        var response = await bot.Processor.RespondAsync(InteractionFixture.Parse(InteractionFixture.Command("day", """[{"name":"number","type":4,"value":95}]""", locale: "en-US")));
+
+        Assert.Equal(64, response!.Data!.Flags);
+        Assert.Equal("There is no day 95. Choose a day from 1 to 6.", response.Data.Embeds![0].Description);
+    }
+
+    [Fact]
+    public async Task Respond_Autocomplete_OffersAtMostTwentyFiveChoices()
+    {
+        var bot = new InteractionFixture();
+        var json = InteractionFixture.Command("day", """[{"name":"number","type":4,"value":"ingé","focused":true}]""").Replace("\"type\": 2", "\"type\": 4", StringComparison.Ordinal);
+
+        var response = await bot.Processor.RespondAsync(InteractionFixture.Parse(json));
+
+        Assert.Equal(InteractionCallbackType.ApplicationCommandAutocompleteResult, response!.Type);
+        Assert.Equal([new AutocompleteChoicePayload("2 — Responsabilités d'un Ingénieur DevOps", "2")], response.Data!.Choices);
+    }
+
+    [Fact]
+    public async Task Respond_NavigationButton_RunsItsCommandForThePresserOnly()
+    {
+        var bot = new InteractionFixture();
+        var json = """
+            {"id":"1","application_id":"2","type":3,"token":"t","channel_id":"777","locale":"en-US",
+             "member":{"permissions":"0","user":{"id":"9"}},"data":{"custom_id":"cmd:day 3","component_type":2}}
+            """;
+
+        var response = await bot.Processor.RespondAsync(InteractionFixture.Parse(json));
+
+        Assert.Equal("Day 3 — DevOps Lifecycle", response!.Data!.Embeds![0].Title);
+        Assert.Equal(64, response.Data.Flags);
+    }
+
+    [Fact]
+    public async Task Respond_ModeratorCommandFromAMember_IsRefused()
+    {
+        var bot = new InteractionFixture(new ModeratorOnly());
+
+        var member = await bot.Processor.RespondAsync(InteractionFixture.Parse(InteractionFixture.Command("secret", permissions: "0", locale: "en-US")));
+        var moderator = await bot.Processor.RespondAsync(InteractionFixture.Parse(InteractionFixture.Command("secret", permissions: "32", locale: "en-US")));
+
+        Assert.Equal("/secret is for the study group's moderators.", member!.Data!.Embeds![0].Description);
+        Assert.Equal("moderator stuff", moderator!.Data!.Embeds![0].Description);
+    }
+
+    [Fact]
+    public async Task Respond_SlowCommand_IsDeferredAndFinishedLater()
+    {
+        var slow = new Slow();
+        var bot = new InteractionFixture(slow);
+
+        var responding = bot.Processor.RespondAsync(InteractionFixture.Parse(InteractionFixture.Command("slow", locale: "en-US")));
+        bot.Time.Advance(TimeSpan.FromMilliseconds(200));
+        var response = await responding.WaitAsync(TimeSpan.FromSeconds(10));
+        slow.Release.SetResult();
+        Assert.True(bot.Deferred.Reader.TryRead(out var deferred));
+        var message = await deferred.Work;
+
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, response!.Type);
+        Assert.Equal("interaction-token-secret", deferred.InteractionToken);
+        Assert.Equal("finally", message.Embeds![0].Description);
+    }
+
+    private sealed class ModeratorOnly : ICommandHandler
+    {
+        public CommandDefinition Definition { get; } = new("secret", [], ForModerators: true);
+
+        public ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Reply.Text("moderator stuff"));
+    }
+
+    private sealed class Slow : ICommandHandler
+    {
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public CommandDefinition Definition { get; } = new("slow", []);
+
+        public async ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
+        {
+            await Release.Task;
+            return Reply.Text("finally");
+        }
+    }
+}
