@@ -1,4 +1,5 @@
 using DevOps90.Bot.Content;
+using DevOps90.Bot.Discord;
 using DevOps90.Bot.LocalConsole;
 using DevOps90.Bot.Scheduling;
 using DevOps90.Bot.Storage;
@@ -27,12 +28,14 @@ public static class BotHost
         builder.Services.AddHostedService<ContentReport>();
         builder.AddStorage(BotConfiguration.BaseDirectory);
         builder.AddStudyGroups();
+        builder.AddDiscord();
         builder.AddLocalConsole();
         builder.AddScheduling(BotConfiguration.BaseDirectory);
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapDiscord();
         return app;
     }
 

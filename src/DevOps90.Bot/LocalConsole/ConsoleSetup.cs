@@ -22,5 +22,5 @@ public static class ConsoleSetup
     }
 
     private static bool HasPlatformSettings(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration["Discord:Token"]) || !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
+        Discord.DiscordSetup.IsConfigured(configuration) || !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
 }

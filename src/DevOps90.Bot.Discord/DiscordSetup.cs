@@ -1,0 +1,69 @@
+using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Discord.Commands;
+using DevOps90.Bot.Discord.Gateway;
+using DevOps90.Bot.Discord.Interactions;
+using DevOps90.Bot.Discord.Rest;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DevOps90.Bot.Discord;
+
+public static class DiscordSetup
+{
+    /// <summary>True when the settings ask for Discord (a token or an application id is set).</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["Discord:Token"]) || !string.IsNullOrWhiteSpace(configuration["Discord:ApplicationId"]);
+
+    /// <summary>
+    /// The Discord adapter, when configured: settings checked at start (naming each missing key), the REST client
+    /// with its rate limits, the publisher of daily posts, command registration, and the transports the settings
+    /// choose (gateway, HTTP endpoint, or both).
+    /// </summary>
+    public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
+    {
+        if (!IsConfigured(builder.Configuration))
+        {
+            return builder;
+        }
+
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<DiscordOptions>().Bind(builder.Configuration.GetSection(DiscordOptions.SectionName));
+        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+        services.AddDiscordRest();
+        services.AddSingleton<IChatPublisher, DiscordPublisher>();
+        services.AddSingleton<DeferredReplies>();
+        services.AddSingleton<InteractionProcessor>();
+        services.AddHostedService<DeferredReplySender>();
+        services.AddSingleton<CommandRegistrar>();
+        services.AddHostedService(provider => provider.GetRequiredService<CommandRegistrar>());
+
+        var transport = builder.Configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>()?.Transport ?? DiscordTransport.Gateway;
+        if (transport is DiscordTransport.Gateway or DiscordTransport.Both)
+        {
+            services.AddSingleton<IGatewayDispatchHandler, GatewayInteractionHandler>();
+            services.AddDiscordGateway();
+        }
+
+        if (transport is DiscordTransport.Http or DiscordTransport.Both)
+        {
+            services.AddSingleton(provider => new InteractionSignature(provider.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey!));
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps POST /discord/interactions when the HTTP transport is on.</summary>
+    public static IEndpointRouteBuilder MapDiscord(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetService<IOptions<DiscordOptions>>();
+        if (options is not null && options.Value.Transport is DiscordTransport.Http or DiscordTransport.Both)
+        {
+            endpoints.MapDiscordInteractions();
+        }
+
+        return endpoints;
+    }
+}
