@@ -40,7 +40,7 @@ public static class DiscordSetup
         services.AddSingleton<CommandRegistrar>();
         services.AddHostedService(provider => provider.GetRequiredService<CommandRegistrar>());
 
-        var transport = builder.Configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>()?.Transport ?? DiscordTransport.Gateway;
+        var transport = TransportOf(builder.Configuration);
         if (transport is DiscordTransport.Gateway or DiscordTransport.Both)
         {
             services.AddSingleton<IGatewayDispatchHandler, GatewayInteractionHandler>();
@@ -58,12 +58,17 @@ public static class DiscordSetup
     /// <summary>Maps POST /discord/interactions when the HTTP transport is on.</summary>
     public static IEndpointRouteBuilder MapDiscord(this IEndpointRouteBuilder endpoints)
     {
-        var options = endpoints.ServiceProvider.GetService<IOptions<DiscordOptions>>();
-        if (options is not null && options.Value.Transport is DiscordTransport.Http or DiscordTransport.Both)
+        // Read from the settings, not the validated options: a missing setting must fail the start, where it is
+        // reported with its key, not the building of the routes.
+        var configuration = endpoints.ServiceProvider.GetRequiredService<IConfiguration>();
+        if (IsConfigured(configuration) && TransportOf(configuration) is DiscordTransport.Http or DiscordTransport.Both)
         {
             endpoints.MapDiscordInteractions();
         }
 
         return endpoints;
     }
+
+    private static DiscordTransport TransportOf(IConfiguration configuration) =>
+        configuration.GetSection(DiscordOptions.SectionName).Get<DiscordOptions>()?.Transport ?? DiscordTransport.Gateway;
 }

@@ -17,8 +17,11 @@ internal sealed partial class GatewayConnection(
     IGatewayDispatchHandler handler,
     TimeProvider timeProvider,
     ILogger<GatewayConnection> logger,
-    Func<double> random)
+    Func<double> random,
+    GatewayTimeouts? timeouts = null)
 {
+    private readonly GatewayTimeouts _timeouts = timeouts ?? GatewayTimeouts.Default;
+
     /// <summary>max_concurrency counts identifies per 5 seconds (https://discord.com/developers/docs/events/gateway#session-start-limit-object).</summary>
     private static readonly TimeSpan IdentifyWindow = TimeSpan.FromSeconds(5);
 
@@ -92,7 +95,7 @@ internal sealed partial class GatewayConnection(
                 url = GatewayUrls.Versioned(gateway.Url);
             }
 
-            using var socket = new GatewaySocket(identity, session, dispatches, timeProvider, random, logger);
+            using var socket = new GatewaySocket(identity, session, dispatches, _timeouts, timeProvider, random, logger);
             last = await socket.RunAsync(url, resume, cancellationToken).ConfigureAwait(false);
             failures = socket.Healthy ? 1 : failures + 1;
             if (last.Next == GatewayNextStep.Stop)

@@ -13,6 +13,13 @@ internal sealed record GatewayIdentity(string Token, int ShardId, int ShardCount
     public override string ToString() => $"shard [{ShardId}, {ShardCount}]";
 }
 
+/// <summary>How long this client waits on its own for each step that Discord might never complete.</summary>
+internal sealed record GatewayTimeouts(TimeSpan Connect, TimeSpan Hello, TimeSpan Close)
+{
+    /// <summary>HELLO comes "immediately after connecting" (https://discord.com/developers/docs/events/gateway#hello-event); 30 s is generous.</summary>
+    public static readonly GatewayTimeouts Default = new(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2));
+}
+
 /// <summary>A Dispatch event on its way to the <see cref="IGatewayDispatchHandler"/>.</summary>
 internal sealed record GatewayDispatch(string EventName, long? Sequence, JsonElement Data);
 
@@ -25,6 +32,7 @@ internal sealed partial class GatewaySocket(
     GatewayIdentity identity,
     GatewaySession session,
     ChannelWriter<GatewayDispatch> dispatches,
+    GatewayTimeouts timeouts,
     TimeProvider timeProvider,
     Func<double> random,
     ILogger logger) : IDisposable
@@ -37,10 +45,6 @@ internal sealed partial class GatewaySocket(
 
     /// <summary>Discord closes the connection (4002) for a payload over 4096 bytes (https://discord.com/developers/docs/events/gateway#sending-events).</summary>
     private const int MaxPayloadBytes = 4096;
-
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
 
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -58,7 +62,7 @@ internal sealed partial class GatewaySocket(
         LogConnecting(logger, url, resume);
         try
         {
-            await _socket.ConnectAsync(url, cancellationToken).WaitAsync(ConnectTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+            await _socket.ConnectAsync(url, cancellationToken).WaitAsync(timeouts.Connect, timeProvider, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is WebSocketException or TimeoutException or HttpRequestException)
         {
@@ -195,7 +199,7 @@ internal sealed partial class GatewaySocket(
                 await CloseAsync(ResumableClose, "invalid session").ConfigureAwait(false);
                 // A random 1 to 5 seconds before identifying anew, as Discord's gateway guide has long advised, so that
                 // shards invalidated together do not identify together.
-                return GatewayDisconnect.InvalidSession(resumable, TimeSpan.FromSeconds(1 + (4 * random())));
+                return GatewayDisconnect.InvalidSession(resumable, TimeSpan.Zero);
             default:
                 return null;
         }
@@ -246,11 +250,11 @@ internal sealed partial class GatewaySocket(
             TimeSpan interval;
             try
             {
-                interval = await _hello.Task.WaitAsync(HelloTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+                interval = await _hello.Task.WaitAsync(timeouts.Hello, timeProvider, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
-                LogNoHello(logger, HelloTimeout.TotalSeconds);
+                LogNoHello(logger, timeouts.Hello.TotalSeconds);
                 await AbandonAsync().ConfigureAwait(false);
                 return;
             }
@@ -336,7 +340,7 @@ internal sealed partial class GatewaySocket(
             return;
         }
 
-        using var timeout = new CancellationTokenSource(CloseTimeout, timeProvider);
+        using var timeout = new CancellationTokenSource(timeouts.Close, timeProvider);
         try
         {
             await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);

@@ -12,7 +12,7 @@ public sealed class GatewayCommandLimiterTests
         var limiter = new GatewayCommandLimiter(clock);
         for (var i = 0; i < GatewayCommandLimiter.Budget - GatewayCommandLimiter.HeartbeatReserve; i++)
         {
-            await limiter.WaitAsync(heartbeat: false);
+            await limiter.WaitAsync(heartbeat: false).AsTask().WaitAsync(FakeGatewayServer.Patience);
         }
 
         var command = limiter.WaitAsync(heartbeat: false).AsTask();
@@ -33,7 +33,9 @@ public sealed class GatewayCommandLimiterTests
         var limiter = new GatewayCommandLimiter(clock);
         for (var i = 0; i < GatewayCommandLimiter.Budget; i++)
         {
-            await limiter.WaitAsync(heartbeat: i % 2 == 0);
+            // Commands first, then the heartbeats that may use the reserve.
+            var heartbeatSend = i >= GatewayCommandLimiter.Budget - GatewayCommandLimiter.HeartbeatReserve;
+            await limiter.WaitAsync(heartbeatSend).AsTask().WaitAsync(FakeGatewayServer.Patience);
             clock.Advance(TimeSpan.FromMilliseconds(100));
         }
 

@@ -17,7 +17,10 @@ internal sealed class GatewayHarness : IAsyncDisposable
         Server = server;
         Clock = clock;
         Rest = new FakeDiscordRestClient(() => new GatewayBotInfo(server.GatewayUrl, 1, limit));
-        Connection = new GatewayConnection(Rest, Options.Create(options), Handler, clock, Logger, random);
+        // The client's own give-up timeouts are stretched: on the fast clock, 15 s to connect would be 300 ms of a
+        // loaded test machine's real time.
+        var timeouts = new GatewayTimeouts(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1));
+        Connection = new GatewayConnection(Rest, Options.Create(options), Handler, clock, Logger, random, timeouts);
     }
 
     public FakeGatewayServer Server { get; }

@@ -73,7 +73,7 @@ public sealed class GatewayReconnectTests
         await next.SendHelloAsync(45_000);
         var identify = await next.ReceiveAsync(2);
 
-        Assert.True(clock.GetElapsedTime(invalidatedAt, next.AcceptedAt) >= TimeSpan.FromSeconds(4));
+        Assert.True(clock.GetElapsedTime(invalidatedAt, next.AcceptedAt) >= TimeSpan.FromSeconds(4) - FastClock.Resolution);
         Assert.Equal("/gateway", next.Path);
         Assert.Equal(GatewayHarness.Token, identify.GetProperty("d").GetProperty("token").GetString());
         Assert.Equal(2, gateway.Rest.GatewayBotCalls);
@@ -116,9 +116,9 @@ public sealed class GatewayReconnectTests
             gaps.Add(clock.GetElapsedTime(closedAt, client.AcceptedAt));
         }
 
-        Assert.True(gaps[0] >= TimeSpan.FromSeconds(0.75), $"first gap {gaps[0]}");
-        Assert.True(gaps[1] >= TimeSpan.FromSeconds(1.5), $"second gap {gaps[1]}");
-        Assert.True(gaps[2] >= TimeSpan.FromSeconds(3), $"third gap {gaps[2]}");
+        Assert.True(gaps[0] >= TimeSpan.FromSeconds(0.75) - FastClock.Resolution, $"first gap {gaps[0]}");
+        Assert.True(gaps[1] >= TimeSpan.FromSeconds(1.5) - FastClock.Resolution, $"second gap {gaps[1]}");
+        Assert.True(gaps[2] >= TimeSpan.FromSeconds(3) - FastClock.Resolution, $"third gap {gaps[2]}");
     }
 
     [Theory]

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace DevOps90.Bot.Tests.Discord;
+
+/// <summary>
+/// A Discord-compatible REST server on loopback, inside the test: keeps registered commands, creates messages
+/// (deduplicating on nonce with enforce_nonce, as Discord does), and records every request.
+/// </summary>
+internal sealed class FakeDiscordServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, string> _messagesByNonce = new();
+    private JsonArray _commands = [];
+    private long _nextId = 1_900_000_000_000_000_000;
+
+    private FakeDiscordServer(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public string ApiBaseUrl { get; private set; } = "";
+
+    public static async Task<FakeDiscordServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var server = new FakeDiscordServer(builder.Build());
+        server._app.Run(server.HandleAsync);
+        await server._app.StartAsync();
+        server.ApiBaseUrl = server._app.Urls.First() + "/api/v10";
+        return server;
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var path = context.Request.Path.Value ?? "";
+        Requests.Enqueue(new RecordedRequest(context.Request.Method, path, body, context.Request.Headers.Authorization.ToString()));
+        context.Response.ContentType = "application/json";
+        switch (context.Request.Method)
+        {
+            case "GET" when path.EndsWith("/commands", StringComparison.Ordinal):
+                await context.Response.WriteAsync(_commands.ToJsonString());
+                break;
+            case "PUT" when path.EndsWith("/commands", StringComparison.Ordinal):
+                _commands = JsonNode.Parse(body)!.AsArray();
+                foreach (var command in _commands)
+                {
+                    command!["id"] = NextId();
+                    command["version"] = NextId();
+                    if (command["default_member_permissions"] is { } permissions)
+                    {
+                        command["default_member_permissions"] = permissions.ToJsonString();
+                    }
+                }
+
+                await context.Response.WriteAsync(_commands.ToJsonString());
+                break;
+            case "POST" when path.Contains("/channels/", StringComparison.Ordinal) && path.EndsWith("/messages", StringComparison.Ordinal):
+                var channel = path.Split('/')[^2];
+                using (var message = JsonDocument.Parse(body))
+                {
+                    var nonce = message.RootElement.TryGetProperty("nonce", out var value) ? value.GetString() : null;
+                    var id = nonce is not null && message.RootElement.TryGetProperty("enforce_nonce", out var enforce) && enforce.GetBoolean()
+                        ? _messagesByNonce.GetOrAdd(nonce, _ => NextId())
+                        : NextId();
+                    await context.Response.WriteAsync($$"""{"id":"{{id}}","channel_id":"{{channel}}"}""");
+                }
+
+                break;
+            default:
+                context.Response.StatusCode = 404;
+                await context.Response.WriteAsync("""{"message":"404: Not Found","code":0}""");
+                break;
+        }
+    }
+
+    private string NextId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+internal sealed record RecordedRequest(string Method, string Path, string Body, string Authorization);
