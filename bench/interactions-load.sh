@@ -6,6 +6,8 @@
 #                                              and a sample of server-side times from the host's own request log
 #   NO_BUILD=1 bench/interactions-load.sh      uses the binaries already built
 #   DURATION=30s CONNECTIONS=32 THREADS=2 PORT=5091 SAMPLE=0 KEEP=1 bench/interactions-load.sh
+#   PACED_CONNECTIONS=14 PACED_DELAY_MS=2      the paced run: about 5,000 requests/s (wrk's delay() after each response)
+#   DOTNET_gcServer=0 ... bench/interactions-load.sh     runtime settings reach the host through the environment
 #
 # Traffic goes to 127.0.0.1 only; the host's Discord API base points at a closed local port it never calls for /day.
 set -euo pipefail
@@ -15,10 +17,13 @@ connections="${CONNECTIONS:-64}"
 threads="${THREADS:-2}"
 port="${PORT:-5091}"
 sample="${SAMPLE:-1}"
+paced_connections="${PACED_CONNECTIONS:-14}"
+paced_delay="${PACED_DELAY_MS:-2}"
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(dirname "$bench_dir")"
 bot="$repo_root/src/DevOps90.Bot/bin/Release/net10.0/DevOps90.Bot"
 generator="$bench_dir/DevOps90.Bot.LoadTest/bin/Release/net10.0/DevOps90.Bot.LoadTest"
+timings_hook="$bench_dir/DevOps90.Bot.ServerTimings/bin/Release/net10.0/DevOps90.Bot.ServerTimings.dll"
 base="http://127.0.0.1:$port"
 url="$base/discord/interactions"
 
@@ -34,6 +39,7 @@ if [[ "${NO_BUILD:-}" != "1" ]]; then
   echo "== building (Release)"
   dotnet build "$repo_root/src/DevOps90.Bot" -c Release --nologo -v quiet
   dotnet build "$bench_dir/DevOps90.Bot.LoadTest" -c Release --nologo -v quiet
+  dotnet build "$bench_dir/DevOps90.Bot.ServerTimings" -c Release --nologo -v quiet
   # The build leaves compiler servers running for a while; they would compete for the two cores.
   dotnet build-server shutdown >/dev/null 2>&1 || true
 fi
@@ -72,7 +78,9 @@ start_host() {
   local dir="$work/$name"
   mkdir -p "$dir/data"
   "$generator" "$dir" 90 >/dev/null
-  "$bot" \
+  # The startup hook records ASP.NET Core's own request durations per phase (see DevOps90.Bot.ServerTimings).
+  echo idle >"$dir/phase"
+  DOTNET_STARTUP_HOOKS="$timings_hook" DEVOPS90_TIMINGS_DIR="$dir" "$bot" \
     "--Urls=$base" \
     "--Storage:DataDirectory=$dir/data" \
     "--Discord:Token=bench-token" \
@@ -121,13 +129,21 @@ check() {
   echo "unsigned /day number:2 -> 401"
 }
 
-# run_wrk NAME LABEL wrk-options...: prints wrk's report and keeps its RESULT line.
+# run_wrk NAME LABEL wrk-options...: prints wrk's report and keeps its RESULT line and the host's SERVER line.
 run_wrk() {
   local dir="$work/$1" label="$2"
   shift 2
   echo "== $label: wrk $* --latency $url"
+  echo "$label" | tr ' ' '_' >"$dir/phase"
+  sleep 0.3
   wrk "$@" --latency -s "$dir/day.lua" "$url" | tee "$dir/wrk.out"
-  grep '^RESULT' "$dir/wrk.out" | sed "s/^RESULT/$label:/" >>"$work/summary"
+  echo idle >"$dir/phase"
+  sleep 0.5
+  echo "$(tail -n 1 "$dir/timings.txt" 2>/dev/null)"
+  {
+    grep '^RESULT' "$dir/wrk.out" | sed "s/^RESULT/$label, wrk:/"
+    tail -n 1 "$dir/timings.txt" 2>/dev/null | sed "s/^SERVER/$label, server:/"
+  } >>"$work/summary"
   if grep -q 'non2xx=[1-9]' "$dir/wrk.out"; then
     echo "some responses were not 2xx (expired signatures? refused?)" >&2
   fi
@@ -150,6 +166,10 @@ server_times() {
 }
 
 : >"$work/summary"
+# The figures are only worth comparing on an otherwise idle machine: say how busy it was just before.
+read -r _ u1 n1 s1 i1 w1 _ </proc/stat; sleep 2; read -r _ u2 n2 s2 i2 w2 _ </proc/stat
+busy=$(( 100 - 100 * ((i2 + w2) - (i1 + w1)) / ((u2 + n2 + s2 + i2 + w2) - (u1 + n1 + s1 + i1 + w1)) ))
+echo "== CPU busy before the run: ${busy}% of $(nproc) cores (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$work/summary"
 echo "== host (Warning logs), fresh key"
 start_host quiet
 check quiet
@@ -157,6 +177,9 @@ check quiet
 echo "== warm-up: 5 s, $threads threads, $connections connections (not reported)"
 wrk -t"$threads" -c"$connections" -d5s -s "$work/quiet/day.lua" "$url" >/dev/null
 run_wrk quiet "loaded ($threads threads, $connections connections, $duration)" -t"$threads" -c"$connections" -d"$duration"
+# Near the goal's rate rather than flat out: with a pause after each response, a closed loop no longer queues.
+WRK_DELAY_MS="$paced_delay" run_wrk quiet "paced ($threads threads, $paced_connections connections, ${paced_delay} ms pause, $duration)" \
+  -t"$threads" -c"$paced_connections" -d"$duration"
 run_wrk quiet "one connection (1 thread, 10s)" -t1 -c1 -d10s
 stop_host
 

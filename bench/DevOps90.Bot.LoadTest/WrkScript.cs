@@ -29,6 +29,16 @@ internal static class WrkScript
             local next_index = 0
             local threads = 0
 
+            -- WRK_DELAY_MS=n: each connection waits n ms after a response before its next request, which holds the
+            -- rate near connections * 1000 / (n + latency) instead of saturating the host. wrk looks delay() up when
+            -- it loads the script, before init(), hence an environment variable rather than a script argument.
+            local pause = tonumber(os.getenv("WRK_DELAY_MS") or "0")
+            if pause > 0 then
+              function delay()
+                return pause
+              end
+            end
+
             -- Threads start at different days so they do not move in step (each thread has its own Lua state).
             function setup(thread)
               thread:set("first", threads * 37)

@@ -1,27 +1,10 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace DevOps90.Bot.Discord.Gateway;
-
-/// <summary>Who the bot is on the gateway. Its <see cref="ToString"/> leaves the token out.</summary>
-internal sealed record GatewayIdentity(string Token, int ShardId, int ShardCount)
-{
-    public override string ToString() => $"shard [{ShardId}, {ShardCount}]";
-}
-
-/// <summary>How long this client waits on its own for each step that Discord might never complete.</summary>
-internal sealed record GatewayTimeouts(TimeSpan Connect, TimeSpan Hello, TimeSpan Close)
-{
-    /// <summary>HELLO comes "immediately after connecting" (https://discord.com/developers/docs/events/gateway#hello-event); 30 s is generous.</summary>
-    public static readonly GatewayTimeouts Default = new(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2));
-}
-
-/// <summary>A Dispatch event on its way to the <see cref="IGatewayDispatchHandler"/>.</summary>
-internal sealed record GatewayDispatch(string EventName, long? Sequence, JsonElement Data);
 
 /// <summary>
 /// One websocket connection, from connect to close (https://discord.com/developers/docs/events/gateway#connection-lifecycle):
@@ -64,7 +47,7 @@ internal sealed partial class GatewaySocket(
         {
             await _socket.ConnectAsync(url, cancellationToken).WaitAsync(timeouts.Connect, timeProvider, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is WebSocketException or TimeoutException or HttpRequestException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogConnectFailed(logger, url, exception);
             return GatewayDisconnect.ConnectFailed($"could not connect to {url}");
@@ -128,8 +111,10 @@ internal sealed partial class GatewaySocket(
                 }
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or JsonException or InvalidOperationException)
+        catch (Exception exception)
         {
+            // Whatever ended the loop (a dropped socket, a malformed payload), the connection is over and Discord's
+            // rules say what comes next; nothing here may take the whole gateway down.
             if (_zombie)
             {
                 return GatewayDisconnect.Zombie();
@@ -199,7 +184,7 @@ internal sealed partial class GatewaySocket(
                 await CloseAsync(ResumableClose, "invalid session").ConfigureAwait(false);
                 // A random 1 to 5 seconds before identifying anew, as Discord's gateway guide has long advised, so that
                 // shards invalidated together do not identify together.
-                return GatewayDisconnect.InvalidSession(resumable, TimeSpan.Zero);
+                return GatewayDisconnect.InvalidSession(resumable, TimeSpan.FromSeconds(1 + (4 * random())));
             default:
                 return null;
         }
@@ -277,6 +262,12 @@ internal sealed partial class GatewaySocket(
         {
             // The connection is ending; the receive loop reports why.
         }
+        catch (Exception exception)
+        {
+            // A connection without heartbeats would only wait for Discord to drop it: drop it now and reconnect.
+            LogConnectionLost(logger, exception);
+            _socket.Abort();
+        }
     }
 
     /// <summary>Drops a connection that stopped answering, keeping the session resumable.</summary>
@@ -286,79 +277,4 @@ internal sealed partial class GatewaySocket(
         await CloseAsync(ResumableClose, "no heartbeat ACK").ConfigureAwait(false);
         _socket.Abort();
     }
-
-    private Task SendHeartbeatAsync(CancellationToken cancellationToken)
-    {
-        Volatile.Write(ref _ackPending, 1);
-        return SendAsync(new GatewayCommand<long?>(GatewayOpCode.Heartbeat, session.Sequence), GatewayJsonContext.Default.GatewayCommandNullableInt64, heartbeat: true, cancellationToken);
-    }
-
-    private async Task SendIdentifyAsync(CancellationToken cancellationToken)
-    {
-        LogIdentifying(logger, identity.ShardId, identity.ShardCount);
-        var properties = new IdentifyProperties(OperatingSystemName(), GatewayUrls.LibraryName, GatewayUrls.LibraryName);
-        var identify = new IdentifyData(identity.Token, GatewayIntents.Guilds, properties, [identity.ShardId, identity.ShardCount]);
-        session.LastIdentifyTimestamp = timeProvider.GetTimestamp();
-        await SendAsync(new GatewayCommand<IdentifyData>(GatewayOpCode.Identify, identify), GatewayJsonContext.Default.GatewayCommandIdentifyData, heartbeat: false, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task SendResumeAsync(CancellationToken cancellationToken)
-    {
-        var sessionId = session.SessionId ?? throw new InvalidOperationException("Resuming needs a session from READY");
-        var sequence = session.Sequence ?? 0;
-        LogResuming(logger, sessionId, sequence);
-        var resume = new ResumeData(identity.Token, sessionId, sequence);
-        await SendAsync(new GatewayCommand<ResumeData>(GatewayOpCode.Resume, resume), GatewayJsonContext.Default.GatewayCommandResumeData, heartbeat: false, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task SendAsync<T>(GatewayCommand<T> command, JsonTypeInfo<GatewayCommand<T>> typeInfo, bool heartbeat, CancellationToken cancellationToken)
-    {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(command, typeInfo);
-        if (payload.Length > MaxPayloadBytes)
-        {
-            throw new InvalidOperationException($"Gateway opcode {command.Op} is {payload.Length} bytes; Discord accepts at most {MaxPayloadBytes}");
-        }
-
-        // The limiter first, so a command waiting for its slot does not hold up a heartbeat.
-        await _limiter.WaitAsync(heartbeat, cancellationToken).ConfigureAwait(false);
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    /// <summary>Sends a close frame if the socket still can, without waiting for Discord's answer for long.</summary>
-    private async Task CloseAsync(WebSocketCloseStatus status, string description)
-    {
-        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
-        {
-            return;
-        }
-
-        using var timeout = new CancellationTokenSource(timeouts.Close, timeProvider);
-        try
-        {
-            await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
-            try
-            {
-                await _socket.CloseOutputAsync(status, description, timeout.Token).ConfigureAwait(false);
-            }
-            finally
-            {
-                _sendLock.Release();
-            }
-        }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or InvalidOperationException)
-        {
-            // The connection is going away in any case.
-        }
-    }
-
-    private static string OperatingSystemName() =>
-        OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "other";
 }

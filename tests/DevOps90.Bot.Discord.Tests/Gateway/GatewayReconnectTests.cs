@@ -73,7 +73,7 @@ public sealed class GatewayReconnectTests
         await next.SendHelloAsync(45_000);
         var identify = await next.ReceiveAsync(2);
 
-        Assert.True(clock.GetElapsedTime(invalidatedAt, next.AcceptedAt) >= TimeSpan.FromSeconds(4) - FastClock.Resolution);
+        Assert.True(clock.GetElapsedTime(invalidatedAt, next.AcceptedAt) >= TimeSpan.FromSeconds(4) - FastClock.Resolution, $"gap {clock.GetElapsedTime(invalidatedAt, next.AcceptedAt)}");
         Assert.Equal("/gateway", next.Path);
         Assert.Equal(GatewayHarness.Token, identify.GetProperty("d").GetProperty("token").GetString());
         Assert.Equal(2, gateway.Rest.GatewayBotCalls);
