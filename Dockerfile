@@ -9,11 +9,15 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig DevOps90.Bot.sln ./
 COPY src/DevOps90.Bot.Core/DevOps90.Bot.Core.csproj src/DevOps90.Bot.Core/
 COPY src/DevOps90.Bot.Content/DevOps90.Bot.Content.csproj src/DevOps90.Bot.Content/
+COPY src/DevOps90.Bot.Storage/DevOps90.Bot.Storage.csproj src/DevOps90.Bot.Storage/
+COPY src/DevOps90.Bot.Discord/DevOps90.Bot.Discord.csproj src/DevOps90.Bot.Discord/
 COPY src/DevOps90.Bot/DevOps90.Bot.csproj src/DevOps90.Bot/
 COPY tests/Directory.Build.props tests/
 COPY tests/DevOps90.Bot.Testing/DevOps90.Bot.Testing.csproj tests/DevOps90.Bot.Testing/
 COPY tests/DevOps90.Bot.Core.Tests/DevOps90.Bot.Core.Tests.csproj tests/DevOps90.Bot.Core.Tests/
 COPY tests/DevOps90.Bot.Content.Tests/DevOps90.Bot.Content.Tests.csproj tests/DevOps90.Bot.Content.Tests/
+COPY tests/DevOps90.Bot.Storage.Tests/DevOps90.Bot.Storage.Tests.csproj tests/DevOps90.Bot.Storage.Tests/
+COPY tests/DevOps90.Bot.Discord.Tests/DevOps90.Bot.Discord.Tests.csproj tests/DevOps90.Bot.Discord.Tests/
 COPY tests/DevOps90.Bot.Tests/DevOps90.Bot.Tests.csproj tests/DevOps90.Bot.Tests/
 RUN dotnet restore DevOps90.Bot.sln
 

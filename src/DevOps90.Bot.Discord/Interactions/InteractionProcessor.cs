@@ -40,8 +40,16 @@ public sealed class InteractionProcessor(CommandDispatcher dispatcher, ICohortDi
     private async Task<InteractionResponsePayload> RunAsync(Interaction interaction, CommandRequest request, bool forcePrivate, CancellationToken cancellationToken)
     {
         var work = RenderAsync(request, forcePrivate, cancellationToken);
-        var finished = await Task.WhenAny(work, Task.Delay(ReplyBudget, time, cancellationToken)).ConfigureAwait(false);
-        if (finished == work)
+        if (!work.IsCompleted)
+        {
+            // Nearly every reply is ready at once; only a slow one waits on a timer, which is cancelled when it is not needed.
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var timer = Task.Delay(ReplyBudget, time, budget.Token);
+            await Task.WhenAny(work, timer).ConfigureAwait(false);
+            await budget.CancelAsync().ConfigureAwait(false);
+        }
+
+        if (work.IsCompleted)
         {
             return new InteractionResponsePayload(InteractionCallbackType.ChannelMessageWithSource, InteractionCallbackDataPayload.From(await work.ConfigureAwait(false)));
         }

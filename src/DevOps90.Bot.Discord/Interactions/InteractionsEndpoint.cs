@@ -71,20 +71,33 @@ public static partial class InteractionsEndpoint
     /// <summary>The body, or null when it is longer than allowed (a chunked body has no Content-Length to check).</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        // Sized from Content-Length when Discord sends it (it does): one array, no growing copies.
+        var buffer = new byte[request.ContentLength is > 0 and <= MaxBodyBytes and var length ? (int)length : 4096];
+        var filled = 0;
+        while (true)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            if (filled == buffer.Length)
+            {
+                if (buffer.Length >= MaxBodyBytes + 1)
+                {
+                    return null;
+                }
+
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+            }
+
+            var read = await request.Body.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return filled == buffer.Length ? buffer : buffer[..filled];
+            }
+
+            filled += read;
+            if (filled > MaxBodyBytes)
             {
                 return null;
             }
-
-            buffer.Write(chunk, 0, read);
         }
-
-        return buffer.ToArray();
     }
 
     private static bool IsFresh(string timestamp, TimeProvider time) =>
