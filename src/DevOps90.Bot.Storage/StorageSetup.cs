@@ -1,5 +1,6 @@
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Storage.Migrations;
 using DevOps90.Bot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -26,6 +27,7 @@ public static class StorageSetup
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddSingleton<IDeliveryLedger, SqlDeliveryLedger>();
         builder.Services.AddSingleton<ICohortStore, SqlCohortStore>();
+        builder.Services.AddSingleton<IParticipationStore, SqlParticipationStore>();
         return builder;
     }
 
