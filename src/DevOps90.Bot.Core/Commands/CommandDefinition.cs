@@ -6,6 +6,9 @@ public enum OptionKind
 {
     Number,
     Text,
+
+    /// <summary>A member of the group (a user picker where the platform has one).</summary>
+    Member,
 }
 
 /// <summary>An option of a command; descriptions live in the bot texts under "Option.{command}.{option}".</summary>

@@ -12,4 +12,9 @@ public static class CommandNames
     public const string Help = "help";
     public const string About = "about";
     public const string Status = "status";
+    public const string Done = "done";
+    public const string Undo = "undo";
+    public const string Progress = "progress";
+    public const string Leaderboard = "leaderboard";
+    public const string ForgetMe = "forget-me";
 }

@@ -134,6 +134,12 @@ public sealed class ParticipationService(IParticipationStore store, DailyPostSer
             .Select((entry, index) => new LeaderboardLine(index + 1, entry.Member, entry.Count, entry.Streak))];
     }
 
+    /// <summary>The lesson day reached now, grace cutoff included.</summary>
+    public int CurrentDay(Cohort cohort) =>
+        delivery.CalendarFor(cohort) is { } calendar ? ParticipationClock.CurrentDay(calendar, time.GetUtcNow(), GraceCutoff) : 0;
+
+    public int LastDay(Cohort cohort) => delivery.CalendarFor(cohort)?.LastDay ?? 0;
+
     public Task<int> ForgetAsync(string memberId, CancellationToken cancellationToken = default) =>
         store.ForgetMemberAsync(memberId, cancellationToken);
 

@@ -37,7 +37,13 @@ public sealed class DailyPostComposer(CurriculumIndex index, BotDefaults default
         }
 
         var lesson = lookup.Lesson!;
-        return LessonReplies.Lesson(text, lookup, language, calendar.LastDay, Heading(text, post, lesson)) with { Moment = moment, Buttons = [], Language = text.Language };
+        return LessonReplies.Lesson(text, lookup, language, calendar.LastDay, Heading(text, post, lesson)) with
+        {
+            Moment = moment,
+            // One button: members check in from the post itself; the lesson's own navigation stays in /day.
+            Buttons = [new ReplyButton(text.Format("Post.DoneButton", lesson.Day), Command: $"{CommandNames.Done} {lesson.Day}")],
+            Language = text.Language,
+        };
     }
 
     private static string Heading(BotText text, PlannedPost post, Lesson lesson)

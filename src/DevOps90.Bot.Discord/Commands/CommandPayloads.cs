@@ -16,6 +16,7 @@ public static class CommandPayloads
 
     private const int StringOption = 3;
     private const int IntegerOption = 4;
+    private const int UserOption = 6;
     private const int Guild = 0;
     private const int BotDirectMessage = 1;
 
@@ -37,7 +38,7 @@ public static class CommandPayloads
 
     private static ApplicationCommandOptionPayload Option(CommandDefinition command, CommandOption option, int lastDay) => new()
     {
-        Type = option.Kind == OptionKind.Number ? IntegerOption : StringOption,
+        Type = option.Kind switch { OptionKind.Number => IntegerOption, OptionKind.Member => UserOption, _ => StringOption },
         Name = option.Name,
         Description = BotText.For("en")[$"Option.{command.Name}.{option.Name}"],
         NameLocalizations = French($"Name.{command.Name}.{option.Name}"),

@@ -20,6 +20,12 @@ public static class DiscordRenderer
 
     public static MessagePayload Render(Reply reply, string? mentionRoleId = null)
     {
+        // Members named in the text show as Discord mentions; allowed_mentions below keeps them from notifying.
+        reply = reply with
+        {
+            Title = reply.Title is { } withMembers ? MemberReference.Replace(withMembers, id => $"<@{id}>") : null,
+            Paragraphs = [.. reply.Paragraphs.Select(paragraph => MemberReference.Replace(paragraph, id => $"<@{id}>"))],
+        };
         var text = BotText.For(reply.Language ?? "en");
         var title = reply.Title is { } heading ? TextCutter.Cut(heading, DiscordLimits.EmbedTitle) : null;
         var footer = reply.Footer is { } foot ? TextCutter.Cut(foot, DiscordLimits.Footer) : null;

@@ -12,6 +12,11 @@ public static partial class ConsoleRenderer
 {
     public static string Render(Reply reply, CultureInfo culture)
     {
+        reply = reply with
+        {
+            Title = reply.Title is { } withMembers ? MemberReference.Replace(withMembers, id => "@" + id) : null,
+            Paragraphs = [.. reply.Paragraphs.Select(paragraph => MemberReference.Replace(paragraph, id => "@" + id))],
+        };
         var output = new StringBuilder();
         if (reply.Title is { } title)
         {

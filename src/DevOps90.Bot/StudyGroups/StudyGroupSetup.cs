@@ -2,6 +2,7 @@ using DevOps90.Bot.Content;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Core.Commands.Handlers;
+using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Core.Posts;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,12 @@ public static class StudyGroupSetup
         services.AddSingleton<ICommandHandler, SearchCommand>();
         services.AddSingleton<ICommandHandler, AboutCommand>();
         services.AddSingleton<ICommandHandler, StatusCommand>();
+        services.AddSingleton<ParticipationService>();
+        services.AddSingleton<ICommandHandler, DoneCommand>();
+        services.AddSingleton<ICommandHandler, UndoCommand>();
+        services.AddSingleton<ICommandHandler, ProgressCommand>();
+        services.AddSingleton<ICommandHandler, LeaderboardCommand>();
+        services.AddSingleton<ICommandHandler, ForgetMeCommand>();
         // Help lists the others, so it asks the dispatcher for them when it runs rather than at construction.
         services.AddSingleton<ICommandHandler>(provider => new HelpCommand(() => provider.GetRequiredService<CommandDispatcher>().Commands));
         services.AddSingleton<CommandDispatcher>();

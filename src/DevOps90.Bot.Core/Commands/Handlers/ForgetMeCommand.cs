@@ -1,0 +1,31 @@
+using DevOps90.Bot.Core.Participation;
+using DevOps90.Bot.Core.Replies;
+
+namespace DevOps90.Bot.Core.Commands.Handlers;
+
+/// <summary>
+/// <c>/forget-me</c>: deletes everything stored about the member, after they confirm with the button (or with the
+/// option "confirm"). Works in any channel, inside a cohort or not.
+/// </summary>
+public sealed class ForgetMeCommand(ParticipationService participation) : ICommandHandler
+{
+    public const string Confirmation = "confirm";
+
+    public CommandDefinition Definition { get; } = new(CommandNames.ForgetMe, [new CommandOption(Confirmation, OptionKind.Text)]);
+
+    public async ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
+    {
+        if (!string.Equals(scope.Request.Option(Confirmation), Confirmation, StringComparison.OrdinalIgnoreCase))
+        {
+            return new Reply
+            {
+                Paragraphs = [scope.Text["Forget.Ask"]],
+                Buttons = [new ReplyButton(scope.Text["Forget.Button"], Command: $"{CommandNames.ForgetMe} {Confirmation}")],
+                IsPrivate = true,
+            };
+        }
+
+        var deleted = await participation.ForgetAsync(scope.Request.MemberId, cancellationToken).ConfigureAwait(false);
+        return Reply.Text(scope.Text.Format("Forget.Done", deleted), isPrivate: true);
+    }
+}

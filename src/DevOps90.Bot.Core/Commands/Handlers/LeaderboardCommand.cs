@@ -1,0 +1,53 @@
+using DevOps90.Bot.Core.Participation;
+using DevOps90.Bot.Core.Replies;
+
+namespace DevOps90.Bot.Core.Commands.Handlers;
+
+/// <summary><c>/leaderboard [week|month|all]</c>: the cohort's top 10, periods in the cohort's time zone.</summary>
+public sealed class LeaderboardCommand(ParticipationService participation) : ICommandHandler
+{
+    private static readonly string[] _periods = ["week", "month", "all"];
+
+    public CommandDefinition Definition { get; } = new(CommandNames.Leaderboard, [new CommandOption("period", OptionKind.Text, Autocomplete: true)]);
+
+    public async ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
+    {
+        if (scope.Cohort is not { } cohort)
+        {
+            return Reply.Error(scope.Text["Error.NoCohort"]);
+        }
+
+        var raw = scope.Request.Option("period") ?? "week";
+        if (!TryParse(raw, out var period))
+        {
+            return Reply.Error(scope.Text.Format("Leaderboard.BadPeriod", raw));
+        }
+
+        var lines = await participation.LeaderboardAsync(cohort, period, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var text = scope.Text;
+        return new Reply
+        {
+            Title = text["Leaderboard.Title." + period],
+            Paragraphs = [lines.Count == 0
+                ? text["Leaderboard.Empty"]
+                : string.Join('\n', lines.Select(line => text.Format("Leaderboard.Line", line.Rank, MemberReference.Format(line.MemberId), line.DaysDone, line.Streak)))],
+        };
+    }
+
+    public IReadOnlyList<AutocompleteChoice> Complete(RequestScope scope, string optionName, string typed) =>
+        optionName == "period"
+            ? [.. _periods.Where(value => value.StartsWith(typed.Trim(), StringComparison.OrdinalIgnoreCase)).Select(value => new AutocompleteChoice(value, value))]
+            : [];
+
+    private static bool TryParse(string raw, out LeaderboardPeriod period)
+    {
+        period = TextFolding.Fold(raw) switch
+        {
+            "week" or "semaine" => LeaderboardPeriod.Week,
+            "month" or "mois" => LeaderboardPeriod.Month,
+            "all" or "tout" => LeaderboardPeriod.All,
+            _ => (LeaderboardPeriod)(-1),
+        };
+        return Enum.IsDefined(period);
+    }
+}

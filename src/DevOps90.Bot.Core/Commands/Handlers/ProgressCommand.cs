@@ -1,0 +1,43 @@
+using DevOps90.Bot.Core.Participation;
+using DevOps90.Bot.Core.Replies;
+
+namespace DevOps90.Bot.Core.Commands.Handlers;
+
+/// <summary><c>/progress [member]</c>: days done, streaks, days missed and rank; private. Another member's, for moderators.</summary>
+public sealed class ProgressCommand(ParticipationService participation) : ICommandHandler
+{
+    public CommandDefinition Definition { get; } = new(CommandNames.Progress, [new CommandOption("member", OptionKind.Member)]);
+
+    public async ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
+    {
+        if (scope.Cohort is not { } cohort)
+        {
+            return Reply.Error(scope.Text["Error.NoCohort"]);
+        }
+
+        var member = scope.Request.Option("member") is { } asked ? MemberId(asked) : scope.Request.MemberId;
+        if (member != scope.Request.MemberId && !scope.Request.IsModerator)
+        {
+            return Reply.Error(scope.Text["Progress.OthersForModerators"]);
+        }
+
+        var progress = await participation.ProgressAsync(cohort, member, cancellationToken).ConfigureAwait(false);
+        var text = scope.Text;
+        return new Reply
+        {
+            Title = text.Format("Progress.Title", MemberReference.Format(member)),
+            Fields =
+            [
+                new ReplyField(text["Progress.DaysDone"], text.Format("Progress.DaysDoneValue", progress.DaysDone, progress.TotalDays), Inline: true),
+                new ReplyField(text["Progress.Streak"], $"{progress.CurrentStreak} 🔥", Inline: true),
+                new ReplyField(text["Progress.Longest"], progress.LongestStreak.ToString(text.Culture), Inline: true),
+                new ReplyField(text["Progress.Missed"], progress.DaysMissed.ToString(text.Culture), Inline: true),
+                new ReplyField(text["Progress.Rank"], progress.Rank > 0 ? text.Format("Progress.RankValue", progress.Rank, progress.Members) : text["Progress.NoRank"], Inline: true),
+            ],
+            IsPrivate = true,
+        };
+    }
+
+    /// <summary>Accepts a bare id or a Discord mention (&lt;@123&gt;, &lt;@!123&gt;).</summary>
+    private static string MemberId(string asked) => asked.Trim().TrimStart('<').TrimStart('@', '!').TrimEnd('>');
+}
