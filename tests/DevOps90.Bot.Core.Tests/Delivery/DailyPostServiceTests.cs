@@ -21,6 +21,7 @@ public sealed class DailyPostServiceTests
         Assert.Equal(["Tomorrow — Day 3: DevOps Lifecycle"], bot.Titles);
         var post = Assert.Single(bot.Publisher.Posts);
         Assert.Equal(new DeliveryKey(Id, "day-3").IdempotencyKey, post.IdempotencyKey);
+        Assert.Equal(("✅ Done — day 3", "done 3"), (post.Post.Buttons.Single().Label, post.Post.Buttons.Single().Command));
         Assert.True(post.IdempotencyKey.Length <= 25);
     }
 

@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.Core.Commands.Handlers;
+using DevOps90.Bot.Core.Participation;
+using DevOps90.Bot.Core.Replies;
+using DevOps90.Bot.Core.Tests.Delivery;
+using DevOps90.Bot.Testing;
+using static DevOps90.Bot.Core.Tests.Delivery.DeliveryFixture;
+
+namespace DevOps90.Bot.Core.Tests.Participation;
+
+public sealed class ParticipationCommandTests
+{
+    private readonly DeliveryFixture _bot;
+    private readonly CommandDispatcher _dispatcher;
+
+    public ParticipationCommandTests()
+    {
+        _bot = new DeliveryFixture(Cohort("2027-01-04"), "2027-01-06T19:00:00Z");
+        var participation = new ParticipationService(new InMemoryParticipationStore(), _bot.Service, _bot.Time);
+        var choices = new LessonChoices(_bot.Index);
+        _dispatcher = new CommandDispatcher(
+            [new DoneCommand(participation, choices), new UndoCommand(participation, choices), new ProgressCommand(participation), new LeaderboardCommand(participation), new ForgetMeCommand(participation)],
+            _bot.Cohorts,
+            new BotDefaults("2022", "en", "Europe/Paris"),
+            _bot.Time);
+    }
+
+    [Theory]
+    [InlineData("en", "Day 3 marked done — streak 1 🔥")]
+    [InlineData("fr", "Jour 3 validé — série de 1 🔥")]
+    public async Task Done_TodaysLesson_AnswersPrivatelyWithTheStreak(string language, string message)
+    {
+        var reply = await Ask("done", language);
+
+        Assert.Equal(message, Assert.Single(reply.Paragraphs));
+        Assert.True(reply.IsPrivate);
+    }
+
+    [Fact]
+    public async Task Done_ThreeDaysInARow_AndAgain_SaysAlreadyDone()
+    {
+        await Ask("done", "en", options: ("day", "1"));
+        await Ask("done", "en", options: ("day", "2"));
+        var third = await Ask("done", "en");
+        var again = await Ask("done", "en", options: ("day", "3"));
+
+        Assert.Equal("Day 3 marked done — streak 3 🔥", Assert.Single(third.Paragraphs));
+        Assert.Equal("Day 3 was already marked done — streak 3.", Assert.Single(again.Paragraphs));
+    }
+
+    [Theory]
+    [InlineData("en", "Day 5 has not come yet: you can mark days up to day 3.")]
+    [InlineData("fr", "Le jour 5 n'est pas encore arrivé : vous pouvez valider jusqu'au jour 3.")]
+    public async Task Done_FutureDay_IsRefused(string language, string message)
+    {
+        var reply = await Ask("done", language, options: ("day", "5"));
+
+        Assert.True(reply.IsError);
+        Assert.Equal(message, Assert.Single(reply.Paragraphs));
+    }
+
+    [Fact]
+    public async Task Done_PastDay_SaysLateCountsToo()
+    {
+        Assert.StartsWith("Day 1 marked done (catching up counts too)", Assert.Single((await Ask("done", "en", options: ("day", "1"))).Paragraphs), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Done_OutsideACohort_ExplainsThereIsNone()
+    {
+        var reply = await _dispatcher.DispatchAsync(new CommandRequest { Command = "done", MemberId = "ada", UserLocale = "en" });
+
+        Assert.True(reply.IsError);
+    }
+
+    [Fact]
+    public async Task Undo_RemovesThenSaysItWasNotDone()
+    {
+        await Ask("done", "fr");
+
+        Assert.Equal("Le jour 3 n'est plus validé.", Assert.Single((await Ask("undo", "fr")).Paragraphs));
+        Assert.Equal("Le jour 3 n'était pas validé.", Assert.Single((await Ask("undo", "fr")).Paragraphs));
+    }
+
+    [Fact]
+    public async Task Progress_Own_ShowsDaysStreaksMissedAndRank()
+    {
+        await Ask("done", "en", options: ("day", "2"));
+        await Ask("done", "en", options: ("day", "3"));
+
+        var reply = await Ask("progress", "en");
+
+        Assert.Equal("Progress — <@member:ada>", reply.Title);
+        Assert.Equal(["2 of 6", "2 🔥", "2", "1", "1 of 1"], reply.Fields.Select(field => field.Value));
+        Assert.True(reply.IsPrivate);
+    }
+
+    [Fact]
+    public async Task Progress_OfAnotherMember_IsForModeratorsOnly()
+    {
+        var member = await Ask("progress", "en", options: ("member", "<@grace>"));
+        var moderator = await _dispatcher.DispatchAsync(Request("progress", "en", ("member", "<@!grace>")) with { IsModerator = true });
+
+        Assert.Equal("Only moderators can see another member's progress.", Assert.Single(member.Paragraphs));
+        Assert.Equal("Progress — <@member:grace>", moderator.Title);
+    }
+
+    [Theory]
+    [InlineData("en", "week", "Leaderboard — this week", "1. <@member:ada> — days done: 1 · streak: 1")]
+    [InlineData("fr", "tout", "Classement — depuis le début", "1. <@member:ada> — jours validés : 1 · série : 1")]
+    public async Task Leaderboard_Period_ListsTheTopMembers(string language, string period, string title, string line)
+    {
+        await Ask("done", language);
+
+        var reply = await Ask("leaderboard", language, options: ("period", period));
+
+        Assert.Equal(title, reply.Title);
+        Assert.Equal(line, Assert.Single(reply.Paragraphs));
+    }
+
+    [Fact]
+    public async Task Leaderboard_BadPeriod_SaysWhichOnesExist()
+    {
+        Assert.True((await Ask("leaderboard", "en", options: ("period", "year"))).IsError);
+    }
+
+    [Fact]
+    public async Task ForgetMe_AsksFirstThenDeletesOnConfirmation()
+    {
+        await Ask("done", "en");
+
+        var ask = await Ask("forget-me", "en");
+        var confirmed = await Ask("forget-me", "en", options: ("confirm", "confirm"));
+        var progress = await Ask("progress", "en");
+
+        Assert.Equal("forget-me confirm", Assert.Single(ask.Buttons).Command);
+        Assert.Equal("Done: everything stored about you is deleted (1 check-ins).", Assert.Single(confirmed.Paragraphs));
+        Assert.Equal("0 of 6", progress.Fields[0].Value);
+    }
+
+    private Task<Reply> Ask(string command, string language, params (string Name, string Value)[] options) =>
+        _dispatcher.DispatchAsync(Request(command, language, options)).AsTask();
+
+    private static CommandRequest Request(string command, string language, params (string Name, string Value)[] options) => new()
+    {
+        Command = command,
+        Options = options.ToImmutableDictionary(option => option.Name, option => option.Value),
+        CohortId = Id,
+        MemberId = "ada",
+        UserLocale = language,
+    };
+}
