@@ -17,4 +17,5 @@ public static class CommandNames
     public const string Progress = "progress";
     public const string Leaderboard = "leaderboard";
     public const string ForgetMe = "forget-me";
+    public const string Participation = "participation";
 }

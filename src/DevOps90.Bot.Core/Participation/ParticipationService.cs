@@ -134,6 +134,14 @@ public sealed class ParticipationService(IParticipationStore store, DailyPostSer
             .Select((entry, index) => new LeaderboardLine(index + 1, entry.Member, entry.Count, entry.Streak))];
     }
 
+    public async Task<ParticipationSummary> SummaryAsync(Cohort cohort, int inactiveDays, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var all = await store.ForCohortAsync(cohort.Id, cancellationToken).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, cohort.TimeZone).DateTime);
+        return ParticipationSummaries.Of(cohort, all, today, CurrentDay(cohort), inactiveDays);
+    }
+
     /// <summary>The lesson day reached now, grace cutoff included.</summary>
     public int CurrentDay(Cohort cohort) =>
         delivery.CalendarFor(cohort) is { } calendar ? ParticipationClock.CurrentDay(calendar, time.GetUtcNow(), GraceCutoff) : 0;

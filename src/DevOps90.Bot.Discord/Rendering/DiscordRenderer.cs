@@ -32,7 +32,7 @@ public static class DiscordRenderer
         var fields = reply.Fields.Take(DiscordLimits.EmbedFields)
             .Select(field => new EmbedFieldPayload(
                 TextCutter.Cut(field.Name, DiscordLimits.FieldName),
-                TextCutter.Cut(field.Value.Length == 0 ? "-" : field.Value, DiscordLimits.FieldValue),
+                TextCutter.Cut(field.Value.Length == 0 ? "-" : MemberReference.Replace(field.Value, id => $"<@{id}>"), DiscordLimits.FieldValue),
                 field.Inline))
             .ToList();
 

@@ -16,6 +16,7 @@ public static partial class ConsoleRenderer
         {
             Title = reply.Title is { } withMembers ? MemberReference.Replace(withMembers, id => "@" + id) : null,
             Paragraphs = [.. reply.Paragraphs.Select(paragraph => MemberReference.Replace(paragraph, id => "@" + id))],
+            Fields = [.. reply.Fields.Select(field => field with { Value = MemberReference.Replace(field.Value, id => "@" + id) })],
         };
         var output = new StringBuilder();
         if (reply.Title is { } title)

@@ -21,7 +21,7 @@ public sealed class ParticipationCommandTests
         var participation = new ParticipationService(new InMemoryParticipationStore(), _bot.Service, _bot.Time);
         var choices = new LessonChoices(_bot.Index);
         _dispatcher = new CommandDispatcher(
-            [new DoneCommand(participation, choices), new UndoCommand(participation, choices), new ProgressCommand(participation), new LeaderboardCommand(participation), new ForgetMeCommand(participation)],
+            [new DoneCommand(participation, choices), new UndoCommand(participation, choices), new ProgressCommand(participation), new LeaderboardCommand(participation), new ForgetMeCommand(participation), new ParticipationCommand(participation)],
             _bot.Cohorts,
             new BotDefaults("2022", "en", "Europe/Paris"),
             _bot.Time);
@@ -138,6 +138,20 @@ public sealed class ParticipationCommandTests
         Assert.Equal("forget-me confirm", Assert.Single(ask.Buttons).Command);
         Assert.Equal("Done: everything stored about you is deleted (1 check-ins).", Assert.Single(confirmed.Paragraphs));
         Assert.Equal("0 of 6", progress.Fields[0].Value);
+    }
+
+    [Fact]
+    public async Task Participation_ForModerators_SummarisesInTheirLanguage()
+    {
+        await Ask("done", "fr");
+        var member = await Ask("participation", "fr");
+        var moderator = await _dispatcher.DispatchAsync(Request("participation", "fr") with { IsModerator = true });
+
+        Assert.True(member.IsError);
+        Assert.Equal("Participation — group", moderator.Title);
+        Assert.Equal("aujourd'hui 1 · cette semaine 1 · au total 1", moderator.Fields[0].Value);
+        Assert.EndsWith("Jour 3 : 1 (100 %)", moderator.Fields[1].Value, StringComparison.Ordinal);
+        Assert.True(moderator.IsPrivate);
     }
 
     private Task<Reply> Ask(string command, string language, params (string Name, string Value)[] options) =>
