@@ -18,4 +18,5 @@ public static class CommandNames
     public const string Leaderboard = "leaderboard";
     public const string ForgetMe = "forget-me";
     public const string Participation = "participation";
+    public const string Cohort = "cohort";
 }

@@ -13,6 +13,9 @@ public sealed record CommandRequest
     /// <summary>The cohort of the channel the command came from, if it belongs to one.</summary>
     public CohortId? CohortId { get; init; }
 
+    /// <summary>Where the command was typed (platform and channel), for commands that act on "this channel".</summary>
+    public ChatTarget? Channel { get; init; }
+
     /// <summary>The member's platform id ("console" on the console).</summary>
     public string MemberId { get; init; } = "";
 

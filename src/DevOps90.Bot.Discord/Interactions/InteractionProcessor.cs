@@ -106,6 +106,7 @@ public sealed class InteractionProcessor(CommandDispatcher dispatcher, ICohortDi
         Command = command,
         Options = options,
         CohortId = interaction.ChannelId is { } channel ? cohorts.FindByTarget(new ChatTarget(Platform, channel))?.Id : null,
+        Channel = interaction.ChannelId is { } here ? new ChatTarget(Platform, here) : null,
         MemberId = interaction.UserId ?? "",
         IsModerator = interaction.IsModerator,
         UserLocale = interaction.Locale,

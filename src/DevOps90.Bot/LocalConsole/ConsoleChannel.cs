@@ -87,6 +87,7 @@ internal sealed partial class ConsoleChannel(
         Command = command,
         Options = options.ToImmutableDictionary(),
         CohortId = cohort?.Id,
+        Channel = ChatTarget.Console,
         MemberId = MemberId,
         // Whoever runs the bot at its own console runs the group.
         IsModerator = true,

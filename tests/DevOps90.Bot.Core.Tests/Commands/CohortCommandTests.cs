@@ -1,107 +1,151 @@
+using System.Collections.Immutable;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.Core.Commands.Handlers;
+using DevOps90.Bot.Core.Replies;
+using DevOps90.Bot.Testing;
+using Microsoft.Extensions.Time.Testing;
+
 namespace DevOps90.Bot.Core.Tests.Commands;
 
 public sealed class CohortCommandTests
 {
-    [Fact]
-    public void Today_OutsideACohort_ExplainsThereIsNoToday()
+    private static readonly ChatTarget _channel = new("discord", "555");
+    private readonly CohortRegistry _registry = new(new InMemoryCohortStore());
+    private readonly CommandDispatcher _dispatcher;
+    private readonly List<CohortChange> _changes = [];
+
+    public CohortCommandTests()
     {
-        var reply = new CommandFixture().Ask("today", "en");
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2027-01-03T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var defaults = new BotDefaults("2022", "en", "Europe/Paris");
+        _dispatcher = new CommandDispatcher([new CohortCommand(_registry, defaults, time)], _registry, defaults, time);
+        _registry.Changed += _changes.Add;
+    }
+
+    [Fact]
+    public async Task Create_InAChannel_MakesItsStudyGroupStartingTomorrow()
+    {
+        var reply = await Ask("en", "create", "paris-evenings");
+
+        var cohort = Assert.Single(_registry.All);
+        Assert.Equal((new CohortId("paris-evenings"), _channel, new DateOnly(2027, 1, 4)), (cohort.Id, cohort.Target, cohort.StartDate));
+        Assert.StartsWith("Study group paris-evenings created for this channel: day 1 on Monday 4 January, posts at 18:00 (Europe/Paris)", Assert.Single(reply.Paragraphs), StringComparison.Ordinal);
+        Assert.Single(_changes);
+    }
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("")]
+    [InlineData("a-name-that-is-far-too-long-for-a-group")]
+    public async Task Create_BadName_IsRefused(string name)
+    {
+        Assert.True((await Ask("en", "create", name)).IsError);
+        Assert.Empty(_registry.All);
+    }
+
+    [Fact]
+    public async Task Create_SecondGroupInTheSameChannel_IsRefused()
+    {
+        await Ask("en", "create", "one");
+
+        var reply = await Ask("fr", "create", "two");
+
+        Assert.Equal("Ce salon suit déjà le groupe d'étude one.", Assert.Single(reply.Paragraphs));
+    }
+
+    [Fact]
+    public async Task Settings_EachAction_ChangesTheGroupAndAnnouncesIt()
+    {
+        await Ask("en", "create", "group");
+
+        await Ask("en", "start", "2027-02-01");
+        await Ask("en", "time", "07:30");
+        await Ask("en", "zone", "America/New_York");
+        await Ask("en", "language", "fr");
+        await Ask("en", "cadence", "weekdays");
+        await Ask("en", "skip", "2027-02-15");
+        await Ask("en", "skip", "2027-02-16");
+        await Ask("en", "skip", "2027-02-16");
+        await Ask("en", "role", "<@&42>");
+        var shown = await Ask("en", "pause");
+
+        var cohort = _registry.Find(new CohortId("group"))!;
+        Assert.Equal(new DateOnly(2027, 2, 1), cohort.StartDate);
+        Assert.Equal((new TimeOnly(7, 30), "America/New_York", "fr", "weekdays", "42"), (cohort.PostTime, cohort.TimeZoneId, cohort.Language, cohort.Cadence.ToString(), cohort.MentionRoleId));
+        Assert.Equal([new DateOnly(2027, 2, 15)], cohort.SkippedDates);
+        Assert.True(cohort.IsPaused);
+        Assert.Equal(11, _changes.Count);
+        // The group's language is now French, so its moderators are answered in French too.
+        Assert.Equal("Enregistré : pause. Le calendrier suit immédiatement.", Assert.Single(shown.Paragraphs));
+        Assert.StartsWith("en pause depuis le", shown.Fields.Single(field => field.Name == "État").Value, StringComparison.Ordinal);
+
+        await Ask("en", "resume");
+        Assert.False(_registry.Find(new CohortId("group"))!.IsPaused);
+    }
+
+    [Theory]
+    [InlineData("start", "01/02/2027", "“01/02/2027” is not a date like 2027-01-04.")]
+    [InlineData("time", "6pm", "“6pm” is not a time like 18:00.")]
+    [InlineData("zone", "Paris", "“Paris” is not a time zone: type a city such as Europe/Paris and pick one.")]
+    [InlineData("language", "de", "“de” is not a language: en, fr, or none to follow each member.")]
+    [InlineData("cadence", "sometimes", "“sometimes” is not a cadence: daily, weekdays, or days such as mon,wed,fri.")]
+    [InlineData("resume", null, "The study group is not paused.")]
+    [InlineData("frobnicate", null, "“frobnicate” is not an action: show, create, start, time, zone, language, cadence, skip, role, pause, resume or channel.")]
+    public async Task Settings_BadValue_SaysWhatIsExpectedAndChangesNothing(string action, string? value, string message)
+    {
+        await Ask("en", "create", "group");
+        var before = _registry.Find(new CohortId("group"))!;
+
+        var reply = await Ask("en", action, value);
 
         Assert.True(reply.IsError);
-        Assert.Contains("does not follow a study group", reply.Paragraphs[0], StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("en", "The study group starts tomorrow, Monday 4 January, with day 1.")]
-    [InlineData("fr", "Le groupe d'étude commence demain, lundi 4 janvier, par le jour 1.")]
-    public void Today_DayBeforeTheStart_SaysWhenItStarts(string language, string message)
-    {
-        var bot = new CommandFixture("2027-01-03T12:00:00Z");
-
-        Assert.Equal(message, Assert.Single(bot.Ask("today", language, CommandFixture.Weekdays).Paragraphs));
+        Assert.Equal(message, Assert.Single(reply.Paragraphs));
+        Assert.True(CohortComparer.Same(before, _registry.Find(new CohortId("group"))!));
     }
 
     [Fact]
-    public void Today_WellBeforeTheStart_CountsTheDays()
+    public async Task Settings_WithoutAGroupInTheChannel_SaysHowToCreateOne()
     {
-        var bot = new CommandFixture("2026-12-01T12:00:00Z");
-
-        Assert.Equal("The study group starts in 31 days, on Friday 1 January, with day 1.", Assert.Single(bot.Ask("today", "en", CommandFixture.Daily).Paragraphs));
+        Assert.StartsWith("This channel has no study group yet", Assert.Single((await Ask("en", "show")).Paragraphs), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Today_ThirdDay_ShowsDayThree()
+    public async Task Cohort_FromAMember_IsRefused()
     {
-        var bot = new CommandFixture("2027-01-03T12:00:00Z");
+        var reply = await _dispatcher.DispatchAsync(new CommandRequest { Command = "cohort", Channel = _channel, UserLocale = "en" });
 
-        Assert.Equal("Day 3 — DevOps Lifecycle", bot.Ask("today", "en", CommandFixture.Daily).Title);
+        Assert.Equal("/cohort is for the study group's moderators.", Assert.Single(reply.Paragraphs));
     }
 
     [Fact]
-    public void Today_LocalMidnightInParis_IsAlreadyTheNextDay()
+    public void Complete_Zone_OffersIanaZonesMatchingWhatIsTyped()
     {
-        // 23:30 UTC on 2 January is 00:30 on 3 January in Paris.
-        var bot = new CommandFixture("2027-01-02T23:30:00Z");
+        var request = new CommandRequest { Command = "cohort", Options = ImmutableDictionary<string, string>.Empty.Add("action", "zone").Add("value", "paris") };
 
-        Assert.Equal("Day 3 — DevOps Lifecycle", bot.Ask("today", "en", CommandFixture.Daily).Title);
+        var choices = _dispatcher.Complete(request, "value", "paris");
+
+        Assert.Contains(choices, choice => choice.Value == "Europe/Paris");
+        Assert.True(choices.Count <= 25);
     }
 
-    [Fact]
-    public void Today_Weekend_SaysRestDayAndKeepsFridaysLesson()
+    private async Task<Reply> Ask(string language, string action, string? value = null)
     {
-        var bot = new CommandFixture("2027-01-09T12:00:00Z");
+        var options = ImmutableDictionary<string, string>.Empty.Add("action", action);
+        if (value is not null)
+        {
+            options = options.Add("value", value);
+        }
 
-        var reply = bot.Ask("today", "en", CommandFixture.Weekdays);
-
-        Assert.Equal("Day 5 — Docker Compose", reply.Title);
-        Assert.Equal("No new lesson today. The next study day is Monday 11 January, with day 6.", reply.Paragraphs[0]);
-    }
-
-    [Theory]
-    [InlineData("en", "The study group has completed all 6 days. Well done, everyone!")]
-    [InlineData("fr", "Le groupe d'étude a terminé les 6 jours. Bravo à toutes et à tous !")]
-    public void Today_AfterTheLastDay_Congratulates(string language, string message)
-    {
-        var bot = new CommandFixture("2027-02-01T12:00:00Z");
-
-        Assert.Equal(message, Assert.Single(bot.Ask("today", language, CommandFixture.Daily).Paragraphs));
-    }
-
-    [Fact]
-    public void Today_Paused_SaysSoAndShowsTheFrozenDay()
-    {
-        var bot = new CommandFixture("2027-01-20T12:00:00Z");
-
-        var reply = bot.Ask("today", "en", CommandFixture.Paused);
-
-        Assert.Equal("Day 2 — Responsibilities of a DevOps Engineer", reply.Title);
-        Assert.StartsWith("The study group is paused", reply.Paragraphs[0], StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Tomorrow_FridayOfAWeekdayCohort_IsMondaysLesson()
-    {
-        var bot = new CommandFixture("2027-01-08T17:00:00Z");
-
-        var reply = bot.Ask("tomorrow", "fr", CommandFixture.Weekdays);
-
-        Assert.Equal("Jour 6 — Résumé Writing for Engineers", reply.Title);
-        Assert.Equal("Prochain jour d'étude : lundi 11 janvier", reply.Paragraphs[0]);
-    }
-
-    [Fact]
-    public void Tomorrow_LastDay_SaysNoMoreDays()
-    {
-        var bot = new CommandFixture("2027-01-06T12:00:00Z");
-
-        Assert.Equal("There is no study day after the last lesson.", Assert.Single(bot.Ask("tomorrow", "en", CommandFixture.Daily).Paragraphs));
-    }
-
-    [Fact]
-    public void Tomorrow_Paused_SaysPaused()
-    {
-        var bot = new CommandFixture("2027-01-20T12:00:00Z");
-
-        Assert.StartsWith("Le groupe d'étude est en pause", bot.Ask("tomorrow", "fr", CommandFixture.Paused).Paragraphs[0], StringComparison.Ordinal);
+        var here = _registry.FindByTarget(_channel);
+        return await _dispatcher.DispatchAsync(new CommandRequest
+        {
+            Command = "cohort",
+            Options = options,
+            CohortId = here?.Id,
+            Channel = _channel,
+            IsModerator = true,
+            UserLocale = language,
+        });
     }
 }

@@ -37,8 +37,8 @@ public sealed class DiscordHostTests
             ["GET /api/v10/applications/1200000000000000002/guilds/1300000000000000003/commands", "PUT /api/v10/applications/1200000000000000002/guilds/1300000000000000003/commands", "GET /api/v10/applications/1200000000000000002/guilds/1300000000000000003/commands"],
             discord.Requests.Select(request => $"{request.Method} {request.Path}"));
         Assert.All(discord.Requests, request => Assert.Equal("Bot test-bot-token", request.Authorization));
-        Assert.Contains("15 commands registered", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("15 commands already up to date", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("16 commands registered", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("16 commands already up to date", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

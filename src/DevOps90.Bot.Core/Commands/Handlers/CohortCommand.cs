@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Localization;
+using DevOps90.Bot.Core.Replies;
+
+namespace DevOps90.Bot.Core.Commands.Handlers;
+
+/// <summary>
+/// <c>/cohort action value</c> (moderators): creates this channel's study group and changes its settings, each value
+/// checked with a clear message; a saved change reaches the scheduler at once.
+/// </summary>
+public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults defaults, TimeProvider time) : ICommandHandler
+{
+    private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "language", "cadence", "skip", "role", "pause", "resume", "channel"];
+
+    public CommandDefinition Definition { get; } = new(CommandNames.Cohort, [
+        new CommandOption("action", OptionKind.Text, Required: true, Autocomplete: true),
+        new CommandOption("value", OptionKind.Text, Autocomplete: true),
+    ], ForModerators: true);
+
+    public async ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
+    {
+        var text = scope.Text;
+        var action = (scope.Request.Option("action") ?? "show").ToLowerInvariant();
+        var value = scope.Request.Option("value");
+        if (!_actions.Contains(action))
+        {
+            return Reply.Error(text.Format("Cohort.Error.Action", action));
+        }
+
+        if (action == "create")
+        {
+            return await CreateAsync(scope, value, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (scope.Cohort is not { } cohort)
+        {
+            return Reply.Error(text["Cohort.Error.NoCohort"]);
+        }
+
+        if (action == "show")
+        {
+            return Show(text, cohort);
+        }
+
+        var (changed, error) = Apply(scope, cohort, action, value);
+        if (error is not null)
+        {
+            return Reply.Error(error);
+        }
+
+        await registry.SaveAsync(changed!, cancellationToken).ConfigureAwait(false);
+        return Show(text, changed!) with { Paragraphs = [text.Format("Cohort.Saved", action)] };
+    }
+
+    public IReadOnlyList<AutocompleteChoice> Complete(RequestScope scope, string optionName, string typed)
+    {
+        var wanted = typed.Trim();
+        if (optionName == "action")
+        {
+            return [.. _actions.Where(action => action.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)).Select(action => new AutocompleteChoice(action, action))];
+        }
+
+        return optionName == "value" && scope.Request.Option("action") == "zone"
+            ? [.. TimeZoneInfo.GetSystemTimeZones()
+                .Select(zone => zone.Id)
+                .Where(id => id.Contains('/', StringComparison.Ordinal) && TextFolding.Fold(id).Contains(TextFolding.Fold(wanted), StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .Take(LessonChoices.MaxChoices)
+                .Select(id => new AutocompleteChoice(id, id))]
+            : [];
+    }
+
+    private (Cohort? Changed, string? Error) Apply(RequestScope scope, Cohort cohort, string action, string? value)
+    {
+        var text = scope.Text;
+        var today = StudyCalendar.LocalDate(time.GetUtcNow(), cohort.TimeZone);
+        if (value is null && action is not ("pause" or "resume" or "channel" or "role" or "language"))
+        {
+            return (null, text["Cohort.Error.Value"]);
+        }
+
+        switch (action)
+        {
+            case "start" or "skip":
+                if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return (null, text.Format("Cohort.Error.Date", value));
+                }
+
+                return action == "start"
+                    ? (cohort with { StartDate = date }, null)
+                    : (cohort with { SkippedDates = Toggle(cohort.SkippedDates, date) }, null);
+            case "time":
+                return TimeOnly.TryParseExact(value, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var postTime)
+                    ? (cohort with { PostTime = postTime }, null)
+                    : (null, text.Format("Cohort.Error.Time", value));
+            case "zone":
+                return TimeZoneInfo.TryFindSystemTimeZoneById(value!, out var zone) && value!.Contains('/', StringComparison.Ordinal)
+                    ? (cohort with { TimeZoneId = zone.Id }, null)
+                    : (null, text.Format("Cohort.Error.Zone", value));
+            case "language":
+                return value is null or "none" ? (cohort with { Language = null }, null)
+                    : BotText.Speaks(value.ToLowerInvariant()) ? (cohort with { Language = value.ToLowerInvariant() }, null)
+                    : (null, text.Format("Cohort.Error.Language", value));
+            case "cadence":
+                return Cadence.TryParse(value, out var cadence) ? (cohort with { Cadence = cadence }, null) : (null, text.Format("Cohort.Error.Cadence", value));
+            case "role":
+                return (cohort with { MentionRoleId = value is null or "none" ? null : value.Trim().TrimStart('<').TrimStart('@', '&').TrimEnd('>') }, null);
+            case "pause":
+                return cohort.IsPaused ? (null, text["Cohort.Error.AlreadyPaused"]) : (cohort.PausedFrom(today), null);
+            case "resume":
+                return cohort.IsPaused ? (cohort.ResumedOn(today), null) : (null, text["Cohort.Error.NotPaused"]);
+            default:
+                return scope.Request.Channel is { } channel ? (cohort with { Target = channel }, null) : (null, text["Cohort.Error.Value"]);
+        }
+    }
+
+    /// <summary>"skip" adds a date, or takes it back out when it was already skipped.</summary>
+    private static System.Collections.Immutable.ImmutableSortedSet<DateOnly> Toggle(System.Collections.Immutable.ImmutableSortedSet<DateOnly> dates, DateOnly date)
+    {
+        var without = dates.Remove(date);
+        return without.Count < dates.Count ? without : dates.Add(date);
+    }
+
+    private async Task<Reply> CreateAsync(RequestScope scope, string? id, CancellationToken cancellationToken)
+    {
+        var text = scope.Text;
+        if (scope.Cohort is { } existing)
+        {
+            return Reply.Error(text.Format("Cohort.Error.Exists", existing.Id));
+        }
+
+        if (id is null || !CohortName().IsMatch(id))
+        {
+            return Reply.Error(text["Cohort.Error.Id"]);
+        }
+
+        if (registry.Find(new CohortId(id)) is not null)
+        {
+            return Reply.Error(text.Format("Cohort.Error.IdTaken", id));
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(defaults.TimeZoneId);
+        var cohort = new Cohort
+        {
+            Id = new CohortId(id),
+            CurriculumId = defaults.CurriculumId,
+            StartDate = StudyCalendar.LocalDate(time.GetUtcNow(), zone).AddDays(1),
+            TimeZoneId = defaults.TimeZoneId,
+            Target = scope.Request.Channel ?? ChatTarget.Console,
+        };
+        await registry.SaveAsync(cohort, cancellationToken).ConfigureAwait(false);
+        return Reply.Text(text.Format("Cohort.Created", id, text.Date(cohort.StartDate), cohort.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture), cohort.TimeZoneId), isPrivate: true);
+    }
+
+    private static Reply Show(BotText text, Cohort cohort)
+    {
+        var dates = cohort.SkippedDates.Count == 0 ? text["Cohort.None"] : string.Join(", ", cohort.SkippedDates.Select(date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        var state = cohort.IsPaused ? text.Format("Cohort.State.Paused", text.Date(cohort.Pauses[^1].From)) : text["Cohort.State.Running"];
+        return new Reply
+        {
+            Title = text.Format("Cohort.Show.Title", cohort.Id),
+            Fields =
+            [
+                new ReplyField(text["Cohort.Field.Curriculum"], cohort.CurriculumId, Inline: true),
+                new ReplyField(text["Cohort.Field.Start"], cohort.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Inline: true),
+                new ReplyField(text["Cohort.Field.Post"], $"{cohort.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {cohort.TimeZoneId} ({cohort.PostTiming})", Inline: true),
+                new ReplyField(text["Cohort.Field.Cadence"], cohort.Cadence.ToString(), Inline: true),
+                new ReplyField(text["Cohort.Field.Language"], cohort.Language ?? text["Cohort.MembersLocale"], Inline: true),
+                new ReplyField(text["Cohort.Field.State"], state, Inline: true),
+                new ReplyField(text["Cohort.Field.Skipped"], dates),
+                new ReplyField(text["Cohort.Field.Channel"], cohort.Target.ToString(), Inline: true),
+                new ReplyField(text["Cohort.Field.Role"], cohort.MentionRoleId ?? text["Cohort.None"], Inline: true),
+            ],
+            IsPrivate = true,
+        };
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,32}$")]
+    private static partial Regex CohortName();
+}
