@@ -51,6 +51,15 @@ public sealed partial class CommandPayloadsTests
     }
 
     [Fact]
+    public void Build_MemberOption_IsADiscordUserPicker()
+    {
+        var option = Assert.Single(_commands.Single(command => command.Name == "progress").Options!);
+
+        Assert.Equal(6, option.Type);
+        Assert.Equal("oublie-moi", _commands.Single(command => command.Name == "forget-me").NameLocalizations!["fr"]);
+    }
+
+    [Fact]
     public void Same_DiscordsAnswerWithItsOwnExtras_IsUnchanged()
     {
         var answer = JsonSerializer.SerializeToNode(_commands, DiscordJsonContext.Default.IReadOnlyListApplicationCommandPayload)!.AsArray();

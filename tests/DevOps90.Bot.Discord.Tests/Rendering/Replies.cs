@@ -31,5 +31,12 @@ internal static class Replies
         new("help", []),
         new("about", []),
         new("status", [], ForModerators: true),
+        new("done", [new CommandOption("day", OptionKind.Number, Autocomplete: true, Min: 1)]),
+        new("undo", [new CommandOption("day", OptionKind.Number, Autocomplete: true, Min: 1)]),
+        new("progress", [new CommandOption("member", OptionKind.Member)]),
+        new("leaderboard", [new CommandOption("period", OptionKind.Text, Autocomplete: true)]),
+        new("forget-me", [new CommandOption("confirm", OptionKind.Text)]),
+        new("participation", [new CommandOption("inactive", OptionKind.Number, Min: 1, Max: 90)], ForModerators: true),
+        new("cohort", [new CommandOption("action", OptionKind.Text, Required: true, Autocomplete: true), new CommandOption("value", OptionKind.Text, Autocomplete: true)], ForModerators: true),
     ];
 }
