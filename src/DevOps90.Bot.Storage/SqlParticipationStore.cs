@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Dapper;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Participation;
@@ -8,6 +11,15 @@ namespace DevOps90.Bot.Storage;
 public sealed class SqlParticipationStore(IDatabase database) : IParticipationStore
 {
     private const string Columns = "cohort_id AS CohortId, member_id AS MemberId, day AS Day, at AS At, late AS Late";
+
+    // Per member: how many days up to the current one, the first day, the last one up to the current one.
+    private const string StreakAggregates =
+        "SUM(day <= @Current) AS nle, MIN(day) AS lo, MAX(CASE WHEN day <= @Current THEN day END) AS hi";
+
+    // Streaks.Current from those: 0 when neither the current day nor the one before is done; the whole range when it
+    // has no gap; NULL (read the member's days) otherwise.
+    private const string StreakFromRange =
+        "CASE WHEN nle = 0 OR hi < @Current - 1 THEN 0 WHEN hi - lo + 1 = nle THEN nle END";
 
     public async Task<(bool Added, CheckIn Stored)> AddAsync(CheckIn checkIn, CancellationToken cancellationToken = default)
     {
@@ -51,11 +63,165 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
             "DELETE FROM check_ins WHERE member_id = @Member", new { Member = memberId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<MemberStanding>> LeaderCandidatesAsync(CohortId cohort, DateTimeOffset? since, int currentDay, int size, CancellationToken cancellationToken = default)
+    {
+        if (size <= 0)
+        {
+            return [];
+        }
+
+        // One pass over the covering index (cohort_id, member_id, day, at): the period's count and last check-in per
+        // member, the boundary count (the size-th highest), and the streak of each candidate from its day range.
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = (await connection.QueryAsync<StandingRow>(new CommandDefinition(
+            $"""
+            WITH per AS MATERIALIZED (
+                SELECT member_id, SUM(at >= @Since) AS n, MAX(CASE WHEN at >= @Since THEN at END) AS last, {StreakAggregates}
+                FROM check_ins WHERE cohort_id = @Cohort GROUP BY member_id),
+            boundary AS (SELECT n FROM per WHERE n > 0 ORDER BY n DESC LIMIT 1 OFFSET @Size - 1)
+            SELECT member_id AS MemberId, n AS DaysDone, last AS LastAt, {StreakFromRange} AS Streak
+            FROM per WHERE n > 0 AND n >= COALESCE((SELECT n FROM boundary), 1)
+            """,
+            new { Cohort = cohort.Value, Since = since?.ToUnixTimeMilliseconds() ?? long.MinValue, Current = currentDay, Size = size },
+            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var streaks = await GappedStreaksAsync(connection, cohort, rows.Where(row => row.Streak is null).Select(row => row.MemberId!), currentDay, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(row => row.ToStanding(streaks))];
+    }
+
+    public async Task<MemberRank> RankAsync(CohortId cohort, MemberStanding member, int currentDay, CancellationToken cancellationToken = default)
+    {
+        // A COUNT over the members ranked above, in the same pass as the member count (the first row, MemberId null).
+        // Ties the SQL cannot settle come back as rows: members whose days have a gap (their streak needs their days)
+        // unless their streak cannot reach this one, and full ties, which go by member id in .NET's ordinal order.
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = (await connection.QueryAsync<StandingRow>(new CommandDefinition(
+            $"""
+            WITH per AS MATERIALIZED (
+                SELECT member_id, COUNT(*) AS n, MAX(at) AS last, {StreakAggregates}
+                FROM check_ins WHERE cohort_id = @Cohort GROUP BY member_id),
+            ranked AS MATERIALIZED (SELECT member_id, n, last, nle, {StreakFromRange} AS streak FROM per)
+            SELECT NULL AS MemberId, COUNT(*) AS DaysDone,
+                   COALESCE(SUM(n > @Days OR (n = @Days AND member_id <> @Member AND (streak > @Streak OR (streak = @Streak AND last < @Last)))), 0) AS LastAt,
+                   NULL AS Streak
+            FROM ranked
+            UNION ALL
+            SELECT member_id, n, last, streak FROM ranked
+            WHERE n = @Days AND member_id <> @Member AND ((streak IS NULL AND nle - 1 >= @Streak) OR (streak = @Streak AND last = @Last))
+            """,
+            new { Cohort = cohort.Value, Current = currentDay, Days = member.DaysDone, Member = member.MemberId, member.Streak, Last = member.LastCheckIn.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var counts = rows.Single(row => row.MemberId is null);
+        var ties = rows.Where(row => row.MemberId is not null).ToList();
+        var streaks = await GappedStreaksAsync(connection, cohort, ties.Where(row => row.Streak is null).Select(row => row.MemberId!), currentDay, cancellationToken).ConfigureAwait(false);
+        var tiedAhead = ties.Count(row => MemberStanding.Ranking.Compare(row.ToStanding(streaks), member) < 0);
+        return new MemberRank((int)counts.DaysDone, (int)counts.LastAt + tiedAhead);
+    }
+
+    public async Task<CohortActivity> ActivityAsync(CohortId cohort, ActivityQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var parameters = new
+        {
+            Cohort = cohort.Value,
+            TodayFrom = query.TodayFrom.ToUnixTimeMilliseconds(),
+            TodayUntil = query.TodayUntil.ToUnixTimeMilliseconds(),
+            WeekFrom = query.WeekFrom.ToUnixTimeMilliseconds(),
+            InactiveBefore = query.InactiveBefore.ToUnixTimeMilliseconds(),
+            query.FirstDay,
+            query.LastDay,
+        };
+        // Members and the inactive ones from one pass over (cohort_id, member_id, day, at): the count is the first row.
+        var members = (await connection.QueryAsync<(string? MemberId, long Count)>(new CommandDefinition(
+            """
+            WITH per AS MATERIALIZED (SELECT member_id, MAX(at) AS last FROM check_ins WHERE cohort_id = @Cohort GROUP BY member_id)
+            SELECT NULL, COUNT(*) FROM per
+            UNION ALL
+            SELECT member_id, 0 FROM per WHERE last < @InactiveBefore
+            """,
+            parameters,
+            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        // Ranges of (cohort_id, at, member_id) and (cohort_id, day, at): only this week's and these days' check-ins.
+        var active = await connection.QuerySingleAsync<(long Today, long Week)>(new CommandDefinition(
+            """
+            SELECT (SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Cohort AND at >= @TodayFrom AND at < @TodayUntil),
+                   (SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Cohort AND at >= @WeekFrom)
+            """,
+            parameters,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var perDay = await connection.QueryAsync<(long Day, long Count)>(new CommandDefinition(
+            "SELECT day, COUNT(*) FROM check_ins WHERE cohort_id = @Cohort AND day >= @FirstDay AND day <= @LastDay GROUP BY day",
+            parameters,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new CohortActivity(
+            (int)active.Today,
+            (int)active.Week,
+            (int)members.Single(row => row.MemberId is null).Count,
+            perDay.ToDictionary(row => (int)row.Day, row => (int)row.Count),
+            [.. members.Where(row => row.MemberId is not null).Select(row => row.MemberId!)]);
+    }
+
+    public async IAsyncEnumerable<CheckIn> StreamCohortAsync(
+        CohortId cohort, DateTimeOffset? from = null, DateTimeOffset? until = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // (cohort_id, day, at) gives the order without sorting the cohort first; member_id only orders equal instants.
+        command.CommandText =
+            "SELECT member_id, day, at, late FROM check_ins WHERE cohort_id = @Cohort AND at >= @From AND at < @Until ORDER BY day, at, member_id";
+        AddParameter(command, "@Cohort", cohort.Value);
+        AddParameter(command, "@From", from?.ToUnixTimeMilliseconds() ?? long.MinValue);
+        AddParameter(command, "@Until", until?.ToUnixTimeMilliseconds() ?? long.MaxValue);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new CheckIn(cohort, reader.GetString(0), reader.GetInt32(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetInt64(3) != 0);
+        }
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    // Current streaks (Streaks.Current) of members whose days up to the current one have a gap, from their days.
+    private static async Task<Dictionary<string, int>> GappedStreaksAsync(DbConnection connection, CohortId cohort, IEnumerable<string> members, int currentDay, CancellationToken cancellationToken)
+    {
+        var wanted = members.ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var days = await connection.QueryAsync<(string MemberId, long Day)>(new CommandDefinition(
+            "SELECT member_id, day FROM check_ins WHERE cohort_id = @Cohort AND day <= @Current AND member_id IN (SELECT value FROM json_each(@Members))",
+            new { Cohort = cohort.Value, Current = currentDay, Members = JsonSerializer.Serialize(wanted) },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return days.GroupBy(row => row.MemberId)
+            .ToDictionary(group => group.Key, group => Streaks.Current(group.Select(row => (int)row.Day).ToHashSet(), currentDay));
+    }
+
     private async Task<IReadOnlyList<CheckIn>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(row => row.ToCheckIn())];
+    }
+
+    private sealed class StandingRow
+    {
+        public string? MemberId { get; set; }
+
+        public long DaysDone { get; set; }
+
+        public long LastAt { get; set; }
+
+        public long? Streak { get; set; }
+
+        public MemberStanding ToStanding(Dictionary<string, int> gappedStreaks) =>
+            new(MemberId!, (int)DaysDone, Streak is { } streak ? (int)streak : gappedStreaks.GetValueOrDefault(MemberId!), DateTimeOffset.FromUnixTimeMilliseconds(LastAt));
     }
 
     private sealed class Row

@@ -19,4 +19,25 @@ public interface IParticipationStore
 
     /// <summary>Deletes everything stored about a member, in every cohort; returns how many check-ins went.</summary>
     Task<int> ForgetMemberAsync(string memberId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every member with a check-in at or after <paramref name="since"/> (null: ever) whose count of them is at least the
+    /// <paramref name="size"/>-th highest such count: the top <paramref name="size"/> under any tie-break, ties at the
+    /// boundary included. Streaks are current streaks on <paramref name="currentDay"/> over all of a member's days.
+    /// </summary>
+    Task<IReadOnlyList<MemberStanding>> LeaderCandidatesAsync(CohortId cohort, DateTimeOffset? since, int currentDay, int size, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How many members have checked in, and how many other than <paramref name="member"/> rank above it
+    /// (<see cref="MemberStanding.Ranking"/> over all check-ins, streaks on <paramref name="currentDay"/>).
+    /// </summary>
+    Task<MemberRank> RankAsync(CohortId cohort, MemberStanding member, int currentDay, CancellationToken cancellationToken = default);
+
+    Task<CohortActivity> ActivityAsync(CohortId cohort, ActivityQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The cohort's check-ins made in [<paramref name="from"/>, <paramref name="until"/>) (null: no bound), by lesson day,
+    /// then time, then member id, read as they are enumerated rather than all at once.
+    /// </summary>
+    IAsyncEnumerable<CheckIn> StreamCohortAsync(CohortId cohort, DateTimeOffset? from = null, DateTimeOffset? until = null, CancellationToken cancellationToken = default);
 }

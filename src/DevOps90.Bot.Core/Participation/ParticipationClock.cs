@@ -10,6 +10,8 @@ public static class ParticipationClock
 {
     public static readonly TimeOnly DefaultGraceCutoff = new(4, 0);
 
+    private const long MillisecondsPerDay = 24 * 60 * 60 * 1000;
+
     /// <summary>The local date whose lesson is "today" at <paramref name="now"/>.</summary>
     public static DateOnly StudyDate(Cohort cohort, DateTimeOffset now, TimeOnly graceCutoff)
     {
@@ -17,6 +19,47 @@ public static class ParticipationClock
         var date = DateOnly.FromDateTime(local.DateTime);
         return TimeOnly.FromDateTime(local.DateTime) < graceCutoff ? date.AddDays(-1) : date;
     }
+
+    /// <summary>
+    /// The first instant whose local date in <paramref name="zone"/> is <paramref name="date"/> or later, so "local date
+    /// of a check-in &gt;= date" can be asked of stored instants. Found by bisection (to the millisecond, the stores'
+    /// precision) because local midnight may fall in a clock change's gap; that relies on local dates never going
+    /// backwards, which holds wherever clocks are set back within a day (every zone in use keeps to it).
+    /// </summary>
+    public static DateTimeOffset StartOf(DateOnly date, TimeZoneInfo zone)
+    {
+        if (date.DayNumber <= DateOnly.MinValue.DayNumber + 1)
+        {
+            return DateTimeOffset.MinValue;
+        }
+
+        if (date.DayNumber >= DateOnly.MaxValue.DayNumber - 1)
+        {
+            return DateTimeOffset.MaxValue;
+        }
+
+        // UTC offsets stay within a day, so local midnight read as UTC, plus or minus a day, brackets the answer.
+        var midnight = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var before = midnight - MillisecondsPerDay;
+        var after = midnight + MillisecondsPerDay;
+        while (after - before > 1)
+        {
+            var middle = before + ((after - before) / 2);
+            if (LocalDate(DateTimeOffset.FromUnixTimeMilliseconds(middle), zone) >= date)
+            {
+                after = middle;
+            }
+            else
+            {
+                before = middle;
+            }
+        }
+
+        return DateTimeOffset.FromUnixTimeMilliseconds(after);
+    }
+
+    public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
     /// <summary>The lesson day reached at <paramref name="now"/> (0 before the start).</summary>
     public static int CurrentDay(StudyCalendar calendar, DateTimeOffset now, TimeOnly graceCutoff) =>

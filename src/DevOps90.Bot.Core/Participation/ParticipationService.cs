@@ -83,26 +83,27 @@ public sealed class ParticipationService(IParticipationStore store, DailyPostSer
         return new CheckInOutcome(removed ? CheckInStatus.Removed : CheckInStatus.NotDone, target, Streak: Streaks.Current(done, current));
     }
 
+    /// <summary>A member's days, streaks and rank; the rank is counted by the store (members ranked above), not by ranking everyone.</summary>
     public async Task<MemberProgress> ProgressAsync(Cohort cohort, string memberId, CancellationToken cancellationToken = default)
     {
         var calendar = delivery.CalendarFor(cohort);
         var current = calendar is null ? 0 : ParticipationClock.CurrentDay(calendar, time.GetUtcNow(), GraceCutoff);
-        var all = await store.ForCohortAsync(cohort.Id, cancellationToken).ConfigureAwait(false);
-        var mine = all.Where(checkIn => checkIn.MemberId == memberId).ToList();
+        var mine = await store.ForMemberAsync(cohort.Id, memberId, cancellationToken).ConfigureAwait(false);
         var done = mine.Select(checkIn => checkIn.Day).ToHashSet();
-        var ranking = Rank(all, current);
-        var rank = ranking.FindIndex(line => line.MemberId == memberId) + 1;
+        var streak = Streaks.Current(done, current);
+        var standing = new MemberStanding(memberId, done.Count, streak, mine.Count == 0 ? DateTimeOffset.MinValue : mine.Max(checkIn => checkIn.At));
+        var rank = await store.RankAsync(cohort.Id, standing, current, cancellationToken).ConfigureAwait(false);
         var closedDays = Math.Max(0, current - 1);
         return new MemberProgress(
             memberId,
             done.Count,
             calendar?.LastDay ?? 0,
             current,
-            Streaks.Current(done, current),
+            streak,
             Streaks.Longest(done),
             Enumerable.Range(1, closedDays).Count(lessonDay => !done.Contains(lessonDay)),
-            rank,
-            ranking.Count,
+            mine.Count == 0 ? 0 : rank.Ahead + 1,
+            rank.Members,
             done,
             mine.Where(checkIn => checkIn.IsLate).Select(checkIn => checkIn.Day).ToHashSet());
     }
@@ -114,32 +115,66 @@ public sealed class ParticipationService(IParticipationStore store, DailyPostSer
         var now = time.GetUtcNow();
         var current = calendar is null ? 0 : ParticipationClock.CurrentDay(calendar, now, GraceCutoff);
         var today = ParticipationClock.StudyDate(cohort, now, GraceCutoff);
-        var from = period switch
+        DateOnly? from = period switch
         {
             LeaderboardPeriod.Week => today.AddDays(-(((int)today.DayOfWeek + 6) % 7)),
             LeaderboardPeriod.Month => new DateOnly(today.Year, today.Month, 1),
-            _ => DateOnly.MinValue,
+            _ => null,
         };
-        var all = await store.ForCohortAsync(cohort.Id, cancellationToken).ConfigureAwait(false);
-        var inPeriod = all.Where(checkIn => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(checkIn.At, cohort.TimeZone).DateTime) >= from).ToList();
-        var streaks = all.GroupBy(checkIn => checkIn.MemberId)
-            .ToDictionary(group => group.Key, group => Streaks.Current(group.Select(checkIn => checkIn.Day).ToHashSet(), current));
-        return [.. inPeriod
-            .GroupBy(checkIn => checkIn.MemberId)
-            .Select(group => (Member: group.Key, Count: group.Count(), Streak: streaks[group.Key], Reached: group.Max(checkIn => checkIn.At)))
-            .OrderByDescending(entry => entry.Count)
-            .ThenByDescending(entry => entry.Streak)
-            .ThenBy(entry => entry.Reached)
+        if (size <= 0)
+        {
+            return [];
+        }
+
+        // The period is the local date of each check-in, so it starts at the instant the cohort's zone reaches that date.
+        var since = from is { } date ? ParticipationClock.StartOf(date, cohort.TimeZone) : (DateTimeOffset?)null;
+        var candidates = await store.LeaderCandidatesAsync(cohort.Id, since, current, size, cancellationToken).ConfigureAwait(false);
+        return [.. candidates
+            .Order(MemberStanding.Ranking)
             .Take(size)
-            .Select((entry, index) => new LeaderboardLine(index + 1, entry.Member, entry.Count, entry.Streak))];
+            .Select((entry, index) => new LeaderboardLine(index + 1, entry.MemberId, entry.DaysDone, entry.Streak))];
     }
 
     public async Task<ParticipationSummary> SummaryAsync(Cohort cohort, int inactiveDays, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        var all = await store.ForCohortAsync(cohort.Id, cancellationToken).ConfigureAwait(false);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, cohort.TimeZone).DateTime);
-        return ParticipationSummaries.Of(cohort, all, today, CurrentDay(cohort), inactiveDays);
+        const int Days = 7;
+        var zone = cohort.TimeZone;
+        var today = ParticipationClock.LocalDate(time.GetUtcNow(), zone);
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var currentDay = CurrentDay(cohort);
+        var firstDay = Math.Max(1, currentDay - Days + 1);
+        // Inactive: the last check-in's local date is at least inactiveDays before today, i.e. before this date began.
+        var activeFrom = DateOnly.FromDayNumber((int)Math.Clamp((long)today.DayNumber - inactiveDays + 1, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
+        var activity = await store.ActivityAsync(
+            cohort.Id,
+            new ActivityQuery(
+                ParticipationClock.StartOf(today, zone),
+                ParticipationClock.StartOf(today.AddDays(1), zone),
+                ParticipationClock.StartOf(monday, zone),
+                ParticipationClock.StartOf(activeFrom, zone),
+                firstDay,
+                currentDay),
+            cancellationToken).ConfigureAwait(false);
+        return new ParticipationSummary(
+            activity.ActiveToday,
+            activity.ActiveThisWeek,
+            activity.Members,
+            [.. Enumerable.Range(firstDay, Math.Max(0, Math.Min(Days, currentDay))).Select(day => (day, activity.PerDay.GetValueOrDefault(day)))],
+            [.. activity.Inactive.Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// The cohort's check-ins made on local dates <paramref name="from"/>..<paramref name="to"/> (inclusive; null: no
+    /// bound) by lesson day, streamed from the store: for exports, which must not hold a whole cohort in memory.
+    /// </summary>
+    public IAsyncEnumerable<CheckIn> StreamCheckInsAsync(Cohort cohort, DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default)
+    {
+        var zone = cohort.TimeZone;
+        return store.StreamCohortAsync(
+            cohort.Id,
+            from is { } first ? ParticipationClock.StartOf(first, zone) : null,
+            to is { } last && last < DateOnly.MaxValue ? ParticipationClock.StartOf(last.AddDays(1), zone) : null,
+            cancellationToken);
     }
 
     /// <summary>The lesson day reached now, grace cutoff included.</summary>
@@ -153,13 +188,4 @@ public sealed class ParticipationService(IParticipationStore store, DailyPostSer
 
     private async Task<HashSet<int>> DoneDaysAsync(Cohort cohort, string memberId, CancellationToken cancellationToken) =>
         [.. (await store.ForMemberAsync(cohort.Id, memberId, cancellationToken).ConfigureAwait(false)).Select(checkIn => checkIn.Day)];
-
-    private static List<LeaderboardLine> Rank(IReadOnlyList<CheckIn> all, int current) =>
-        [.. all.GroupBy(checkIn => checkIn.MemberId)
-            .Select(group => (Member: group.Key, Days: group.Select(checkIn => checkIn.Day).ToHashSet(), Reached: group.Max(checkIn => checkIn.At)))
-            .Select(entry => (entry.Member, Count: entry.Days.Count, Streak: Streaks.Current(entry.Days, current), entry.Reached))
-            .OrderByDescending(entry => entry.Count)
-            .ThenByDescending(entry => entry.Streak)
-            .ThenBy(entry => entry.Reached)
-            .Select((entry, index) => new LeaderboardLine(index + 1, entry.Member, entry.Count, entry.Streak))];
 }

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using DevOps90.Bot.Core.Participation;
+using DevOps90.Bot.Storage;
+using DevOps90.Bot.Storage.Migrations;
+using DevOps90.Bot.Storage.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DevOps90.Bot.Benchmarks.Participation;
+
+/// <summary>
+/// The <c>participation</c> verb: leaderboards, the moderators' summary, one member's progress and a full read of the
+/// check-ins of a 900,000-check-in cohort on SQLite, each timed in a warm process (median of several runs).
+/// Targets (from the issue): each query under 200 ms, the full read under 3 s.
+/// </summary>
+internal static class ParticipationVerb
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
+    {
+        var runs = args is ["--runs", var count, ..] ? int.Parse(count, CultureInfo.InvariantCulture) : 15;
+        var path = Path.Combine(Path.GetTempPath(), "devops90-bench", "participation-v1.db");
+        if (!File.Exists(path))
+        {
+            var building = path + ".new";
+            var clock = Stopwatch.StartNew();
+            await new MigrationRunner(SqliteDatabase.ForFile(building), TimeProvider.System).MigrateAsync().ConfigureAwait(false);
+            var written = ScaleCohort.Write(SqliteDatabase.ForFile(building).ConnectionString);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Move(building, path);
+            output.WriteLine($"generated {path}: {written} members in {clock.Elapsed.TotalSeconds:F1} s");
+        }
+
+        var database = SqliteDatabase.ForFile(path);
+        var migrating = Stopwatch.StartNew();
+        var version = await new MigrationRunner(database, TimeProvider.System).MigrateAsync().ConfigureAwait(false);
+        output.WriteLine($"database {path} at version {version} (migrations {migrating.ElapsedMilliseconds} ms)");
+
+        var (members, checkIns, middle) = await DescribeAsync(database).ConfigureAwait(false);
+        output.WriteLine($"cohort: {members:N0} members, {checkIns:N0} check-ins; progress of member {middle} (rank {members / 2:N0} by days done)");
+
+        var time = new FakeTimeProvider(ScaleCohort.Now);
+        var store = new SqlParticipationStore(database);
+        var service = new ParticipationService(store, ScaleCohort.Delivery(time), time);
+        var cohort = ScaleCohort.Cohort;
+
+        await TimeAsync(output, "LeaderboardAsync(Week)", runs, async () => (await service.LeaderboardAsync(cohort, LeaderboardPeriod.Week).ConfigureAwait(false)).Count).ConfigureAwait(false);
+        await TimeAsync(output, "LeaderboardAsync(Month)", runs, async () => (await service.LeaderboardAsync(cohort, LeaderboardPeriod.Month).ConfigureAwait(false)).Count).ConfigureAwait(false);
+        await TimeAsync(output, "LeaderboardAsync(All)", runs, async () => (await service.LeaderboardAsync(cohort, LeaderboardPeriod.All).ConfigureAwait(false)).Count).ConfigureAwait(false);
+        await TimeAsync(output, "SummaryAsync(inactive 3 days)", runs, async () => (await service.SummaryAsync(cohort, 3).ConfigureAwait(false)).Members).ConfigureAwait(false);
+        await TimeAsync(output, "ProgressAsync(middle member)", runs, async () => (await service.ProgressAsync(cohort, middle).ConfigureAwait(false)).Rank).ConfigureAwait(false);
+        await TimeAsync(output, "StreamCheckInsAsync -> CSV lines", Math.Max(3, runs / 3), () => StreamAsync(service)).ConfigureAwait(false);
+        await TimeAsync(output, "ForCohortAsync + sort -> CSV lines (old way)", Math.Max(3, runs / 3), () => ExportAsync(store)).ConfigureAwait(false);
+
+        await PrintSamplesAsync(output, service, middle).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task<(int Members, int CheckIns, string Middle)> DescribeAsync(SqliteDatabase database)
+    {
+        await using var connection = await database.OpenAsync().ConfigureAwait(false);
+        var members = await connection.ExecuteScalarAsync<int>("SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Id", new { Id = ScaleCohort.Id.Value }).ConfigureAwait(false);
+        var checkIns = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM check_ins WHERE cohort_id = @Id", new { Id = ScaleCohort.Id.Value }).ConfigureAwait(false);
+        var middle = await connection.ExecuteScalarAsync<string>(
+            "SELECT member_id FROM (SELECT member_id, COUNT(*) AS n FROM check_ins WHERE cohort_id = @Id GROUP BY member_id) ORDER BY n DESC, member_id LIMIT 1 OFFSET @Offset",
+            new { Id = ScaleCohort.Id.Value, Offset = members / 2 }).ConfigureAwait(false);
+        return (members, checkIns, middle!);
+    }
+
+    // The CSV itself is not written yet: this reads every check-in of the cohort in day order and formats a line each.
+    private static async Task<int> ExportAsync(SqlParticipationStore store)
+    {
+        await using var writer = new StreamWriter(Stream.Null);
+        var lines = 0;
+        foreach (var checkIn in (await store.ForCohortAsync(ScaleCohort.Id).ConfigureAwait(false)).OrderBy(checkIn => checkIn.Day))
+        {
+            WriteLine(writer, checkIn);
+            lines++;
+        }
+
+        return lines;
+    }
+
+    private static async Task<int> StreamAsync(ParticipationService service)
+    {
+        await using var writer = new StreamWriter(Stream.Null);
+        var lines = 0;
+        await foreach (var checkIn in service.StreamCheckInsAsync(ScaleCohort.Cohort).ConfigureAwait(false))
+        {
+            WriteLine(writer, checkIn);
+            lines++;
+        }
+
+        return lines;
+    }
+
+    private static void WriteLine(TextWriter writer, CheckIn checkIn)
+    {
+        writer.Write(checkIn.MemberId);
+        writer.Write(',');
+        writer.Write(checkIn.Day);
+        writer.Write(',');
+        writer.Write(checkIn.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        writer.Write(',');
+        writer.WriteLine(checkIn.IsLate ? "late" : "");
+    }
+
+    private static async Task TimeAsync(TextWriter output, string name, int runs, Func<Task<int>> action)
+    {
+        var result = await action().ConfigureAwait(false);
+        var first = Stopwatch.StartNew();
+        await action().ConfigureAwait(false);
+        var warm = first.Elapsed;
+        var times = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            await action().ConfigureAwait(false);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-42} median {times[times.Count / 2],8:F1} ms   min {times[0],8:F1}   max {times[^1],8:F1}   ({runs} runs after 2 warm-ups, second warm-up {warm.TotalMilliseconds:F0} ms; result {result})"));
+    }
+
+    // The answers themselves, so a change that makes a query faster can be checked to give the same ones.
+    private static async Task PrintSamplesAsync(TextWriter output, ParticipationService service, string middle)
+    {
+        foreach (var period in new[] { LeaderboardPeriod.Week, LeaderboardPeriod.Month, LeaderboardPeriod.All })
+        {
+            var board = await service.LeaderboardAsync(ScaleCohort.Cohort, period).ConfigureAwait(false);
+            output.WriteLine($"{period}: {string.Join(" | ", board.Select(line => $"{line.Rank}. {line.MemberId} {line.DaysDone}/{line.Streak}"))}");
+        }
+
+        var summary = await service.SummaryAsync(ScaleCohort.Cohort, 3).ConfigureAwait(false);
+        output.WriteLine($"summary: today {summary.ActiveToday}, week {summary.ActiveThisWeek}, members {summary.Members}, per day {string.Join(" ", summary.PerDay.Select(day => $"{day.Day}:{day.CheckIns}"))}, inactive {summary.Inactive.Count} (first {string.Join(",", summary.Inactive.Take(3))})");
+        var progress = await service.ProgressAsync(ScaleCohort.Cohort, middle).ConfigureAwait(false);
+        output.WriteLine($"progress: done {progress.DaysDone}/{progress.TotalDays}, day {progress.CurrentDay}, streak {progress.CurrentStreak}, longest {progress.LongestStreak}, missed {progress.DaysMissed}, rank {progress.Rank}/{progress.Members}, late {progress.Late.Count}");
+    }
+}

@@ -1,0 +1,146 @@
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Participation;
+using DevOps90.Bot.Testing;
+
+namespace DevOps90.Bot.Storage.Tests;
+
+/// <summary>
+/// The aggregate queries every participation store must answer alike; run against each implementation. Day 6 is
+/// current; a member's check-in of day d is at <c>_at + d hours + a minute per member</c>, so later members lose ties.
+/// </summary>
+public abstract class ParticipationQueryContract
+{
+    private const int Current = 6;
+    private static readonly CohortId _group = new("group");
+    private static readonly DateTimeOffset _at = DateTimeOffset.Parse("2027-01-03T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+    // Ranked: ada (6 days, streak 6), cy (5, 5, earlier), dee (5, 5), bob (5, a gap: 3), eve (3, 0), fay (2, a gap: 0).
+    private static readonly (string Member, int[] Days)[] _members =
+    [
+        ("ada", [1, 2, 3, 4, 5, 6]),
+        ("bob", [1, 2, 4, 5, 6]),
+        ("cy", [1, 2, 3, 4, 5]),
+        ("dee", [2, 3, 4, 5, 6]),
+        ("eve", [1, 2, 3]),
+        ("fay", [1, 3]),
+    ];
+
+    protected abstract Task<IParticipationStore> CreateAsync();
+
+    [Fact]
+    public async Task LeaderCandidates_All_ReturnsEveryMemberTiedAtTheBoundaryWithCurrentStreaks()
+    {
+        var store = await FilledAsync();
+
+        var candidates = await store.LeaderCandidatesAsync(_group, null, Current, 2);
+
+        Assert.Equal(
+            [Standing("ada", 6, 6, 6), Standing("bob", 5, 3, 6), Standing("cy", 5, 5, 5), Standing("dee", 5, 5, 6)],
+            candidates.OrderBy(standing => standing.MemberId, StringComparer.Ordinal));
+        Assert.Equal(6, (await store.LeaderCandidatesAsync(_group, null, Current, 10)).Count);
+        Assert.Empty(await store.LeaderCandidatesAsync(new CohortId("other"), null, Current, 10));
+    }
+
+    [Fact]
+    public async Task LeaderCandidates_Since_CountsThePeriodButStreaksOverEverything()
+    {
+        var store = await FilledAsync();
+
+        var candidates = await store.LeaderCandidatesAsync(_group, _at.AddHours(4.5), Current, 1);
+
+        Assert.Equal(
+            [Standing("ada", 2, 6, 6), Standing("bob", 2, 3, 6), Standing("dee", 2, 5, 6)],
+            candidates.OrderBy(standing => standing.MemberId, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Rank_CountsTheMembersAheadByDaysStreakFirstArrivalThenId()
+    {
+        var store = await FilledAsync();
+        string[] ranking = ["ada", "cy", "dee", "bob", "eve", "fay"];
+
+        foreach (var (member, index) in ranking.Select((member, index) => (member, index)))
+        {
+            var standing = (await store.LeaderCandidatesAsync(_group, null, Current, 10)).Single(candidate => candidate.MemberId == member);
+            Assert.Equal(new MemberRank(6, index), await store.RankAsync(_group, standing, Current));
+        }
+
+        // Streak 4 beats bob's 3 (his days have a gap); a full tie with cy goes by member id.
+        Assert.Equal(3, (await store.RankAsync(_group, new MemberStanding("zed", 5, 4, _at), Current)).Ahead);
+        Assert.Equal(2, (await store.RankAsync(_group, Standing("cz", 5, 5, 5) with { LastCheckIn = Last(2, 5) }, Current)).Ahead);
+        Assert.Equal(1, (await store.RankAsync(_group, Standing("cx", 5, 5, 5) with { LastCheckIn = Last(2, 5) }, Current)).Ahead);
+        Assert.Equal(new MemberRank(0, 0), await store.RankAsync(new CohortId("other"), new MemberStanding("ada", 0, 0, _at), Current));
+    }
+
+    [Fact]
+    public async Task Activity_CountsActiveMembersPerDayAndTheInactive()
+    {
+        var store = await FilledAsync();
+
+        var activity = await store.ActivityAsync(_group, new ActivityQuery(_at.AddHours(6), _at.AddHours(7), _at.AddHours(5), _at.AddHours(4), 4, 6));
+
+        Assert.Equal((3, 4, 6), (activity.ActiveToday, activity.ActiveThisWeek, activity.Members));
+        Assert.Equal(new Dictionary<int, int> { [4] = 4, [5] = 4, [6] = 3 }, activity.PerDay);
+        Assert.Equal(["eve", "fay"], activity.Inactive.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task StreamCohort_ReadsByDayThenTimeThenMember_WithinTheBounds()
+    {
+        var store = await FilledAsync();
+        await store.AddAsync(new CheckIn(_group, "abe", 5, Last(3, 5), true));
+        await store.AddAsync(new CheckIn(new CohortId("other"), "ada", 5, _at, false));
+
+        var all = await Read(store.StreamCohortAsync(_group));
+        var dayFive = await Read(store.StreamCohortAsync(_group, _at.AddHours(5), _at.AddHours(6)));
+
+        Assert.Equal(_members.Sum(member => member.Days.Length) + 1, all.Count);
+        Assert.Equal(all.OrderBy(checkIn => checkIn.Day).ThenBy(checkIn => checkIn.At), all);
+        Assert.Equal(["ada", "bob", "cy", "abe", "dee"], dayFive.Select(checkIn => checkIn.MemberId));
+        Assert.Equal(new CheckIn(_group, "abe", 5, Last(3, 5), true), dayFive[3]);
+    }
+
+    private static DateTimeOffset Last(int memberIndex, int day) => _at.AddHours(day).AddMinutes(memberIndex);
+
+    private static MemberStanding Standing(string member, int daysDone, int streak, int lastDay) =>
+        new(member, daysDone, streak, Last(Array.FindIndex(_members, entry => entry.Member == member), lastDay));
+
+    private static async Task<List<CheckIn>> Read(IAsyncEnumerable<CheckIn> checkIns)
+    {
+        var read = new List<CheckIn>();
+        await foreach (var checkIn in checkIns)
+        {
+            read.Add(checkIn);
+        }
+
+        return read;
+    }
+
+    private async Task<IParticipationStore> FilledAsync()
+    {
+        var store = await CreateAsync();
+        foreach (var ((member, days), index) in _members.Select((entry, index) => (entry, index)))
+        {
+            foreach (var day in days)
+            {
+                await store.AddAsync(new CheckIn(_group, member, day, Last(index, day), false));
+            }
+        }
+
+        return store;
+    }
+}
+
+public sealed class InMemoryParticipationQueryTests : ParticipationQueryContract
+{
+    protected override Task<IParticipationStore> CreateAsync() => Task.FromResult<IParticipationStore>(new InMemoryParticipationStore());
+}
+
+public sealed class SqliteParticipationQueryTests : ParticipationQueryContract, IDisposable
+{
+    private readonly SqliteFile _file = new();
+
+    protected override async Task<IParticipationStore> CreateAsync() => new SqlParticipationStore(await _file.MigratedAsync());
+
+    public void Dispose() => _file.Dispose();
+}
