@@ -10,12 +10,7 @@ public sealed class DoneCommand(ParticipationService participation, LessonChoice
 
     public async ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
     {
-        if (scope.Cohort is not { } cohort)
-        {
-            return Reply.Error(scope.Text["Error.NoCohort"]);
-        }
-
-        if (!ParticipationDay.TryRead(scope, participation.LastDay(cohort), out var day, out var error))
+        if (!ParticipationDay.TryResolve(scope, participation, out var cohort, out var day, out var error))
         {
             return error;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Core.Replies;
 
 namespace DevOps90.Bot.Core.Commands.Handlers;
@@ -6,6 +7,24 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 /// <summary>The optional day of /done and /undo: absent means the current lesson.</summary>
 internal static class ParticipationDay
 {
+    /// <summary>
+    /// The cohort of the channel and the day asked for, or the reply that says why there is none: what /done and
+    /// /undo both need before they act.
+    /// </summary>
+    public static bool TryResolve(RequestScope scope, ParticipationService participation, out Cohorts.Cohort cohort, out int? day, out Reply error)
+    {
+        day = null;
+        if (scope.Cohort is not { } found)
+        {
+            cohort = null!;
+            error = Reply.Error(scope.Text["Error.NoCohort"]);
+            return false;
+        }
+
+        cohort = found;
+        return TryRead(scope, participation.LastDay(found), out day, out error);
+    }
+
     public static bool TryRead(RequestScope scope, int lastDay, out int? day, out Reply error)
     {
         day = null;
