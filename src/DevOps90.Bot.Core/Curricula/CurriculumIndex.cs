@@ -80,6 +80,16 @@ public sealed class CurriculumIndex
         return new LessonLookup(LessonLookupStatus.DayNotFound, null, preferred);
     }
 
+    /// <summary>
+    /// The days of a curriculum's edition: its default language has them all, a translation may have fewer (pt-br has
+    /// days 1-9), and "day 2 of 90" counts the edition's days.
+    /// </summary>
+    public (int First, int Last) EditionRange(Curriculum curriculum)
+    {
+        var reference = Find(curriculum.Id, curriculum.DefaultLanguage) ?? curriculum;
+        return (Math.Min(reference.FirstDay, curriculum.FirstDay), Math.Max(reference.LastDay, curriculum.LastDay));
+    }
+
     /// <summary>All lessons of a topic, matched by name ignoring case and accents, or by any part of it.</summary>
     public ImmutableArray<Lesson> LessonsOfTopic(string curriculumId, string? language, string topicName)
     {

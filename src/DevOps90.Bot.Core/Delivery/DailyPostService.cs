@@ -97,8 +97,7 @@ public sealed class DailyPostService(
             return null;
         }
 
-        var reference = index.Find(curriculum.Id, curriculum.DefaultLanguage) ?? curriculum;
-        return new StudyCalendar(cohort, reference.LastDay);
+        return new StudyCalendar(cohort, index.EditionRange(curriculum).Last);
     }
 
     private async Task<DeliveryOutcome> SendAsync(StudyCalendar calendar, PlannedPost post, DeliveryKey key, int attempts, CancellationToken cancellationToken)

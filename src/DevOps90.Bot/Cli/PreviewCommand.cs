@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Commands;
-using DevOps90.Bot.Core.Curricula;
+using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Core.Localization;
 using DevOps90.Bot.Core.Posts;
 using DevOps90.Bot.LocalConsole;
@@ -50,16 +50,13 @@ internal static class PreviewCommand
             return 2;
         }
 
-        var index = services.GetRequiredService<CurriculumIndex>();
         var defaults = services.GetRequiredService<BotDefaults>();
-        var curriculum = index.FindBest(cohort.CurriculumId, cohort.Language ?? defaults.Language);
-        if (curriculum is null)
+        if (services.GetRequiredService<DailyPostService>().CalendarFor(cohort) is not { } calendar)
         {
             output.WriteLine($"The curriculum '{cohort.CurriculumId}' is not loaded.");
             return 2;
         }
 
-        var calendar = new StudyCalendar(cohort, (index.Find(curriculum.Id, curriculum.DefaultLanguage) ?? curriculum).LastDay);
         var text = LanguageChoice.TextFor(cohort.Language ?? defaults.Language, defaults.Language);
         if (PostPlanner.PostOn(calendar, localDate) is not { } post)
         {

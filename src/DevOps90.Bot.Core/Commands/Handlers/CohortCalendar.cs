@@ -23,7 +23,7 @@ internal static class CohortCalendar
             return Reply.Error(scope.Text.Format("Error.NoCurriculum", cohort.CurriculumId));
         }
 
-        calendar = new StudyCalendar(cohort, DayOption.Range(index, curriculum).Last);
+        calendar = new StudyCalendar(cohort, index.EditionRange(curriculum).Last);
         return null;
     }
 

@@ -17,7 +17,7 @@ internal static class DayOption
             return Reply.Error(scope.Text.Format("Error.NoCurriculum", scope.CurriculumId));
         }
 
-        var (first, last) = Range(index, curriculum);
+        var (first, last) = index.EditionRange(curriculum);
         if (raw is null)
         {
             return Reply.Error(scope.Text.Format("Error.DayMissing", first, last));
@@ -40,12 +40,5 @@ internal static class DayOption
 
     /// <summary>How many days the edition has (the "of 90" in "day 2 of 90").</summary>
     public static int Total(CurriculumIndex index, RequestScope scope) =>
-        index.FindBest(scope.CurriculumId, scope.Language) is { } curriculum ? Range(index, curriculum).Last : 0;
-
-    /// <summary>The days of the edition: its default language has them all, a translation may have fewer.</summary>
-    public static (int First, int Last) Range(CurriculumIndex index, Curriculum curriculum)
-    {
-        var reference = index.Find(curriculum.Id, curriculum.DefaultLanguage) ?? curriculum;
-        return (Math.Min(reference.FirstDay, curriculum.FirstDay), Math.Max(reference.LastDay, curriculum.LastDay));
-    }
+        index.FindBest(scope.CurriculumId, scope.Language) is { } curriculum ? index.EditionRange(curriculum).Last : 0;
 }

@@ -20,7 +20,7 @@ public sealed class LessonChoices(CurriculumIndex index)
             return [];
         }
 
-        var (first, last) = DayOption.Range(index, curriculum);
+        var (first, last) = index.EditionRange(curriculum);
         var query = typed.Trim();
         var lessons = Enumerable.Range(first, last - first + 1)
             .Select(day => index.FindLesson(scope.CurriculumId, scope.Language, day).Lesson)

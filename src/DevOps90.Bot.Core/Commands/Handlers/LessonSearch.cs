@@ -41,7 +41,7 @@ public sealed class LessonSearch
         }
 
         var hits = new List<(SearchHit Hit, int Matched)>();
-        var (first, last) = DayOption.Range(_index, curriculum);
+        var (first, last) = _index.EditionRange(curriculum);
         for (var day = first; day <= last; day++)
         {
             if (_index.FindLesson(curriculumId, language, day).Lesson is { } lesson && _prepared.TryGetValue(lesson, out var searchable))
