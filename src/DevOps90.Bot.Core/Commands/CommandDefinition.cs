@@ -14,8 +14,26 @@ public enum OptionKind
 /// <summary>An option of a command; descriptions live in the bot texts under "Option.{command}.{option}".</summary>
 public sealed record CommandOption(string Name, OptionKind Kind, bool Required = false, bool Autocomplete = false, int? Min = null, int? Max = null);
 
-/// <summary>A command every platform offers; its description is the bot text "Command.{name}".</summary>
+/// <summary>
+/// A command every platform offers; its description is the bot text "Command.{name}". A command either has options or
+/// subcommands (Discord allows no mix): <c>/participation export from:… to:…</c>.
+/// </summary>
 public sealed record CommandDefinition(string Name, ImmutableArray<CommandOption> Options, bool ForModerators = false)
+{
+    /// <summary>Texts: "Command.{command}.{subcommand}", options "Option.{command}.{subcommand}.{option}", French names "Name.…".</summary>
+    public ImmutableArray<SubcommandDefinition> Subcommands { get; init; } = [];
+
+    public CommandOption? Option(string name) => Options.FirstOrDefault(option => option.Name == name);
+
+    public SubcommandDefinition? Subcommand(string? name) =>
+        name is null ? null : Subcommands.FirstOrDefault(subcommand => string.Equals(subcommand.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The options a request may carry: the subcommand's, or the command's own.</summary>
+    public ImmutableArray<CommandOption> OptionsOf(string? subcommand) => Subcommand(subcommand)?.Options ?? Options;
+}
+
+/// <summary>One form of a command with subcommands, with its own options.</summary>
+public sealed record SubcommandDefinition(string Name, ImmutableArray<CommandOption> Options)
 {
     public CommandOption? Option(string name) => Options.FirstOrDefault(option => option.Name == name);
 }

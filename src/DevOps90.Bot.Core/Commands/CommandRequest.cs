@@ -8,6 +8,9 @@ public sealed record CommandRequest
 {
     public required string Command { get; init; }
 
+    /// <summary>For a command with subcommands, the one chosen ("export" of /participation export).</summary>
+    public string? Subcommand { get; init; }
+
     public ImmutableDictionary<string, string> Options { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>The cohort of the channel the command came from, if it belongs to one.</summary>

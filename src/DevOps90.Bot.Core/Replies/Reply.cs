@@ -24,6 +24,15 @@ public sealed record Reply
 
     public string? Footer { get; init; }
 
+    /// <summary>Files sent with the reply, in order.</summary>
+    public ImmutableArray<ReplyAttachment> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// The file name of an image attachment shown as the reply's picture (Discord: the embed image); the other
+    /// attachments are plain files.
+    /// </summary>
+    public string? Image { get; init; }
+
     /// <summary>Only the person who asked sees it (errors, personal data).</summary>
     public bool IsPrivate { get; init; }
 

@@ -12,7 +12,15 @@ public sealed class ParticipationCommand(ParticipationService participation) : I
 {
     private const int DefaultInactiveDays = 3;
 
-    public CommandDefinition Definition { get; } = new(CommandNames.Participation, [new CommandOption("inactive", OptionKind.Number, Min: 1, Max: 90)], ForModerators: true);
+    public CommandDefinition Definition { get; } = new(CommandNames.Participation, [], ForModerators: true)
+    {
+        Subcommands =
+        [
+            new SubcommandDefinition("summary", [new CommandOption("inactive", OptionKind.Number, Min: 1, Max: 90)]),
+            new SubcommandDefinition("export", [new CommandOption("from", OptionKind.Text), new CommandOption("to", OptionKind.Text)]),
+            new SubcommandDefinition("chart", []),
+        ],
+    };
 
     public async ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
     {
