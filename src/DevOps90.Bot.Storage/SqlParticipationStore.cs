@@ -160,6 +160,29 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
             [.. members.Where(row => row.MemberId is not null).Select(row => row.MemberId!)]);
     }
 
+    public async Task<IReadOnlyList<LessonActivity>> LessonActivityAsync(CohortId cohort, IReadOnlyList<LessonWindow> windows, CancellationToken cancellationToken = default)
+    {
+        if (windows.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // One row per window from a JSON array; each count is a range of (cohort_id, day, at) or (cohort_id, at, member_id).
+        var json = JsonSerializer.Serialize(windows.Select(window => new[] { window.Day, window.From.ToUnixTimeMilliseconds(), window.Until.ToUnixTimeMilliseconds() }));
+        var rows = await connection.QueryAsync<(long Day, long CheckIns, long Active)>(new CommandDefinition(
+            """
+            WITH w AS (SELECT key AS k, json_extract(value, '$[0]') AS day, json_extract(value, '$[1]') AS f, json_extract(value, '$[2]') AS u FROM json_each(@Windows))
+            SELECT w.day,
+                   (SELECT COUNT(*) FROM check_ins WHERE cohort_id = @Cohort AND day = w.day),
+                   (SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Cohort AND at >= w.f AND at < w.u)
+            FROM w ORDER BY w.k
+            """,
+            new { Cohort = cohort.Value, Windows = json },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(row => new LessonActivity((int)row.Day, (int)row.CheckIns, (int)row.Active))];
+    }
+
     public async IAsyncEnumerable<CheckIn> StreamCohortAsync(
         CohortId cohort, DateTimeOffset? from = null, DateTimeOffset? until = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

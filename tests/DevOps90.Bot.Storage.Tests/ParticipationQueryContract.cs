@@ -85,6 +85,22 @@ public abstract class ParticipationQueryContract
     }
 
     [Fact]
+    public async Task LessonActivity_CountsEachDaysCheckInsAndTheMembersActiveInItsWindow_InTheWindowsOrder()
+    {
+        var store = await FilledAsync();
+        await store.AddAsync(new CheckIn(new CohortId("other"), "ada", 5, _at.AddHours(5), false));
+
+        var activity = await store.LessonActivityAsync(_group, [
+            new LessonWindow(5, _at.AddHours(5), _at.AddHours(6)),
+            new LessonWindow(1, _at, _at.AddHours(1.5)),
+            new LessonWindow(9, _at.AddHours(9), _at.AddHours(10)),
+        ]);
+
+        Assert.Equal([new LessonActivity(5, 4, 4), new LessonActivity(1, 5, 5), new LessonActivity(9, 0, 0)], activity);
+        Assert.Empty(await store.LessonActivityAsync(_group, []));
+    }
+
+    [Fact]
     public async Task StreamCohort_ReadsByDayThenTimeThenMember_WithinTheBounds()
     {
         var store = await FilledAsync();

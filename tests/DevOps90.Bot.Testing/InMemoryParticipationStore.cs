@@ -83,6 +83,15 @@ public sealed class InMemoryParticipationStore : IParticipationStore
             [.. byMember.Where(member => member.Max(checkIn => checkIn.At) < query.InactiveBefore).Select(member => member.Key)]));
     }
 
+    public Task<IReadOnlyList<LessonActivity>> LessonActivityAsync(CohortId cohort, IReadOnlyList<LessonWindow> windows, CancellationToken cancellationToken = default)
+    {
+        var all = Snapshot(cohort);
+        return Task.FromResult<IReadOnlyList<LessonActivity>>([.. windows.Select(window => new LessonActivity(
+            window.Day,
+            all.Count(checkIn => checkIn.Day == window.Day),
+            all.Where(checkIn => checkIn.At >= window.From && checkIn.At < window.Until).Select(checkIn => checkIn.MemberId).Distinct().Count()))]);
+    }
+
     public async IAsyncEnumerable<CheckIn> StreamCohortAsync(
         CohortId cohort, DateTimeOffset? from = null, DateTimeOffset? until = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

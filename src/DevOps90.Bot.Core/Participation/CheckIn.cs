@@ -36,6 +36,12 @@ public interface IParticipationStore
     Task<CohortActivity> ActivityAsync(CohortId cohort, ActivityQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// For each window: the check-ins of its lesson day, and how many members checked in (for any day) within
+    /// [From, Until); in the windows' order.
+    /// </summary>
+    Task<IReadOnlyList<LessonActivity>> LessonActivityAsync(CohortId cohort, IReadOnlyList<LessonWindow> windows, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The cohort's check-ins made in [<paramref name="from"/>, <paramref name="until"/>) (null: no bound), by lesson day,
     /// then time, then member id, read as they are enumerated rather than all at once.
     /// </summary>

@@ -26,26 +26,38 @@ public static class ParticipationClock
     /// precision) because local midnight may fall in a clock change's gap; that relies on local dates never going
     /// backwards, which holds wherever clocks are set back within a day (every zone in use keeps to it).
     /// </summary>
-    public static DateTimeOffset StartOf(DateOnly date, TimeZoneInfo zone)
+    public static DateTimeOffset StartOf(DateOnly date, TimeZoneInfo zone) =>
+        FirstInstantOf(date, instant => LocalDate(instant, zone));
+
+    /// <summary>
+    /// The first instant whose study date (<see cref="StudyDate"/>) is <paramref name="date"/> or later: the start of
+    /// that lesson day's window, which ends at the grace cutoff of the next morning.
+    /// </summary>
+    public static DateTimeOffset StudyStartOf(DateOnly date, Cohort cohort, TimeOnly graceCutoff) =>
+        FirstInstantOf(date, instant => StudyDate(cohort, instant, graceCutoff));
+
+    // Bisection over instants for a date function that never goes backwards; the cutoff is within a day of midnight.
+    private static DateTimeOffset FirstInstantOf(DateOnly date, Func<DateTimeOffset, DateOnly> dateOf)
     {
-        if (date.DayNumber <= DateOnly.MinValue.DayNumber + 1)
+        if (date.DayNumber <= DateOnly.MinValue.DayNumber + 2)
         {
             return DateTimeOffset.MinValue;
         }
 
-        if (date.DayNumber >= DateOnly.MaxValue.DayNumber - 1)
+        if (date.DayNumber >= DateOnly.MaxValue.DayNumber - 2)
         {
             return DateTimeOffset.MaxValue;
         }
 
-        // UTC offsets stay within a day, so local midnight read as UTC, plus or minus a day, brackets the answer.
+        // UTC offsets stay within a day and the cutoff adds less than one, so midnight read as UTC, minus one day and
+        // plus two, brackets the answer.
         var midnight = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
         var before = midnight - MillisecondsPerDay;
-        var after = midnight + MillisecondsPerDay;
+        var after = midnight + (2 * MillisecondsPerDay);
         while (after - before > 1)
         {
             var middle = before + ((after - before) / 2);
-            if (LocalDate(DateTimeOffset.FromUnixTimeMilliseconds(middle), zone) >= date)
+            if (dateOf(DateTimeOffset.FromUnixTimeMilliseconds(middle)) >= date)
             {
                 after = middle;
             }

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Core.Reports;
 
 namespace DevOps90.Bot.Core.Participation;
 
@@ -175,6 +177,48 @@ public sealed class ParticipationService(IParticipationStore store, DailyPostSer
             from is { } first ? ParticipationClock.StartOf(first, zone) : null,
             to is { } last && last < DateOnly.MaxValue ? ParticipationClock.StartOf(last.AddDays(1), zone) : null,
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Export rows of the check-ins made on local dates <paramref name="from"/>..<paramref name="to"/>, in lesson-day
+    /// order, each with its lesson's scheduled date and its time in the cohort's zone; streamed like the store reads.
+    /// </summary>
+    public async IAsyncEnumerable<CheckInRow> ExportAsync(Cohort cohort, DateOnly? from, DateOnly? to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var calendar = delivery.CalendarFor(cohort);
+        var zone = cohort.TimeZone;
+        var id = cohort.Id.Value;
+        // Every lesson's date once, rather than walking the calendar for each of possibly a million rows.
+        var lessonDates = Enumerable.Range(0, (calendar?.LastDay ?? 0) + 1).Select(day => day == 0 ? null : calendar!.DateOfLesson(day)).ToArray();
+        await foreach (var checkIn in StreamCheckInsAsync(cohort, from, to, cancellationToken).ConfigureAwait(false))
+        {
+            var lessonDate = checkIn.Day > 0 && checkIn.Day < lessonDates.Length ? lessonDates[checkIn.Day] : null;
+            yield return new CheckInRow(id, checkIn.MemberId, checkIn.Day, lessonDate, checkIn.At.ToUniversalTime(), TimeZoneInfo.ConvertTime(checkIn.At, zone), checkIn.IsLate);
+        }
+    }
+
+    /// <summary>
+    /// Each lesson day reached so far: its check-ins, and the members who checked in (for any day) during that
+    /// lesson's study date, from its morning's grace cutoff to the next.
+    /// </summary>
+    public async Task<IReadOnlyList<LessonActivity>> LessonActivityAsync(Cohort cohort, CancellationToken cancellationToken = default)
+    {
+        if (delivery.CalendarFor(cohort) is not { } calendar)
+        {
+            return [];
+        }
+
+        var current = ParticipationClock.CurrentDay(calendar, time.GetUtcNow(), GraceCutoff);
+        var windows = new List<LessonWindow>(current);
+        for (var day = 1; day <= current; day++)
+        {
+            if (calendar.DateOfLesson(day) is { } date)
+            {
+                windows.Add(new LessonWindow(day, ParticipationClock.StudyStartOf(date, cohort, GraceCutoff), ParticipationClock.StudyStartOf(date.AddDays(1), cohort, GraceCutoff)));
+            }
+        }
+
+        return await store.LessonActivityAsync(cohort.Id, windows, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The lesson day reached now, grace cutoff included.</summary>

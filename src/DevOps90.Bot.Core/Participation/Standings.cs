@@ -35,3 +35,9 @@ public sealed record ActivityQuery(
 
 /// <summary>The counts behind <see cref="ParticipationSummary"/>; PerDay leaves out days nobody did, Inactive is in no set order.</summary>
 public sealed record CohortActivity(int ActiveToday, int ActiveThisWeek, int Members, IReadOnlyDictionary<int, int> PerDay, IReadOnlyList<string> Inactive);
+
+/// <summary>A lesson day and the instants of its study date in the cohort's zone (grace cutoff included).</summary>
+public sealed record LessonWindow(int Day, DateTimeOffset From, DateTimeOffset Until);
+
+/// <summary>A lesson day's check-ins, and the members active during its study date.</summary>
+public sealed record LessonActivity(int Day, int CheckIns, int ActiveMembers);

@@ -14,6 +14,7 @@ internal sealed partial class ConsoleChannel(
     ConsoleIO io,
     CommandDispatcher dispatcher,
     ICohortDirectory cohorts,
+    ConsoleFiles files,
     IHostApplicationLifetime lifetime,
     ILogger<ConsoleChannel> logger) : BackgroundService
 {
@@ -68,7 +69,7 @@ internal sealed partial class ConsoleChannel(
             return;
         }
 
-        var request = Request(cohort, parsed.Command, parsed.Options);
+        var request = Request(cohort, parsed.Command, parsed.Options) with { Subcommand = parsed.Subcommand };
         if (parsed.WantsSuggestions)
         {
             var typed = parsed.SuggestOption is { } option ? parsed.Options.GetValueOrDefault(option, "") : "";
@@ -78,8 +79,10 @@ internal sealed partial class ConsoleChannel(
         }
 
         var reply = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
-        var culture = dispatcher.ScopeFor(request).Text.Culture;
-        await WriteAsync(ConsoleRenderer.Render(reply, culture) + Environment.NewLine).ConfigureAwait(false);
+        var text = dispatcher.ScopeFor(request).Text;
+        var saved = await files.SaveAsync(reply, cancellationToken).ConfigureAwait(false);
+        var savedLines = saved.Select((path, index) => text.Format("Console.Saved", path, ConsoleFiles.Size(reply.Attachments[index].Content.Length, text.Culture)) + Environment.NewLine);
+        await WriteAsync(ConsoleRenderer.Render(reply, text.Culture) + string.Concat(savedLines) + Environment.NewLine).ConfigureAwait(false);
     }
 
     private static CommandRequest Request(Cohort? cohort, string command, IEnumerable<KeyValuePair<string, string>> options) => new()

@@ -16,6 +16,7 @@ public static class ConsoleSetup
         }
 
         builder.Services.AddSingleton(_ => ConsoleIO.System());
+        builder.Services.AddSingleton(new ConsoleFiles(builder.Configuration[ConsoleFiles.SettingKey] is { Length: > 0 } folder ? folder : "files"));
         builder.Services.AddSingleton<IChatPublisher, ConsolePublisher>();
         builder.Services.AddHostedService<ConsoleChannel>();
         return builder;

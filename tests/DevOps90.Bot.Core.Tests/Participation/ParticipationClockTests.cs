@@ -17,4 +17,19 @@ public sealed class ParticipationClockTests
         Assert.Equal(At(expected), start);
         Assert.Equal(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture).AddDays(-1), ParticipationClock.LocalDate(start.AddMilliseconds(-1), TimeZoneInfo.FindSystemTimeZoneById(zone)));
     }
+
+    [Theory]
+    [InlineData("Europe/Paris", "2027-03-27", "2027-03-27T03:00:00Z")]
+    // The night of 28 March 2027 loses an hour in Paris: that lesson day's window opens at 04:00 summer time.
+    [InlineData("Europe/Paris", "2027-03-28", "2027-03-28T02:00:00Z")]
+    [InlineData("America/New_York", "2027-11-07", "2027-11-07T09:00:00Z")]
+    public void StudyStartOf_Date_IsTheGraceCutoffOfThatMorning(string zone, string date, string expected)
+    {
+        var cohort = Cohort("2027-01-04", zone);
+
+        var start = ParticipationClock.StudyStartOf(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), cohort, ParticipationClock.DefaultGraceCutoff);
+
+        Assert.Equal(At(expected), start);
+        Assert.Equal(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture).AddDays(-1), ParticipationClock.StudyDate(cohort, start.AddMilliseconds(-1), ParticipationClock.DefaultGraceCutoff));
+    }
 }

@@ -144,7 +144,7 @@ public sealed class ParticipationCommandTests
     public async Task Participation_ForModerators_SummarisesInTheirLanguage()
     {
         await Ask("done", "fr");
-        var member = await Ask("participation", "fr");
+        var member = await _dispatcher.DispatchAsync(Request("participation", "fr"));
         var moderator = await _dispatcher.DispatchAsync(Request("participation", "fr") with { IsModerator = true });
 
         Assert.True(member.IsError);

@@ -1,14 +1,18 @@
 using System.Globalization;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Localization;
 using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Core.Replies;
+using DevOps90.Bot.Core.Reports;
 
 namespace DevOps90.Bot.Core.Commands.Handlers;
 
 /// <summary>
-/// <c>/participation [inactive]</c> (moderators): active members today and this week, check-ins of the last lesson
-/// days with the share of members, and who has been inactive for N days.
+/// <c>/participation summary [inactive]</c> (the default), <c>/participation export [from] [to]</c> and
+/// <c>/participation chart</c>, for moderators: the summary at a glance, the check-ins as a CSV file, and a chart of
+/// check-ins per lesson day with the members active on each.
 /// </summary>
-public sealed class ParticipationCommand(ParticipationService participation) : ICommandHandler
+public sealed class ParticipationCommand(ParticipationService participation, ParticipationReports? reports = null) : ICommandHandler
 {
     private const int DefaultInactiveDays = 3;
 
@@ -29,6 +33,22 @@ public sealed class ParticipationCommand(ParticipationService participation) : I
             return Reply.Error(scope.Text["Error.NoCohort"]);
         }
 
+        var subcommand = scope.Request.Subcommand?.ToLowerInvariant() ?? "summary";
+        if (subcommand is "export" or "chart" && reports is null)
+        {
+            return Reply.Error(scope.Text["Reports.Unavailable"]);
+        }
+
+        return subcommand switch
+        {
+            "export" => await ExportAsync(scope, cohort, reports!, cancellationToken).ConfigureAwait(false),
+            "chart" => await ChartAsync(scope.Text, cohort, reports!, cancellationToken).ConfigureAwait(false),
+            _ => await SummaryAsync(scope, cohort, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private async Task<Reply> SummaryAsync(RequestScope scope, Cohort cohort, CancellationToken cancellationToken)
+    {
         var inactiveDays = int.TryParse(scope.Request.Option("inactive"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) && days > 0 ? days : DefaultInactiveDays;
         var summary = await participation.SummaryAsync(cohort, inactiveDays, cancellationToken).ConfigureAwait(false);
         var text = scope.Text;
@@ -52,4 +72,60 @@ public sealed class ParticipationCommand(ParticipationService participation) : I
             IsPrivate = true,
         };
     }
+
+    private static async Task<Reply> ExportAsync(RequestScope scope, Cohort cohort, ParticipationReports reports, CancellationToken cancellationToken)
+    {
+        var text = scope.Text;
+        var (from, badFrom) = DateOption(scope.Request, "from");
+        var (to, badTo) = DateOption(scope.Request, "to");
+        if ((badFrom ?? badTo) is { } bad)
+        {
+            return Reply.Error(text.Format("Export.Error.Date", bad));
+        }
+
+        if (from > to)
+        {
+            return Reply.Error(text.Format("Export.Error.Range", text.Date(from!.Value), text.Date(to!.Value)));
+        }
+
+        var (file, rows) = await reports.ExportAsync(cohort, from, to, cancellationToken).ConfigureAwait(false);
+        return new Reply
+        {
+            Title = text.Format("Export.Title", cohort.Id),
+            Paragraphs = [text.Format("Export.Done", rows.ToString("N0", text.Culture), Period(text, from, to))],
+            Attachments = [file],
+            IsPrivate = true,
+        };
+    }
+
+    private static async Task<Reply> ChartAsync(BotText text, Cohort cohort, ParticipationReports reports, CancellationToken cancellationToken)
+    {
+        if (await reports.CohortChartAsync(cohort, text, cancellationToken).ConfigureAwait(false) is not var (chart, days))
+        {
+            return Reply.Error(text["Chart.NotStarted"]);
+        }
+
+        return new Reply
+        {
+            Title = chart.Description,
+            Paragraphs = [text.Format("Chart.Caption", days.Count, days.Sum(day => day.CheckIns).ToString("N0", text.Culture), days[^1].ActiveMembers)],
+            Attachments = [chart],
+            Image = chart.FileName,
+            IsPrivate = true,
+        };
+    }
+
+    /// <summary>The option's date (null when not given), or the value that is not a date.</summary>
+    private static (DateOnly? Date, string? Bad) DateOption(CommandRequest request, string name) =>
+        request.Option(name) is not { } value ? (null, null)
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? (date, null)
+        : (null, value);
+
+    private static string Period(BotText text, DateOnly? from, DateOnly? to) => (from, to) switch
+    {
+        (null, null) => text["Export.Period.All"],
+        ({ } first, null) => text.Format("Export.Period.From", text.Date(first)),
+        (null, { } last) => text.Format("Export.Period.To", text.Date(last)),
+        ({ } first, { } last) => text.Format("Export.Period.Range", text.Date(first), text.Date(last)),
+    };
 }

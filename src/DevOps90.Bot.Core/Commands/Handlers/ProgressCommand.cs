@@ -1,10 +1,14 @@
 using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Core.Replies;
+using DevOps90.Bot.Core.Reports;
 
 namespace DevOps90.Bot.Core.Commands.Handlers;
 
-/// <summary><c>/progress [member]</c>: days done, streaks, days missed and rank; private. Another member's, for moderators.</summary>
-public sealed class ProgressCommand(ParticipationService participation) : ICommandHandler
+/// <summary>
+/// <c>/progress [member]</c>: days done, streaks, days missed and rank, with a small chart of the days where reports are
+/// available; private. Another member's, for moderators.
+/// </summary>
+public sealed class ProgressCommand(ParticipationService participation, ParticipationReports? reports = null) : ICommandHandler
 {
     public CommandDefinition Definition { get; } = new(CommandNames.Progress, [new CommandOption("member", OptionKind.Member)]);
 
@@ -23,6 +27,7 @@ public sealed class ProgressCommand(ParticipationService participation) : IComma
 
         var progress = await participation.ProgressAsync(cohort, member, cancellationToken).ConfigureAwait(false);
         var text = scope.Text;
+        var chart = reports is not null && progress.TotalDays > 0 ? reports.MemberChart(progress, text) : null;
         return new Reply
         {
             Title = text.Format("Progress.Title", MemberReference.Format(member)),
@@ -34,6 +39,8 @@ public sealed class ProgressCommand(ParticipationService participation) : IComma
                 new ReplyField(text["Progress.Missed"], progress.DaysMissed.ToString(text.Culture), Inline: true),
                 new ReplyField(text["Progress.Rank"], progress.Rank > 0 ? text.Format("Progress.RankValue", progress.Rank, progress.Members) : text["Progress.NoRank"], Inline: true),
             ],
+            Attachments = chart is null ? [] : [chart],
+            Image = chart?.FileName,
             IsPrivate = true,
         };
     }
