@@ -11,6 +11,14 @@ public sealed class ConsoleCommandParserTests
         new("resources", [new CommandOption("day", OptionKind.Number, Autocomplete: true), new CommandOption("topic", OptionKind.Text, Autocomplete: true)]),
         new("search", [new CommandOption("query", OptionKind.Text, Required: true)]),
         new("today", []),
+        new("participation", [], ForModerators: true)
+        {
+            Subcommands =
+            [
+                new SubcommandDefinition("summary", [new CommandOption("inactive", OptionKind.Number)]),
+                new SubcommandDefinition("export", [new CommandOption("from", OptionKind.Text), new CommandOption("to", OptionKind.Text)]),
+            ],
+        },
     ];
 
     [Theory]
@@ -30,6 +38,22 @@ public sealed class ConsoleCommandParserTests
         Assert.Equal(command, parsed.Command);
         Assert.Equal(options, string.Join(';', parsed.Options.OrderBy(option => option.Key).Select(option => $"{option.Key}={option.Value}")));
         Assert.False(parsed.WantsSuggestions);
+    }
+
+    [Theory]
+    [InlineData("/participation export from:2027-01-01 to:2027-01-31", "export", "from=2027-01-01;to=2027-01-31")]
+    [InlineData("/participation export 2027-01-01", "export", "from=2027-01-01")]
+    [InlineData("/participation summary inactive:5", "summary", "inactive=5")]
+    [InlineData("/participation Export", "export", "")]
+    [InlineData("/participation", null, "")]
+    // Not a subcommand: nothing to put it in, so it is dropped, and the handler's default answers.
+    [InlineData("/participation chart-please", null, "")]
+    public void Parse_Subcommand_IsTheFirstWord_AndItsOptionsFollow(string line, string? subcommand, string options)
+    {
+        var parsed = ConsoleCommandParser.Parse(line, Find)!;
+
+        Assert.Equal(subcommand, parsed.Subcommand);
+        Assert.Equal(options, string.Join(';', parsed.Options.OrderBy(option => option.Key).Select(option => $"{option.Key}={option.Value}")));
     }
 
     [Theory]
