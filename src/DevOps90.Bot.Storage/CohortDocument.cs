@@ -17,7 +17,8 @@ internal sealed record CohortDocument(
     IReadOnlyList<string> SkippedDates,
     IReadOnlyList<PauseDocument> Pauses,
     string Target,
-    string? MentionRole)
+    string? MentionRole,
+    bool LeaderboardMessage = false)
 {
     private const string DateFormat = "yyyy-MM-dd";
 
@@ -33,11 +34,11 @@ internal sealed record CohortDocument(
         [.. cohort.SkippedDates.Select(Date)],
         [.. cohort.Pauses.Select(pause => new PauseDocument(Date(pause.From), pause.Until is { } until ? Date(until) : null))],
         $"{cohort.Target.Platform}:{cohort.Target.Channel}",
-        cohort.MentionRoleId);
+        cohort.MentionRoleId,
+        cohort.LeaderboardMessage);
 
     public Cohort ToCohort()
     {
-        var target = Target.Split(':', 2);
         return new Cohort
         {
             Id = new CohortId(Id),
@@ -50,8 +51,9 @@ internal sealed record CohortDocument(
             Cadence = Core.Cohorts.Cadence.TryParse(Cadence, out var cadence) ? cadence : Core.Cohorts.Cadence.Daily,
             SkippedDates = [.. SkippedDates.Select(ParseDate)],
             Pauses = [.. Pauses.Select(pause => new PausePeriod(ParseDate(pause.From), pause.Until is { } until ? ParseDate(until) : null))],
-            Target = new ChatTarget(target[0], target.Length > 1 ? target[1] : ""),
+            Target = ChatTarget.Parse(Target),
             MentionRoleId = MentionRole,
+            LeaderboardMessage = LeaderboardMessage,
         };
     }
 

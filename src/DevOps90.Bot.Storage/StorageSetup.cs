@@ -28,6 +28,7 @@ public static class StorageSetup
         builder.Services.AddSingleton<IDeliveryLedger, SqlDeliveryLedger>();
         builder.Services.AddSingleton<ICohortStore, SqlCohortStore>();
         builder.Services.AddSingleton<IParticipationStore, SqlParticipationStore>();
+        builder.Services.AddSingleton<ILeaderboardMessageStore, SqlLeaderboardMessageStore>();
         return builder;
     }
 

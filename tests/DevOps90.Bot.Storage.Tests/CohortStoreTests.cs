@@ -21,6 +21,7 @@ public sealed class CohortStoreTests : IDisposable
         Pauses = [new PausePeriod(new DateOnly(2027, 2, 1), new DateOnly(2027, 2, 8)), new PausePeriod(new DateOnly(2027, 3, 1), null)],
         Target = new ChatTarget("discord", "123456789012345678"),
         MentionRoleId = "42",
+        LeaderboardMessage = true,
     };
 
     [Fact]

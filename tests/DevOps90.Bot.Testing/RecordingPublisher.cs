@@ -14,6 +14,9 @@ public sealed class RecordingPublisher(string platform = "console") : IChatPubli
 
     public ConcurrentQueue<PublishedPost> Posts { get; } = new();
 
+    /// <summary>Edits of earlier messages, in order.</summary>
+    public ConcurrentQueue<(string MessageId, Reply Post)> Edits { get; } = new();
+
     /// <summary>Every call, including those that failed.</summary>
     public int Attempts => _attempts;
 
@@ -38,6 +41,24 @@ public sealed class RecordingPublisher(string platform = "console") : IChatPubli
 
         Posts.Enqueue(new PublishedPost(target, post, idempotencyKey, mentionRoleId));
         return Task.FromResult(PublishResult.Sent($"message-{Posts.Count}"));
+    }
+
+    /// <summary>Edits a message it posted (scripted failures apply here too); an unknown id fails as a deleted message would.</summary>
+    public Task<PublishResult> EditAsync(ChatTarget target, string messageId, Reply post, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _attempts);
+        if (_scripted.TryDequeue(out var scripted))
+        {
+            return Task.FromResult(scripted);
+        }
+
+        if (!int.TryParse(messageId.Replace("message-", "", StringComparison.Ordinal), out var number) || number < 1 || number > Posts.Count)
+        {
+            return Task.FromResult(PublishResult.Permanent($"unknown message {messageId}"));
+        }
+
+        Edits.Enqueue((messageId, post));
+        return Task.FromResult(PublishResult.Sent(messageId));
     }
 }
 

@@ -34,6 +34,11 @@ public sealed record Cohort
     /// <summary>A role (group) to mention in the daily post, on platforms that have them.</summary>
     public string? MentionRoleId { get; init; }
 
+    /// <summary>
+    /// Keep one leaderboard message in the channel, edited after each daily post, so nobody has to ask for it.
+    /// </summary>
+    public bool LeaderboardMessage { get; init; }
+
     public bool IsPaused => Pauses.Length > 0 && Pauses[^1].Until is null;
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);

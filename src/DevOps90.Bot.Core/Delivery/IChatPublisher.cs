@@ -32,4 +32,11 @@ public interface IChatPublisher
     /// <param name="idempotencyKey">The same for every attempt at one post; platforms that support it deduplicate on it.</param>
     /// <param name="mentionRoleId">A role to mention, and the only one the message may mention.</param>
     Task<PublishResult> PublishAsync(ChatTarget target, Reply post, string idempotencyKey, string? mentionRoleId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces a message the bot posted earlier; mentions in it notify nobody. A permanent failure means the message
+    /// is gone (deleted) or cannot be edited, so callers post a new one.
+    /// </summary>
+    Task<PublishResult> EditAsync(ChatTarget target, string messageId, Reply post, CancellationToken cancellationToken = default) =>
+        Task.FromResult(PublishResult.Permanent($"{Platform} messages cannot be edited"));
 }

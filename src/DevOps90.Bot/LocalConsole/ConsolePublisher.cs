@@ -19,4 +19,12 @@ internal sealed class ConsolePublisher(ConsoleIO io) : IChatPublisher
         await io.WriteAsync(text, cancellationToken).ConfigureAwait(false);
         return PublishResult.Sent($"console-{Interlocked.Increment(ref _sent)}");
     }
+
+    /// <summary>A terminal cannot change what it printed: the new version is printed again, marked as an update.</summary>
+    public async Task<PublishResult> EditAsync(ChatTarget target, string messageId, Reply post, CancellationToken cancellationToken = default)
+    {
+        var text = $"{Environment.NewLine}({messageId}){Environment.NewLine}{ConsoleRenderer.Render(post, CultureInfo.GetCultureInfo(post.Language ?? "en"))}{Environment.NewLine}";
+        await io.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+        return PublishResult.Sent(messageId);
+    }
 }

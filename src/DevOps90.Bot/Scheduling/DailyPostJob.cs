@@ -9,7 +9,7 @@ namespace DevOps90.Bot.Scheduling;
 /// everything, so a misfire, a retry or a second scheduler cannot post twice.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed partial class DailyPostJob(DailyPostService delivery, CohortSchedules schedules, ILogger<DailyPostJob> logger) : IJob
+internal sealed partial class DailyPostJob(DailyPostService delivery, CohortSchedules schedules, LeaderboardRefresh leaderboard, ILogger<DailyPostJob> logger) : IJob
 {
     public const string CohortKey = "cohort";
 
@@ -18,6 +18,7 @@ internal sealed partial class DailyPostJob(DailyPostService delivery, CohortSche
         var cohortId = new CohortId(context.MergedJobDataMap.GetString(CohortKey) ?? "");
         var outcome = await delivery.DeliverDueAsync(cohortId, cancellationToken).ConfigureAwait(false);
         DeliveryLog.Outcome(logger, cohortId.Value, outcome);
+        await leaderboard.AfterAsync(outcome, cancellationToken).ConfigureAwait(false);
 
         // After the closing post nothing is left to announce: the trigger stops.
         await schedules.ApplyAsync(cohortId, cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,7 @@ namespace DevOps90.Bot.Scheduling;
 /// </summary>
 internal sealed partial class ReconciliationService(
     DailyPostService delivery,
+    LeaderboardRefresh leaderboard,
     IOptions<SchedulingOptions> options,
     TimeProvider time,
     ILogger<ReconciliationService> logger) : BackgroundService
@@ -24,6 +25,7 @@ internal sealed partial class ReconciliationService(
                 foreach (var outcome in outcomes)
                 {
                     DeliveryLog.Outcome(logger, outcome.Key?.Cohort.Value ?? "-", outcome);
+                    await leaderboard.AfterAsync(outcome, stoppingToken).ConfigureAwait(false);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

@@ -20,6 +20,7 @@ public static class SchedulingSetup
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<SchedulingOptions>>().Value.ToDeliveryOptions());
         services.AddSingleton<DailyPostService>();
         services.AddSingleton<CohortSchedules>();
+        services.AddSingleton<LeaderboardRefresh>();
 
         // Quartz is configured now, before the container exists: it reads the same settings the storage will.
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

@@ -35,4 +35,7 @@ public sealed class CohortSettings
     public string Target { get; set; } = "console:console";
 
     public string? MentionRole { get; set; }
+
+    /// <summary>Keep one leaderboard message in the channel, edited after each daily post.</summary>
+    public bool LeaderboardMessage { get; set; }
 }

@@ -105,6 +105,7 @@ public static class CohortSettingsReader
                 SkippedDates = skipped.ToImmutable(),
                 Target = new ChatTarget(target[0], target[1]),
                 MentionRoleId = string.IsNullOrWhiteSpace(item.MentionRole) ? null : item.MentionRole,
+                LeaderboardMessage = item.LeaderboardMessage,
             };
             cohorts.Add(pausedSince is { } pause ? cohort.PausedFrom(pause) : cohort);
         }

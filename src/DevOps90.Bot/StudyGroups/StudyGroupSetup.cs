@@ -43,6 +43,7 @@ public static class StudyGroupSetup
         services.AddSingleton<ICommandHandler, AboutCommand>();
         services.AddSingleton<ICommandHandler, StatusCommand>();
         services.AddSingleton<ParticipationService>();
+        services.AddSingleton<LeaderboardMessages>();
         services.AddSingleton<ICommandHandler, DoneCommand>();
         services.AddSingleton<ICommandHandler, UndoCommand>();
         services.AddSingleton<ICommandHandler, ProgressCommand>();

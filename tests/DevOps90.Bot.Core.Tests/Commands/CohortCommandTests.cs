@@ -68,6 +68,7 @@ public sealed class CohortCommandTests
         await Ask("en", "skip", "2027-02-16");
         await Ask("en", "skip", "2027-02-16");
         await Ask("en", "role", "<@&42>");
+        await Ask("en", "leaderboard", "on");
         var shown = await Ask("en", "pause");
 
         var cohort = _registry.Find(new CohortId("group"))!;
@@ -75,10 +76,12 @@ public sealed class CohortCommandTests
         Assert.Equal((new TimeOnly(7, 30), "America/New_York", "fr", "weekdays", "42"), (cohort.PostTime, cohort.TimeZoneId, cohort.Language, cohort.Cadence.ToString(), cohort.MentionRoleId));
         Assert.Equal([new DateOnly(2027, 2, 15)], cohort.SkippedDates);
         Assert.True(cohort.IsPaused);
-        Assert.Equal(11, _changes.Count);
+        Assert.True(cohort.LeaderboardMessage);
+        Assert.Equal(12, _changes.Count);
         // The group's language is now French, so its moderators are answered in French too.
         Assert.Equal("Enregistré : pause. Le calendrier suit immédiatement.", Assert.Single(shown.Paragraphs));
         Assert.StartsWith("en pause depuis le", shown.Fields.Single(field => field.Name == "État").Value, StringComparison.Ordinal);
+        Assert.Equal("activé (mis à jour après chaque publication)", shown.Fields.Single(field => field.Name == "Message de classement").Value);
 
         await Ask("en", "resume");
         Assert.False(_registry.Find(new CohortId("group"))!.IsPaused);
@@ -91,7 +94,8 @@ public sealed class CohortCommandTests
     [InlineData("language", "de", "“de” is not a language: en, fr, or none to follow each member.")]
     [InlineData("cadence", "sometimes", "“sometimes” is not a cadence: daily, weekdays, or days such as mon,wed,fri.")]
     [InlineData("resume", null, "The study group is not paused.")]
-    [InlineData("frobnicate", null, "“frobnicate” is not an action: show, create, start, time, zone, language, cadence, skip, role, pause, resume or channel.")]
+    [InlineData("leaderboard", "sometimes", "“sometimes” is neither on nor off.")]
+    [InlineData("frobnicate", null, "“frobnicate” is not an action: show, create, start, time, zone, language, cadence, skip, role, pause, resume, channel or leaderboard.")]
     public async Task Settings_BadValue_SaysWhatIsExpectedAndChangesNothing(string action, string? value, string message)
     {
         await Ask("en", "create", "group");

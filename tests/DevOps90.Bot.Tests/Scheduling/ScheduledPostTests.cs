@@ -38,6 +38,26 @@ public sealed class ScheduledPostTests
     }
 
     [Fact]
+    public async Task Run_CohortWithALeaderboardMessage_PostsItAfterTheDailyPost_AndRemembersIt()
+    {
+        var output = new SynchronizedStringWriter();
+        var postAt = ParisNow().AddSeconds(3);
+        await using var host = new TestHost(
+            [$"--Cohorts:0:StartDate={postAt.AddDays(-6):yyyy-MM-dd}", $"--Cohorts:0:PostTime={postAt:HH:mm:ss}", "--Cohorts:0:LeaderboardMessage=true"],
+            services => services.AddSingleton(new ConsoleIO(new StringReader(""), output, isInteractive: false)));
+
+        await host.App.StartAsync();
+        var text = await output.WaitForAsync("Classement — depuis le début", TimeSpan.FromSeconds(20));
+        var stored = await WaitForAsync(() => host.Services.GetRequiredService<Core.Participation.ILeaderboardMessageStore>().FindAsync(new CohortId("console")));
+        await host.App.StopAsync();
+
+        Assert.True(text.IndexOf("Demain — Jour 8", StringComparison.Ordinal) < text.IndexOf("Classement — depuis le début", StringComparison.Ordinal));
+        Assert.Contains("validez vos jours avec /fait", text, StringComparison.Ordinal);
+        Assert.Equal(ChatTarget.Console, stored!.Target);
+        Assert.StartsWith("console-", stored.MessageId, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Save_ChangedPostTimeAtRunTime_ReschedulesAtOnce()
     {
         var output = new SynchronizedStringWriter();
@@ -122,5 +142,21 @@ public sealed class ScheduledPostTests
         }
 
         return false;
+    }
+
+    private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> read)
+        where T : class
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await read() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return null;
     }
 }

@@ -12,7 +12,7 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 /// </summary>
 public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults defaults, TimeProvider time) : ICommandHandler
 {
-    private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "language", "cadence", "skip", "role", "pause", "resume", "channel"];
+    private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "language", "cadence", "skip", "role", "pause", "resume", "channel", "leaderboard"];
 
     public CommandDefinition Definition { get; } = new(CommandNames.Cohort, [
         new CommandOption("action", OptionKind.Text, Required: true, Autocomplete: true),
@@ -108,6 +108,13 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                 return Cadence.TryParse(value, out var cadence) ? (cohort with { Cadence = cadence }, null) : (null, text.Format("Cohort.Error.Cadence", value));
             case "role":
                 return (cohort with { MentionRoleId = value is null or "none" ? null : value.Trim().TrimStart('<').TrimStart('@', '&').TrimEnd('>') }, null);
+            case "leaderboard":
+                return value!.ToLowerInvariant() switch
+                {
+                    "on" or "true" or "yes" or "oui" => (cohort with { LeaderboardMessage = true }, null),
+                    "off" or "false" or "no" or "non" => (cohort with { LeaderboardMessage = false }, null),
+                    _ => (null, text.Format("Cohort.Error.OnOff", value)),
+                };
             case "pause":
                 return cohort.IsPaused ? (null, text["Cohort.Error.AlreadyPaused"]) : (cohort.PausedFrom(today), null);
             case "resume":
@@ -173,6 +180,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                 new ReplyField(text["Cohort.Field.Skipped"], dates),
                 new ReplyField(text["Cohort.Field.Channel"], cohort.Target.ToString(), Inline: true),
                 new ReplyField(text["Cohort.Field.Role"], cohort.MentionRoleId ?? text["Cohort.None"], Inline: true),
+                new ReplyField(text["Cohort.Field.Leaderboard"], text[cohort.LeaderboardMessage ? "Cohort.On" : "Cohort.Off"], Inline: true),
             ],
             IsPrivate = true,
         };

@@ -1,3 +1,4 @@
+using DevOps90.Bot.Core.Localization;
 using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Core.Replies;
 
@@ -24,15 +25,17 @@ public sealed class LeaderboardCommand(ParticipationService participation) : ICo
         }
 
         var lines = await participation.LeaderboardAsync(cohort, period, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var text = scope.Text;
-        return new Reply
-        {
-            Title = text["Leaderboard.Title." + period],
-            Paragraphs = [lines.Count == 0
-                ? text["Leaderboard.Empty"]
-                : string.Join('\n', lines.Select(line => text.Format("Leaderboard.Line", line.Rank, MemberReference.Format(line.MemberId), line.DaysDone, line.Streak)))],
-        };
+        return Compose(scope.Text, period, lines);
     }
+
+    /// <summary>The leaderboard as everyone sees it, also in the message the bot keeps up to date (<see cref="LeaderboardMessages"/>).</summary>
+    public static Reply Compose(BotText text, LeaderboardPeriod period, IReadOnlyList<LeaderboardLine> lines) => new()
+    {
+        Title = text["Leaderboard.Title." + period],
+        Paragraphs = [lines.Count == 0
+            ? text["Leaderboard.Empty"]
+            : string.Join('\n', lines.Select(line => text.Format("Leaderboard.Line", line.Rank, MemberReference.Format(line.MemberId), line.DaysDone, line.Streak)))],
+    };
 
     public IReadOnlyList<AutocompleteChoice> Complete(RequestScope scope, string optionName, string typed) =>
         optionName == "period"
