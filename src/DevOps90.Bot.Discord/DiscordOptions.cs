@@ -37,6 +37,12 @@ public sealed class DiscordOptions
     /// <summary>The REST base; tests and Discord-compatible servers point it elsewhere (the gateway URL then comes from that server).</summary>
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
 
+    /// <summary>
+    /// The largest file the bot uploads, in bytes. Discord's default is 10 MiB per file; a server with boosts allows
+    /// more, and may set this higher. A larger CSV goes gzip-compressed, anything else is left out with a note.
+    /// </summary>
+    public long MaxUploadBytes { get; set; } = Rendering.DiscordLimits.DefaultMaxUploadBytes;
+
     public int ShardId { get; set; }
 
     public int ShardCount { get; set; } = 1;

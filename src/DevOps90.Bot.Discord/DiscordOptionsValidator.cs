@@ -33,6 +33,11 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add($"Discord:ApiBaseUrl '{options.ApiBaseUrl}' is not an http(s) address");
         }
 
+        if (options.MaxUploadBytes <= 0)
+        {
+            errors.Add($"Discord:MaxUploadBytes {options.MaxUploadBytes} must be a positive number of bytes (Discord's default limit is {Rendering.DiscordLimits.DefaultMaxUploadBytes})");
+        }
+
         if (options.ShardCount < 1 || options.ShardId < 0 || options.ShardId >= options.ShardCount)
         {
             errors.Add($"Discord:ShardId {options.ShardId} must be from 0 to Discord:ShardCount - 1 ({options.ShardCount - 1})");

@@ -3,6 +3,7 @@ using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Core.Replies;
 using DevOps90.Bot.Discord.Rendering;
 using DevOps90.Bot.Discord.Rest;
+using Microsoft.Extensions.Options;
 
 namespace DevOps90.Bot.Discord;
 
@@ -10,7 +11,7 @@ namespace DevOps90.Bot.Discord;
 /// Daily posts into Discord channels: POST /channels/{id}/messages with the ledger's key as nonce and enforce_nonce,
 /// so a retry after a crash returns the message already created instead of posting it again.
 /// </summary>
-internal sealed class DiscordPublisher(IDiscordRestClient rest) : IChatPublisher
+internal sealed class DiscordPublisher(IDiscordRestClient rest, IOptions<DiscordOptions> options) : IChatPublisher
 {
     public string Platform => Interactions.InteractionProcessor.Platform;
 
@@ -21,11 +22,27 @@ internal sealed class DiscordPublisher(IDiscordRestClient rest) : IChatPublisher
             return PublishResult.Permanent($"'{target.Channel}' is not a Discord channel id");
         }
 
-        var message = DiscordRenderer.Render(post, mentionRoleId) with { Nonce = idempotencyKey, EnforceNonce = true };
+        var message = DiscordRenderer.Render(post, mentionRoleId, options.Value.MaxUploadBytes) with { Nonce = idempotencyKey, EnforceNonce = true };
+        return await SendAsync(async () => (await rest.CreateMessageAsync(channel, message, cancellationToken).ConfigureAwait(false)).Id).ConfigureAwait(false);
+    }
+
+    /// <summary>PATCH /channels/{id}/messages/{id}; a deleted message (404, Unknown Message) is a permanent failure.</summary>
+    public async Task<PublishResult> EditAsync(ChatTarget target, string messageId, Reply post, CancellationToken cancellationToken = default)
+    {
+        if (!Snowflake.TryParse(target.Channel, out var channel) || !Snowflake.TryParse(messageId, out var message))
+        {
+            return PublishResult.Permanent($"'{target.Channel}/{messageId}' is not a Discord channel and message id");
+        }
+
+        var edit = DiscordRenderer.Render(post, mentionRoleId: null, options.Value.MaxUploadBytes);
+        return await SendAsync(async () => (await rest.EditMessageAsync(channel, message, edit, cancellationToken).ConfigureAwait(false)).Id).ConfigureAwait(false);
+    }
+
+    private static async Task<PublishResult> SendAsync(Func<Task<Snowflake>> send)
+    {
         try
         {
-            var created = await rest.CreateMessageAsync(channel, message, cancellationToken).ConfigureAwait(false);
-            return PublishResult.Sent(created.Id.ToString());
+            return PublishResult.Sent((await send().ConfigureAwait(false)).ToString());
         }
         catch (DiscordApiException exception)
         {

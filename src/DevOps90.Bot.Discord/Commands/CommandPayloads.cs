@@ -7,13 +7,15 @@ namespace DevOps90.Bot.Discord.Commands;
 /// <summary>
 /// The Discord definitions of the bot's commands, generated from the Core catalogue: English names and descriptions,
 /// French localisations, day options as integers within the curriculum with autocomplete, moderator commands hidden
-/// from members without Manage Server.
+/// from members without Manage Server. A command with subcommands offers them as options of type SUB_COMMAND, each
+/// with its own options (https://discord.com/developers/docs/interactions/application-commands#subcommands-and-subcommand-groups).
 /// </summary>
 public static class CommandPayloads
 {
     /// <summary>Manage Server (1 &lt;&lt; 5): the permission that marks a moderator here.</summary>
     public const long ModeratorPermission = 1 << 5;
 
+    private const int SubcommandOption = 1;
     private const int StringOption = 3;
     private const int IntegerOption = 4;
     private const int UserOption = 6;
@@ -29,20 +31,38 @@ public static class CommandPayloads
             Description = english["Command." + command.Name],
             NameLocalizations = French("Name." + command.Name),
             DescriptionLocalizations = French("Command." + command.Name),
-            Options = command.Options.IsEmpty ? null : [.. command.Options.Select(option => Option(command, option, lastDay))],
+            Options = !command.Subcommands.IsEmpty
+                ? [.. command.Subcommands.Select(subcommand => Subcommand(command, subcommand, lastDay))]
+                : command.Options.IsEmpty ? null : [.. command.Options.Select(option => Option(command.Name, option, lastDay))],
             DefaultMemberPermissions = command.ForModerators ? ModeratorPermission : null,
             // Moderator commands only make sense where there is a group to moderate.
             Contexts = command.ForModerators ? [Guild] : [Guild, BotDirectMessage],
         })];
     }
 
-    private static ApplicationCommandOptionPayload Option(CommandDefinition command, CommandOption option, int lastDay) => new()
+    /// <summary>Texts: "Command.{command}.{subcommand}", French name "Name.{command}.{subcommand}".</summary>
+    private static ApplicationCommandOptionPayload Subcommand(CommandDefinition command, SubcommandDefinition subcommand, int lastDay)
+    {
+        var key = $"{command.Name}.{subcommand.Name}";
+        return new ApplicationCommandOptionPayload
+        {
+            Type = SubcommandOption,
+            Name = subcommand.Name,
+            Description = BotText.For("en")["Command." + key],
+            NameLocalizations = French("Name." + key),
+            DescriptionLocalizations = French("Command." + key),
+            Options = subcommand.Options.IsEmpty ? null : [.. subcommand.Options.Select(option => Option(key, option, lastDay))],
+        };
+    }
+
+    /// <summary><paramref name="owner"/> is "{command}" or "{command}.{subcommand}", the prefix of the option's text keys.</summary>
+    private static ApplicationCommandOptionPayload Option(string owner, CommandOption option, int lastDay) => new()
     {
         Type = option.Kind switch { OptionKind.Number => IntegerOption, OptionKind.Member => UserOption, _ => StringOption },
         Name = option.Name,
-        Description = BotText.For("en")[$"Option.{command.Name}.{option.Name}"],
-        NameLocalizations = French($"Name.{command.Name}.{option.Name}"),
-        DescriptionLocalizations = French($"Option.{command.Name}.{option.Name}"),
+        Description = BotText.For("en")[$"Option.{owner}.{option.Name}"],
+        NameLocalizations = French($"Name.{owner}.{option.Name}"),
+        DescriptionLocalizations = French($"Option.{owner}.{option.Name}"),
         Required = option.Required ? true : null,
         Autocomplete = option.Autocomplete ? true : null,
         MinValue = option.Kind == OptionKind.Number ? option.Min ?? 1 : null,

@@ -4,15 +4,27 @@ using Microsoft.Extensions.Logging;
 
 namespace DevOps90.Bot.Discord.Interactions;
 
-/// <summary>Completes deferred interactions: waits for each reply and edits the original response with it.</summary>
-internal sealed partial class DeferredReplySender(DeferredReplies replies, IDiscordRestClient rest, ILogger<DeferredReplySender> logger) : BackgroundService
+/// <summary>
+/// Completes deferred interactions: once the deferring callback has gone out, waits for each reply and edits the
+/// original response with it (uploading its files, if any).
+/// </summary>
+internal sealed partial class DeferredReplySender(DeferredReplies replies, IDiscordRestClient rest, TimeProvider time, ILogger<DeferredReplySender> logger) : BackgroundService
 {
+    /// <summary>Discord's deadline for the callback (https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction).</summary>
+    public static readonly TimeSpan CallbackDeadline = TimeSpan.FromSeconds(3);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var reply in replies.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {
+                if (!await replies.CallbackSentAsync(reply, CallbackDeadline, time, stoppingToken).ConfigureAwait(false))
+                {
+                    // The deferring callback failed, so there is nothing to edit; its failure is logged where it was sent.
+                    continue;
+                }
+
                 var message = await reply.Work.WaitAsync(stoppingToken).ConfigureAwait(false);
                 await rest.EditOriginalResponseAsync(reply.ApplicationId, reply.InteractionToken, message, stoppingToken).ConfigureAwait(false);
             }

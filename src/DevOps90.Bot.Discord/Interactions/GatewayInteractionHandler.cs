@@ -5,8 +5,15 @@ using Microsoft.Extensions.Logging;
 
 namespace DevOps90.Bot.Discord.Interactions;
 
-/// <summary>Interactions that arrive over the gateway: answered through the callback endpoint.</summary>
-internal sealed partial class GatewayInteractionHandler(InteractionProcessor processor, IDiscordRestClient rest, ILogger<GatewayInteractionHandler> logger) : IGatewayDispatchHandler
+/// <summary>
+/// Interactions that arrive over the gateway: answered through the callback endpoint; a deferred reply (late, or with
+/// files to upload) then edits the response, once Discord has acknowledged the callback.
+/// </summary>
+internal sealed partial class GatewayInteractionHandler(
+    InteractionProcessor processor,
+    DeferredReplies deferred,
+    IDiscordRestClient rest,
+    ILogger<GatewayInteractionHandler> logger) : IGatewayDispatchHandler
 {
     public async Task HandleDispatchAsync(string eventName, JsonElement data, CancellationToken cancellationToken)
     {
@@ -27,10 +34,23 @@ internal sealed partial class GatewayInteractionHandler(InteractionProcessor pro
         }
 
         var response = await processor.RespondAsync(interaction, cancellationToken).ConfigureAwait(false);
-        if (response is not null)
+        if (response is null)
+        {
+            return;
+        }
+
+        try
         {
             await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken).ConfigureAwait(false);
         }
+        catch
+        {
+            deferred.CallbackSent(interaction.Id, succeeded: false);
+            throw;
+        }
+
+        // Only now may a deferred reply edit the response: Discord has acknowledged the deferral.
+        deferred.CallbackSent(interaction.Id);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed interaction: {Problem}")]

@@ -16,6 +16,9 @@ public static class InteractionType
 /// <summary>What the bot reads of an interaction, from the gateway or the HTTP endpoint alike.</summary>
 public sealed record Interaction
 {
+    /// <summary>SUB_COMMAND, the application command option type of a subcommand.</summary>
+    private const int SubcommandOption = 1;
+
     public required Snowflake Id { get; init; }
 
     public required Snowflake ApplicationId { get; init; }
@@ -40,6 +43,9 @@ public sealed record Interaction
 
     public string? CommandName { get; init; }
 
+    /// <summary>The subcommand chosen ("export" of /participation export); its options are in <see cref="Options"/>.</summary>
+    public string? Subcommand { get; init; }
+
     public ImmutableDictionary<string, string> Options { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>The option being typed, for autocomplete.</summary>
@@ -56,28 +62,14 @@ public sealed record Interaction
     {
         var options = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         string? focused = null;
+        string? subcommand = null;
         string? commandName = null;
         string? customId = null;
         if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
         {
             commandName = String(data, "name");
             customId = String(data, "custom_id");
-            if (data.TryGetProperty("options", out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var option in list.EnumerateArray())
-                {
-                    if (String(option, "name") is not { } name || !option.TryGetProperty("value", out var value))
-                    {
-                        continue;
-                    }
-
-                    options[name] = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
-                    if (option.TryGetProperty("focused", out var isFocused) && isFocused.ValueKind == JsonValueKind.True)
-                    {
-                        focused = name;
-                    }
-                }
-            }
+            ReadOptions(data, options, ref focused, ref subcommand);
         }
 
         var member = root.TryGetProperty("member", out var memberElement) && memberElement.ValueKind == JsonValueKind.Object ? memberElement : (JsonElement?)null;
@@ -96,10 +88,50 @@ public sealed record Interaction
             Locale = String(root, "locale"),
             GuildLocale = String(root, "guild_locale"),
             CommandName = commandName,
+            Subcommand = subcommand,
             Options = options.ToImmutable(),
             FocusedOption = focused,
             CustomId = customId,
         };
+    }
+
+    /// <summary>
+    /// Reads the "options" of <paramref name="parent"/>. A SUB_COMMAND option names the subcommand and holds the
+    /// options actually typed, one level down; they are flattened into the same dictionary, since a request has one
+    /// subcommand at most. The bot declares no subcommand groups (type 2), so they are not looked into.
+    /// </summary>
+    private static void ReadOptions(JsonElement parent, ImmutableDictionary<string, string>.Builder options, ref string? focused, ref string? subcommand)
+    {
+        if (!parent.TryGetProperty("options", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (var option in list.EnumerateArray())
+        {
+            if (String(option, "name") is not { } name)
+            {
+                continue;
+            }
+
+            if (option.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number && type.TryGetInt32(out var kind) && kind == SubcommandOption)
+            {
+                subcommand = name;
+                ReadOptions(option, options, ref focused, ref subcommand);
+                continue;
+            }
+
+            if (!option.TryGetProperty("value", out var value))
+            {
+                continue;
+            }
+
+            options[name] = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
+            if (option.TryGetProperty("focused", out var isFocused) && isFocused.ValueKind == JsonValueKind.True)
+            {
+                focused = name;
+            }
+        }
     }
 
     private static string Required(JsonElement element, string name) =>

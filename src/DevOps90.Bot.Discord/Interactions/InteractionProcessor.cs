@@ -3,15 +3,22 @@ using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Discord.Payloads;
 using DevOps90.Bot.Discord.Rendering;
+using Microsoft.Extensions.Options;
 
 namespace DevOps90.Bot.Discord.Interactions;
 
 /// <summary>
 /// Answers an interaction, whichever transport brought it: PING with PONG, a command or a button with the rendered
-/// reply, autocomplete with at most 25 choices. A reply not ready within the budget (Discord allows 3 seconds) is
-/// deferred, and finished later as an edit of the original response.
+/// reply, autocomplete with at most 25 choices. A reply not ready within the budget (Discord allows 3 seconds), or one
+/// with files, is deferred and finished later as an edit of the original response. Whoever sends the callback tells
+/// <see cref="DeferredReplies.CallbackSent"/> when it has gone.
 /// </summary>
-public sealed class InteractionProcessor(CommandDispatcher dispatcher, ICohortDirectory cohorts, DeferredReplies deferred, TimeProvider time)
+public sealed class InteractionProcessor(
+    CommandDispatcher dispatcher,
+    ICohortDirectory cohorts,
+    DeferredReplies deferred,
+    IOptions<DiscordOptions> settings,
+    TimeProvider time)
 {
     public const string Platform = "discord";
 
@@ -49,13 +56,25 @@ public sealed class InteractionProcessor(CommandDispatcher dispatcher, ICohortDi
             await budget.CancelAsync().ConfigureAwait(false);
         }
 
-        if (work.IsCompleted)
+        if (!work.IsCompleted)
         {
-            return new InteractionResponsePayload(InteractionCallbackType.ChannelMessageWithSource, InteractionCallbackDataPayload.From(await work.ConfigureAwait(false)));
+            return Defer(interaction, work, forcePrivate || dispatcher.Find(request.Command)?.ForModerators == true);
         }
 
-        var isPrivate = forcePrivate || dispatcher.Find(request.Command)?.ForModerators == true;
-        deferred.Enqueue(new DeferredReply(interaction.ApplicationId, interaction.Token, work));
+        var message = await work.ConfigureAwait(false);
+        if (message.Files.Count == 0)
+        {
+            return new InteractionResponsePayload(InteractionCallbackType.ChannelMessageWithSource, InteractionCallbackDataPayload.From(message));
+        }
+
+        // Files travel only in a multipart body, which the JSON answer to Discord's HTTP request cannot be, and an
+        // upload of megabytes has no place inside the callback's 3-second deadline anyway: defer, then upload.
+        return Defer(interaction, work, message.Flags is { } flags && (flags & DiscordLimits.EphemeralFlag) != 0);
+    }
+
+    private InteractionResponsePayload Defer(Interaction interaction, Task<MessagePayload> work, bool isPrivate)
+    {
+        deferred.Enqueue(new DeferredReply(interaction.Id, interaction.ApplicationId, interaction.Token, work));
         return new InteractionResponsePayload(
             InteractionCallbackType.DeferredChannelMessageWithSource,
             new InteractionCallbackDataPayload { Flags = isPrivate ? DiscordLimits.EphemeralFlag : null });
@@ -64,7 +83,7 @@ public sealed class InteractionProcessor(CommandDispatcher dispatcher, ICohortDi
     private async Task<MessagePayload> RenderAsync(CommandRequest request, bool forcePrivate, CancellationToken cancellationToken)
     {
         var reply = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
-        return DiscordRenderer.Render(forcePrivate ? reply with { IsPrivate = true } : reply);
+        return DiscordRenderer.Render(forcePrivate ? reply with { IsPrivate = true } : reply, maxUploadBytes: settings.Value.MaxUploadBytes);
     }
 
     private InteractionResponsePayload Complete(Interaction interaction)
@@ -104,6 +123,7 @@ public sealed class InteractionProcessor(CommandDispatcher dispatcher, ICohortDi
     private CommandRequest Request(Interaction interaction, string command, ImmutableDictionary<string, string> options) => new()
     {
         Command = command,
+        Subcommand = interaction.Subcommand,
         Options = options,
         CohortId = interaction.ChannelId is { } channel ? cohorts.FindByTarget(new ChatTarget(Platform, channel))?.Id : null,
         Channel = interaction.ChannelId is { } here ? new ChatTarget(Platform, here) : null,

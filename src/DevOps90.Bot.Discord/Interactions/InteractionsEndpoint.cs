@@ -29,6 +29,7 @@ public static partial class InteractionsEndpoint
         HttpContext context,
         InteractionSignature signature,
         InteractionProcessor processor,
+        DeferredReplies deferred,
         TimeProvider time,
         ILoggerFactory loggers)
     {
@@ -63,9 +64,18 @@ public static partial class InteractionsEndpoint
         }
 
         var response = await processor.RespondAsync(interaction, context.RequestAborted).ConfigureAwait(false);
-        return response is null
-            ? Results.BadRequest()
-            : Results.Json(response, DiscordJsonContext.Default.InteractionResponsePayload);
+        if (response is null)
+        {
+            return Results.BadRequest();
+        }
+
+        // A deferred reply may edit the response only once this answer, which defers it, has been sent.
+        context.Response.OnCompleted(() =>
+        {
+            deferred.CallbackSent(interaction.Id);
+            return Task.CompletedTask;
+        });
+        return Results.Json(response, DiscordJsonContext.Default.InteractionResponsePayload);
     }
 
     /// <summary>The body, or null when it is longer than allowed (a chunked body has no Content-Length to check).</summary>

@@ -26,7 +26,7 @@ public sealed record ApplicationCommandPayload
     public int Type { get; init; } = 1;
 }
 
-/// <summary>3 = STRING, 4 = INTEGER.</summary>
+/// <summary>1 = SUB_COMMAND (with its own <see cref="Options"/>), 3 = STRING, 4 = INTEGER, 6 = USER.</summary>
 public sealed record ApplicationCommandOptionPayload
 {
     public required int Type { get; init; }
@@ -46,4 +46,7 @@ public sealed record ApplicationCommandOptionPayload
     public int? MinValue { get; init; }
 
     public int? MaxValue { get; init; }
+
+    /// <summary>A subcommand's options.</summary>
+    public IReadOnlyList<ApplicationCommandOptionPayload>? Options { get; init; }
 }

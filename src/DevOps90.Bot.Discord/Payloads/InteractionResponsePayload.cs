@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DevOps90.Bot.Discord.Payloads;
 
 /// <summary>The interaction callback types this bot uses (https://discord.com/developers/docs/interactions/receiving-and-responding).</summary>
@@ -29,6 +31,12 @@ public sealed record InteractionCallbackDataPayload
 
     public IReadOnlyList<AutocompleteChoicePayload>? Choices { get; init; }
 
+    /// <summary>Files go with the callback only when it is posted through REST as multipart, never in a JSON answer.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<MessageFile> Files { get; init; } = [];
+
+    public IReadOnlyList<AttachmentPayload>? Attachments => MessageFile.Describe(Files);
+
     public static InteractionCallbackDataPayload From(MessagePayload message) => new()
     {
         Content = message.Content,
@@ -36,6 +44,7 @@ public sealed record InteractionCallbackDataPayload
         Components = message.Components,
         AllowedMentions = message.AllowedMentions,
         Flags = message.Flags,
+        Files = message.Files,
     };
 }
 

@@ -23,6 +23,13 @@ public sealed record MessagePayload
     public string? Nonce { get; init; }
 
     public bool? EnforceNonce { get; init; }
+
+    /// <summary>The files, sent as multipart parts <c>files[n]</c> beside the JSON, never inside it.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<MessageFile> Files { get; init; } = [];
+
+    /// <summary>One entry per file, derived from <see cref="Files"/> so that the ids always match the part names.</summary>
+    public IReadOnlyList<AttachmentPayload>? Attachments => MessageFile.Describe(Files);
 }
 
 public sealed record EmbedPayload
@@ -38,7 +45,12 @@ public sealed record EmbedPayload
     public IReadOnlyList<EmbedFieldPayload>? Fields { get; init; }
 
     public EmbedFooterPayload? Footer { get; init; }
+
+    /// <summary>An uploaded picture is shown with <c>attachment://{filename}</c>.</summary>
+    public EmbedImagePayload? Image { get; init; }
 }
+
+public sealed record EmbedImagePayload(string Url);
 
 public sealed record EmbedFieldPayload(string Name, string Value, bool Inline = false);
 

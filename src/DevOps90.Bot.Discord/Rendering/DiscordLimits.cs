@@ -20,4 +20,15 @@ public static class DiscordLimits
     public const int ChoiceName = 100;
     public const int ChoiceValue = 100;
     public const int EphemeralFlag = 64;
+
+    /// <summary>Files per message (the <c>attachments</c> array holds at most 10).</summary>
+    public const int Attachments = 10;
+
+    public const int AttachmentDescription = 1024;
+
+    /// <summary>
+    /// The upload limit per file where neither the server's boosts nor the sender's Nitro raise it: 10 MiB
+    /// (https://discord.com/developers/docs/reference#uploading-files; it was 25 MiB until 2024).
+    /// </summary>
+    public const long DefaultMaxUploadBytes = 10L * 1024 * 1024;
 }

@@ -11,15 +11,21 @@ namespace DevOps90.Bot.Discord.Rendering;
 /// Turns a platform-neutral reply into one Discord message within every limit: an embed (title linked to the full
 /// lesson, prose and link lists in the description, fields, footer), buttons in rows, no mention that notifies
 /// unless a role mention is intended. Whatever does not fit is cut at a sentence or word with "…", and the link
-/// lists shortened first, since the full lesson link carries them all.
+/// lists shortened first, since the full lesson link carries them all. Files go with the message within the upload
+/// limit (<see cref="AttachmentFitter"/>), and the reply's picture shows as the embed's image.
 /// </summary>
 public static class DiscordRenderer
 {
     private const int InfoColour = 0x2B6CB0;
     private const int ErrorColour = 0xC53030;
 
-    public static MessagePayload Render(Reply reply, string? mentionRoleId = null)
+    // "Only .jpg, .jpeg, .png, .webp, and .gif may be used" for attachment:// in embeds.
+    private static readonly HashSet<string> EmbeddableExtensions = new([".jpg", ".jpeg", ".png", ".webp", ".gif"], StringComparer.OrdinalIgnoreCase);
+
+    public static MessagePayload Render(Reply reply, string? mentionRoleId = null, long maxUploadBytes = DiscordLimits.DefaultMaxUploadBytes)
     {
+        reply = AttachmentFitter.Fit(reply, maxUploadBytes);
+
         // Members named in the text show as Discord mentions; allowed_mentions below keeps them from notifying.
         reply = reply with
         {
@@ -48,6 +54,7 @@ public static class DiscordRenderer
             Color = reply.IsError ? ErrorColour : InfoColour,
             Fields = fields.Count == 0 ? null : fields,
             Footer = footer is null ? null : new EmbedFooterPayload(footer),
+            Image = Picture(reply),
         };
 
         return new MessagePayload
@@ -57,7 +64,40 @@ public static class DiscordRenderer
             Components = Rows(reply.Buttons),
             AllowedMentions = mentionRoleId is null ? AllowedMentionsPayload.None : new AllowedMentionsPayload { Roles = [mentionRoleId] },
             Flags = reply.IsPrivate ? DiscordLimits.EphemeralFlag : null,
+            Files = [.. reply.Attachments.Select(attachment => new MessageFile(
+                SafeFileName(attachment.FileName),
+                attachment.ContentType,
+                attachment.Content,
+                attachment.Description is { } about ? TextCutter.Cut(about, DiscordLimits.AttachmentDescription) : null))],
         };
+    }
+
+    /// <summary>
+    /// The name a file is uploaded under: <c>attachment://</c> references take only ASCII letters, digits, '_', '-'
+    /// and '.' (https://discord.com/developers/docs/reference#uploading-files), so anything else becomes '_'.
+    /// </summary>
+    public static string SafeFileName(string fileName)
+    {
+        var safe = string.Create(fileName.Length, fileName, static (span, name) =>
+        {
+            for (var i = 0; i < name.Length; i++)
+            {
+                span[i] = char.IsAsciiLetterOrDigit(name[i]) || name[i] is '_' or '-' or '.' ? name[i] : '_';
+            }
+        });
+        return safe.Length == 0 ? "file" : safe;
+    }
+
+    /// <summary>The reply's picture, if it names an image among the files sent, in a format embeds can show.</summary>
+    private static EmbedImagePayload? Picture(Reply reply)
+    {
+        if (reply.Image is not { } name || reply.Attachments.FirstOrDefault(attachment => attachment.FileName == name) is not { IsImage: true } image)
+        {
+            return null;
+        }
+
+        var uploaded = SafeFileName(image.FileName);
+        return EmbeddableExtensions.Contains(Path.GetExtension(uploaded)) ? new EmbedImagePayload("attachment://" + uploaded) : null;
     }
 
     /// <summary>The custom_id of a button that runs a command line ("day 3").</summary>

@@ -9,7 +9,7 @@ namespace DevOps90.Bot.Discord.Rest;
 internal sealed partial class DiscordRestClient
 {
     /// <summary>Returns the successful answer (the caller disposes it) or throws.</summary>
-    private async Task<HttpResponseMessage> SendCoreAsync(DiscordRoute route, byte[]? body, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendCoreAsync(DiscordRoute route, RequestBody? body, CancellationToken cancellationToken)
     {
         var rateLimitRetries = 0;
         var transientRetries = 0;

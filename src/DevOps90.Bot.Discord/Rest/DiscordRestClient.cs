@@ -53,16 +53,16 @@ internal sealed partial class DiscordRestClient : IDiscordRestClient
     }
 
     public Task<DiscordMessage> CreateMessageAsync(Snowflake channelId, MessagePayload message, CancellationToken cancellationToken = default) =>
-        SendAsync(DiscordRoute.Bot(HttpMethod.Post, $"channels/{channelId}/messages"), Body(message, Json.MessagePayload), Json.DiscordMessage, cancellationToken);
+        SendAsync(DiscordRoute.Bot(HttpMethod.Post, $"channels/{channelId}/messages"), Body(message), Json.DiscordMessage, cancellationToken);
 
     public Task<DiscordMessage> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessagePayload message, CancellationToken cancellationToken = default) =>
-        SendAsync(DiscordRoute.Bot(HttpMethod.Patch, $"channels/{channelId}/messages/{messageId}"), Body(message, Json.MessagePayload), Json.DiscordMessage, cancellationToken);
+        SendAsync(DiscordRoute.Bot(HttpMethod.Patch, $"channels/{channelId}/messages/{messageId}"), Body(message), Json.DiscordMessage, cancellationToken);
 
     public async Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken, InteractionResponsePayload response, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionToken);
         var route = DiscordRoute.Interaction(HttpMethod.Post, $"interactions/{interactionId}/{Uri.EscapeDataString(interactionToken)}/callback");
-        using var answer = await SendCoreAsync(route, Body(response, Json.InteractionResponsePayload), cancellationToken).ConfigureAwait(false);
+        using var answer = await SendCoreAsync(route, RequestBody.WithFiles(response, Json.InteractionResponsePayload, response.Data?.Files ?? []), cancellationToken).ConfigureAwait(false);
     }
 
     // Discord: a follow-up "functions the same as Execute Webhook, but wait is always true", so the message comes back.
@@ -70,21 +70,21 @@ internal sealed partial class DiscordRestClient : IDiscordRestClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionToken);
         var route = DiscordRoute.Interaction(HttpMethod.Post, $"webhooks/{applicationId}/{Uri.EscapeDataString(interactionToken)}");
-        return SendAsync(route, Body(message, Json.MessagePayload), Json.DiscordMessage, cancellationToken);
+        return SendAsync(route, Body(message), Json.DiscordMessage, cancellationToken);
     }
 
     public Task<DiscordMessage> EditOriginalResponseAsync(Snowflake applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionToken);
         var route = DiscordRoute.Interaction(HttpMethod.Patch, $"webhooks/{applicationId}/{Uri.EscapeDataString(interactionToken)}/messages/@original");
-        return SendAsync(route, Body(message, Json.MessagePayload), Json.DiscordMessage, cancellationToken);
+        return SendAsync(route, Body(message), Json.DiscordMessage, cancellationToken);
     }
 
     public Task<JsonElement> GetCommandsAsync(Snowflake applicationId, Snowflake? guildId, CancellationToken cancellationToken = default) =>
         SendAsync(DiscordRoute.Bot(HttpMethod.Get, CommandsPath(applicationId, guildId)), null, Json.JsonElement, cancellationToken);
 
     public Task<JsonElement> BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<ApplicationCommandPayload> commands, CancellationToken cancellationToken = default) =>
-        SendAsync(DiscordRoute.Bot(HttpMethod.Put, CommandsPath(applicationId, guildId)), Body(commands, Json.IReadOnlyListApplicationCommandPayload), Json.JsonElement, cancellationToken);
+        SendAsync(DiscordRoute.Bot(HttpMethod.Put, CommandsPath(applicationId, guildId)), RequestBody.Json(commands, Json.IReadOnlyListApplicationCommandPayload), Json.JsonElement, cancellationToken);
 
     public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken = default) =>
         SendAsync(DiscordRoute.Bot(HttpMethod.Get, "gateway/bot"), null, Json.GatewayBotInfo, cancellationToken);
@@ -92,10 +92,10 @@ internal sealed partial class DiscordRestClient : IDiscordRestClient
     private static string CommandsPath(Snowflake applicationId, Snowflake? guildId) =>
         guildId is { } guild ? $"applications/{applicationId}/guilds/{guild}/commands" : $"applications/{applicationId}/commands";
 
-    // Serialized once: every retry sends the same bytes.
-    private static byte[] Body<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
+    // Built once: every retry sends the same bytes. A message with files goes as multipart.
+    private static RequestBody Body(MessagePayload message) => RequestBody.WithFiles(message, Json.MessagePayload, message.Files);
 
-    private async Task<T> SendAsync<T>(DiscordRoute route, byte[]? body, JsonTypeInfo<T> answerType, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(DiscordRoute route, RequestBody? body, JsonTypeInfo<T> answerType, CancellationToken cancellationToken)
     {
         using var answer = await SendCoreAsync(route, body, cancellationToken).ConfigureAwait(false);
         try
@@ -110,7 +110,7 @@ internal sealed partial class DiscordRestClient : IDiscordRestClient
         }
     }
 
-    private HttpRequestMessage CreateRequest(DiscordRoute route, byte[]? body)
+    private HttpRequestMessage CreateRequest(DiscordRoute route, RequestBody? body)
     {
         var request = new HttpRequestMessage(route.Method, new Uri(route.Path, UriKind.Relative));
         if (route.UsesBotToken)
@@ -123,11 +123,7 @@ internal sealed partial class DiscordRestClient : IDiscordRestClient
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _token);
         }
 
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        }
+        request.Content = body?.CreateContent();
 
         return request;
     }

@@ -5,7 +5,8 @@ namespace DevOps90.Bot.Discord.Rest;
 
 /// <summary>
 /// The Discord HTTP API v10 endpoints the bot uses. Implementations authenticate, follow Discord's rate limits and
-/// throw <see cref="DiscordApiException"/> for an answer that is not a success.
+/// throw <see cref="DiscordApiException"/> for an answer that is not a success. A message (or a callback's data) with
+/// <see cref="MessagePayload.Files"/> is uploaded as multipart/form-data.
 /// </summary>
 public interface IDiscordRestClient
 {

@@ -13,10 +13,11 @@ public sealed partial class CommandPayloadsTests
     [Fact]
     public void Build_NamesAndDescriptions_FollowDiscordsRules()
     {
-        var names = _commands.SelectMany(command => Texts(command.Name, command.NameLocalizations)
-            .Concat((command.Options ?? []).SelectMany(option => Texts(option.Name, option.NameLocalizations))));
-        var descriptions = _commands.SelectMany(command => Texts(command.Description, command.DescriptionLocalizations)
-            .Concat((command.Options ?? []).SelectMany(option => Texts(option.Description, option.DescriptionLocalizations))));
+        var options = _commands.SelectMany(command => AllOptions(command.Options)).ToList();
+        var names = _commands.SelectMany(command => Texts(command.Name, command.NameLocalizations))
+            .Concat(options.SelectMany(option => Texts(option.Name, option.NameLocalizations)));
+        var descriptions = _commands.SelectMany(command => Texts(command.Description, command.DescriptionLocalizations))
+            .Concat(options.SelectMany(option => Texts(option.Description, option.DescriptionLocalizations)));
 
         Assert.All(names, name => Assert.Matches(CommandName(), name));
         Assert.All(descriptions, description => Assert.InRange(description.Length, 1, 100));
@@ -82,6 +83,39 @@ public sealed partial class CommandPayloadsTests
         Assert.False(CommandRegistrar.Same(changed.RootElement, _commands));
         Assert.False(CommandRegistrar.Same(JsonDocument.Parse("[]").RootElement, _commands));
     }
+
+    [Fact]
+    public void Build_CommandWithSubcommands_OffersThemAsSubCommandOptionsWithTheirOwnOptions()
+    {
+        var participation = _commands.Single(command => command.Name == "participation");
+
+        Assert.Equal(["summary", "export", "chart"], participation.Options!.Select(option => option.Name));
+        Assert.All(participation.Options!, option => Assert.Equal(1, option.Type));
+        var summary = participation.Options![0];
+        Assert.Equal("Active members, check-ins per day, inactive members", summary.Description);
+        Assert.Equal("resume", summary.NameLocalizations!["fr"]);
+        var inactive = Assert.Single(summary.Options!);
+        Assert.Equal((4, "Days without a check-in that make a member inactive (default 3)", 1, 90), (inactive.Type, inactive.Description, inactive.MinValue, inactive.MaxValue));
+        Assert.Equal(["from", "to"], participation.Options![1].Options!.Select(option => option.Name));
+        Assert.All(participation.Options![1].Options!, option => Assert.Equal((3, (int?)null), (option.Type, option.MinValue)));
+        Assert.Null(participation.Options![2].Options);
+        Assert.Equal(32, participation.DefaultMemberPermissions);
+    }
+
+    [Fact]
+    public void Build_SubcommandShape_SerializesAsDiscordExpects()
+    {
+        var json = JsonSerializer.SerializeToNode(_commands.Single(command => command.Name == "participation"), DiscordJsonContext.Default.ApplicationCommandPayload)!;
+
+        var export = json["options"]![1]!;
+        Assert.Equal(1, export["type"]!.GetValue<int>());
+        Assert.Equal("export", export["name"]!.GetValue<string>());
+        Assert.Equal("to", export["options"]![1]!["name"]!.GetValue<string>());
+        Assert.Null(export["min_value"]);
+    }
+
+    private static IEnumerable<ApplicationCommandOptionPayload> AllOptions(IReadOnlyList<ApplicationCommandOptionPayload>? options) =>
+        (options ?? []).SelectMany(option => AllOptions(option.Options).Prepend(option));
 
     private static IEnumerable<string> Texts(string text, IReadOnlyDictionary<string, string>? localisations) =>
         localisations is null ? [text] : [text, .. localisations.Values];

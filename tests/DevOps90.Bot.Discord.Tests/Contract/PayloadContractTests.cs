@@ -79,6 +79,48 @@ public sealed class PayloadContractTests
     }
 
     [SkippableFact]
+    public void MessageWithFilesAndPicture_IsAValidMessageCreateRequest()
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+        var message = DiscordRenderer.Render(Report());
+
+        Assert.NotNull(message.Attachments);
+        Assert.NotNull(message.Embeds![0].Image);
+        Assert.Empty(DiscordContract.Errors("MessageCreateRequest", JsonSerializer.Serialize(message, DiscordJsonContext.Default.MessagePayload)));
+    }
+
+    [SkippableFact]
+    public void EditOriginalWithFiles_IsAValidWebhookUpdate()
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+        var message = DiscordRenderer.Render(Report());
+
+        Assert.Empty(DiscordContract.Errors("IncomingWebhookUpdateRequestPartial", JsonSerializer.Serialize(message, DiscordJsonContext.Default.MessagePayload)));
+    }
+
+    [SkippableFact]
+    public void CallbackWithFiles_IsAValidMessageCallback()
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+        var response = new InteractionResponsePayload(InteractionCallbackType.ChannelMessageWithSource, InteractionCallbackDataPayload.From(DiscordRenderer.Render(Report())));
+
+        Assert.Empty(DiscordContract.Errors("CreateMessageInteractionCallbackRequest", Json(response)));
+    }
+
+    [SkippableFact]
+    public void CommandWithSubcommands_IsAValidBulkOverwriteItem()
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+        var participation = CommandPayloads.Build(Replies.Commands(), 90).Single(command => command.Name == "participation");
+        var json = JsonSerializer.Serialize(participation, DiscordJsonContext.Default.ApplicationCommandPayload);
+
+        Assert.All(participation.Options!, option => Assert.Equal(1, option.Type));
+        Assert.Empty(DiscordContract.Errors("ApplicationCommandUpdateRequest", json));
+        // A subcommand takes no min_value: the strict schemas reach into the nested options too.
+        Assert.NotEmpty(DiscordContract.Errors("ApplicationCommandUpdateRequest", json.Replace("\"type\":1", "\"type\":1,\"min_value\":1", StringComparison.Ordinal)));
+    }
+
+    [SkippableFact]
     public void Contract_MisspeltField_IsCaught()
     {
         Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
@@ -86,6 +128,20 @@ public sealed class PayloadContractTests
         Assert.NotEmpty(DiscordContract.Errors("MessageCreateRequest", """{"content":"hi","allowed_mention":{"parse":[]}}"""));
         Assert.NotEmpty(DiscordContract.Errors("MessageCreateRequest", """{"embeds":[{"title":5}]}"""));
     }
+
+    private static Reply Report() => new()
+    {
+        Title = "Participation — guild-group",
+        Paragraphs = ["1,234 check-ins exported (2027-01-01 to 2027-01-31), one row per member and lesson day."],
+        Attachments =
+        [
+            new ReplyAttachment("participation-2027-01.csv", ReplyAttachment.Csv, "member,day\n1,1\n"u8.ToArray(), "Check-ins"),
+            new ReplyAttachment("chart.png", ReplyAttachment.Png, new byte[] { 0x89, 0x50, 0x4E, 0x47 }, "Check-ins per day"),
+        ],
+        Image = "chart.png",
+        IsPrivate = true,
+        Language = "en",
+    };
 
     private static string Json(InteractionResponsePayload response) =>
         JsonSerializer.Serialize(response, DiscordJsonContext.Default.InteractionResponsePayload);

@@ -5,6 +5,7 @@ using DevOps90.Bot.Core.Commands.Handlers;
 using DevOps90.Bot.Core.Curricula;
 using DevOps90.Bot.Discord.Interactions;
 using DevOps90.Bot.Testing;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DevOps90.Bot.Discord.Tests.Interactions;
@@ -29,8 +30,11 @@ internal sealed class InteractionFixture
             Cohorts,
             new BotDefaults("2022", "en", "Europe/Paris"),
             Time);
-        Processor = new InteractionProcessor(Dispatcher, Cohorts, Deferred, Time) { ReplyBudget = TimeSpan.FromMilliseconds(200) };
+        Processor = new InteractionProcessor(Dispatcher, Cohorts, Deferred, Options.Create(Settings), Time) { ReplyBudget = TimeSpan.FromMilliseconds(200) };
     }
+
+    /// <summary>A small upload limit, so that tests of it need no megabytes.</summary>
+    public DiscordOptions Settings { get; } = new() { Token = "t", ApplicationId = "1200000000000000002", MaxUploadBytes = 64 * 1024 };
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2027-01-03T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 

@@ -36,7 +36,15 @@ internal static class Replies
         new("progress", [new CommandOption("member", OptionKind.Member)]),
         new("leaderboard", [new CommandOption("period", OptionKind.Text, Autocomplete: true)]),
         new("forget-me", [new CommandOption("confirm", OptionKind.Text)]),
-        new("participation", [new CommandOption("inactive", OptionKind.Number, Min: 1, Max: 90)], ForModerators: true),
+        new("participation", [], ForModerators: true)
+        {
+            Subcommands =
+            [
+                new SubcommandDefinition("summary", [new CommandOption("inactive", OptionKind.Number, Min: 1, Max: 90)]),
+                new SubcommandDefinition("export", [new CommandOption("from", OptionKind.Text), new CommandOption("to", OptionKind.Text)]),
+                new SubcommandDefinition("chart", []),
+            ],
+        },
         new("cohort", [new CommandOption("action", OptionKind.Text, Required: true, Autocomplete: true), new CommandOption("value", OptionKind.Text, Autocomplete: true)], ForModerators: true),
     ];
 }

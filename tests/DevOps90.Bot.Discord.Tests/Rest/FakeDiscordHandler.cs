@@ -3,8 +3,16 @@ using System.Text;
 
 namespace DevOps90.Bot.Discord.Tests.Rest;
 
-/// <summary>A request as the fake Discord saw it, with the fake clock's time when it arrived.</summary>
-internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Authorization, string UserAgent, string? Body, DateTimeOffset SentAt);
+/// <summary>A request as the fake Discord saw it, with the fake clock's time when it arrived; the body as text and as bytes.</summary>
+internal sealed record RecordedRequest(
+    HttpMethod Method,
+    Uri Uri,
+    string? Authorization,
+    string UserAgent,
+    string? Body,
+    DateTimeOffset SentAt,
+    byte[]? BodyBytes = null,
+    string? ContentType = null);
 
 /// <summary>
 /// Discord inside the test: answers from a script (then <see cref="Otherwise"/>) and records every request. The
@@ -46,7 +54,7 @@ internal sealed class FakeDiscordHandler(TimeProvider time) : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        var bytes = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>? next;
         lock (_gate)
         {
@@ -55,8 +63,10 @@ internal sealed class FakeDiscordHandler(TimeProvider time) : HttpMessageHandler
                 request.RequestUri!,
                 request.Headers.Authorization?.ToString(),
                 request.Headers.UserAgent.ToString(),
-                body,
-                time.GetUtcNow()));
+                bytes is null ? null : Encoding.UTF8.GetString(bytes),
+                time.GetUtcNow(),
+                bytes,
+                request.Content?.Headers.ContentType?.ToString()));
             _script.TryDequeue(out next);
         }
 

@@ -77,6 +77,51 @@ public sealed class DiscordHostTests
         Assert.Matches("^[0-9]{19}$", record.MessageId);
     }
 
+    [Fact]
+    public async Task LeaderboardMessage_IsPostedAfterTheDailyPost_ThenEdited_AndPostedAgainOnceDeleted()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var postAt = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), paris).DateTime.AddSeconds(3);
+        await using var host = new TestHost([
+            .. DiscordSettings(discord.ApiBaseUrl),
+            $"--Cohorts:0:StartDate={postAt.AddDays(-6):yyyy-MM-dd}",
+            $"--Cohorts:0:PostTime={postAt:HH:mm:ss}",
+            "--Cohorts:0:Target=discord:555000000000000555",
+            "--Cohorts:0:MentionRole=777000000000000777",
+            "--Cohorts:0:LeaderboardMessage=true",
+        ]);
+        const string Messages = "/api/v10/channels/555000000000000555/messages";
+
+        await host.App.StartAsync();
+        var store = host.Services.GetRequiredService<Core.Participation.ILeaderboardMessageStore>();
+        Core.Participation.LeaderboardMessageRef? first = null;
+        for (var i = 0; i < 200 && first is null; i++)
+        {
+            await Task.Delay(50);
+            first = await store.FindAsync(new CohortId("console"));
+        }
+
+        var leaderboards = host.Services.GetRequiredService<Core.Participation.LeaderboardMessages>();
+        var edited = await leaderboards.RefreshAsync(new CohortId("console"));
+        discord.Delete(first!.MessageId);
+        var replaced = await leaderboards.RefreshAsync(new CohortId("console"));
+        await host.App.StopAsync();
+
+        var posts = discord.Requests.Where(request => request is { Method: "POST", Path: Messages }).ToList();
+        Assert.Equal(3, posts.Count);
+        using var leaderboard = JsonDocument.Parse(posts[1].Body);
+        Assert.Equal("Classement — depuis le début", leaderboard.RootElement.GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Empty(leaderboard.RootElement.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+        Assert.False(leaderboard.RootElement.GetProperty("allowed_mentions").TryGetProperty("roles", out _));
+        Assert.Equal(Core.Participation.LeaderboardMessageStatus.Edited, edited.Status);
+        // The edit, then the one that found the message deleted (404 Unknown Message) before posting anew.
+        Assert.Equal(2, discord.Requests.Count(request => request.Method == "PATCH" && request.Path == $"{Messages}/{first.MessageId}"));
+        Assert.Equal(Core.Participation.LeaderboardMessageStatus.Posted, replaced.Status);
+        Assert.NotEqual(first.MessageId, replaced.MessageId);
+        Assert.Equal(replaced.MessageId, (await store.FindAsync(new CohortId("console")))!.MessageId);
+    }
+
     [Theory]
     [InlineData("--Discord:ApplicationId=1200000000000000002", "Discord:Token is required")]
     [InlineData("--Discord:Token=abc", "Discord:ApplicationId is required")]

@@ -16,6 +16,7 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, string> _messagesByNonce = new();
+    private readonly ConcurrentDictionary<string, bool> _messages = new();
     private JsonArray _commands = [];
     private long _nextId = 1_900_000_000_000_000_000;
 
@@ -73,7 +74,21 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
                     var id = nonce is not null && message.RootElement.TryGetProperty("enforce_nonce", out var enforce) && enforce.GetBoolean()
                         ? _messagesByNonce.GetOrAdd(nonce, _ => NextId())
                         : NextId();
+                    _messages[id] = true;
                     await context.Response.WriteAsync($$"""{"id":"{{id}}","channel_id":"{{channel}}"}""");
+                }
+
+                break;
+            case "PATCH" when path.Contains("/channels/", StringComparison.Ordinal) && path.Split('/')[^2] == "messages":
+                var edited = path.Split('/')[^1];
+                if (_messages.ContainsKey(edited))
+                {
+                    await context.Response.WriteAsync($$"""{"id":"{{edited}}","channel_id":"{{path.Split('/')[^3]}}"}""");
+                }
+                else
+                {
+                    context.Response.StatusCode = 404;
+                    await context.Response.WriteAsync("""{"message":"Unknown Message","code":10008}""");
                 }
 
                 break;
@@ -83,6 +98,9 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
                 break;
         }
     }
+
+    /// <summary>As a member deleting a message would: later edits of it answer 404 Unknown Message.</summary>
+    public void Delete(string messageId) => _messages.TryRemove(messageId, out _);
 
     private string NextId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
