@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using DevOps90.Bot.Benchmarks;
 using DevOps90.Bot.Benchmarks.Participation;
+using DevOps90.Bot.Benchmarks.Reports;
 using DevOps90.Bot.Benchmarks.Simulation;
 
 // Verbs of our own come first; anything else goes to BenchmarkDotNet ("--filter '*'", "--job short", "--list flat").
@@ -20,6 +21,8 @@ switch (args)
         return LatencyReport.Run(Console.Out);
     case ["participation", .. var participationArgs]:
         return await ParticipationVerb.RunAsync(participationArgs, Console.Out);
+    case ["reports", .. var reportsArgs]:
+        return await ReportsVerb.RunAsync(reportsArgs, Console.Out);
     case ["simulate", .. var simulateArgs]:
         return await SimulateVerb.RunAsync(simulateArgs, Console.Out);
     default:

@@ -1,6 +1,8 @@
 using DevOps90.Bot.Content;
+using DevOps90.Bot.Core.Reports;
 using DevOps90.Bot.Discord;
 using DevOps90.Bot.LocalConsole;
+using DevOps90.Bot.Reports;
 using DevOps90.Bot.Scheduling;
 using DevOps90.Bot.Storage;
 using DevOps90.Bot.StudyGroups;
@@ -28,6 +30,9 @@ public static class BotHost
         builder.Services.AddHostedService<ContentReport>();
         builder.AddStorage(BotConfiguration.BaseDirectory);
         builder.AddStudyGroups();
+        builder.Services.AddReports();
+        builder.Services.AddSingleton<ParticipationReports>();
+        builder.Services.AddHostedService<ChartFontCheck>();
         builder.AddDiscord();
         builder.AddLocalConsole();
         builder.AddScheduling(BotConfiguration.BaseDirectory);

@@ -9,6 +9,7 @@ var root = new RootCommand("DevOps90.Bot: a study-group bot for #90DaysOfDevOps.
 root.Subcommands.Add(ContentCommandLine.Create(Console.Out));
 root.Subcommands.Add(PreviewCommand.Create(Console.Out));
 root.Subcommands.Add(CommandsCommandLine.Create(Console.Out));
+root.Subcommands.Add(ParticipationCommandLine.Create(Console.Out));
 root.SetAction((parse, cancellationToken) =>
 {
     // Settings may follow (--Key=value, Key=value); a bare word is a mistyped verb, not a reason to start the bot.

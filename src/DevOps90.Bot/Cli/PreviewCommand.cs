@@ -29,17 +29,8 @@ internal static class PreviewCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, string? cohortId, string? date, TextWriter output, CancellationToken cancellationToken = default)
     {
-        // Cohorts live in the database (settings seed it, run-time changes are kept there): read them as the bot would.
-        await services.GetRequiredService<StartupTasks>().RunAsync(cancellationToken).ConfigureAwait(false);
-        var cohorts = services.GetRequiredService<ICohortDirectory>();
-        var cohort = cohortId is null
-            ? cohorts.FindByTarget(ChatTarget.Console) ?? (cohorts.All.Count > 0 ? cohorts.All[0] : null)
-            : cohorts.Find(new CohortId(cohortId));
-        if (cohort is null)
+        if (await CliCohorts.FindAsync(services, cohortId, output, cancellationToken).ConfigureAwait(false) is not { } cohort)
         {
-            output.WriteLine(cohortId is null
-                ? "No cohort is configured (see Cohorts in appsettings.example.json)."
-                : $"No cohort '{cohortId}'. Known: {string.Join(", ", cohorts.All.Select(known => known.Id))}.");
             return 2;
         }
 

@@ -1,4 +1,5 @@
 using DevOps90.Bot.LocalConsole;
+using DevOps90.Bot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -29,6 +30,30 @@ public sealed class ConsoleChannelTests
         Assert.Contains("Jour 3 — ", text, StringComparison.Ordinal);
         Assert.Contains("  2    2 — Responsabilités d'un Ingénieur DevOps", text, StringComparison.Ordinal);
         Assert.DoesNotContain("> ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ExportAndChart_SaveTheirFilesAndSayWhere()
+    {
+        using var files = new TempFolder();
+        var output = new SynchronizedStringWriter();
+        var input = new StringReader("/done\n/participation export\n/participation chart\n");
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2027-01-03T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var host = new TestHost([$"--Console:FilesDirectory={files.Path}"], services =>
+        {
+            services.AddSingleton(new ConsoleIO(input, output, isInteractive: false));
+            services.AddSingleton<TimeProvider>(clock);
+        });
+
+        await host.App.StartAsync();
+        var text = await output.WaitForAsync("participation-console.png", TimeSpan.FromSeconds(30));
+        await host.App.StopAsync();
+
+        var csv = await File.ReadAllLinesAsync(Path.Combine(files.Path, "participation-console-start-today.csv"));
+        var png = await File.ReadAllBytesAsync(Path.Combine(files.Path, "participation-console.png"));
+        Assert.Contains($"📎 Fichier enregistré : {Path.Combine(files.Path, "participation-console-start-today.csv")}", text, StringComparison.Ordinal);
+        Assert.Equal(["cohort,member_id,day,lesson_date,checked_in_utc,checked_in_local,late", "console,console,3,2027-01-03,2027-01-03T10:00:00Z,2027-01-03T11:00:00+01:00,false"], csv);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
     }
 
     [Fact]
