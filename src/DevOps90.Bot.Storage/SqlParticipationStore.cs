@@ -169,13 +169,15 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
 
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         // One row per window from a JSON array; each count is a range of (cohort_id, day, at) or (cohort_id, at, member_id).
+        // INDEXED BY: left to itself, SQLite 3.49 counts the distinct members by walking the whole cohort in member order
+        // (no temporary B-tree needed) for every window: 17 s instead of 0.35 s on 900,000 check-ins (bench/README.md).
         var json = JsonSerializer.Serialize(windows.Select(window => new[] { window.Day, window.From.ToUnixTimeMilliseconds(), window.Until.ToUnixTimeMilliseconds() }));
         var rows = await connection.QueryAsync<(long Day, long CheckIns, long Active)>(new CommandDefinition(
             """
             WITH w AS (SELECT key AS k, json_extract(value, '$[0]') AS day, json_extract(value, '$[1]') AS f, json_extract(value, '$[2]') AS u FROM json_each(@Windows))
             SELECT w.day,
                    (SELECT COUNT(*) FROM check_ins WHERE cohort_id = @Cohort AND day = w.day),
-                   (SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Cohort AND at >= w.f AND at < w.u)
+                   (SELECT COUNT(DISTINCT member_id) FROM check_ins INDEXED BY ix_check_ins_at WHERE cohort_id = @Cohort AND at >= w.f AND at < w.u)
             FROM w ORDER BY w.k
             """,
             new { Cohort = cohort.Value, Windows = json },

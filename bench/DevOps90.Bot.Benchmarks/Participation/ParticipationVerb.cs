@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dapper;
+using DevOps90.Bot.Core.Localization;
 using DevOps90.Bot.Core.Participation;
+using DevOps90.Bot.Core.Reports;
+using DevOps90.Bot.Reports.Charts;
+using DevOps90.Bot.Reports.Csv;
 using DevOps90.Bot.Storage;
 using DevOps90.Bot.Storage.Migrations;
 using DevOps90.Bot.Storage.Sqlite;
@@ -49,8 +53,11 @@ internal static class ParticipationVerb
         await TimeAsync(output, "LeaderboardAsync(All)", runs, async () => (await service.LeaderboardAsync(cohort, LeaderboardPeriod.All).ConfigureAwait(false)).Count).ConfigureAwait(false);
         await TimeAsync(output, "SummaryAsync(inactive 3 days)", runs, async () => (await service.SummaryAsync(cohort, 3).ConfigureAwait(false)).Members).ConfigureAwait(false);
         await TimeAsync(output, "ProgressAsync(middle member)", runs, async () => (await service.ProgressAsync(cohort, middle).ConfigureAwait(false)).Rank).ConfigureAwait(false);
-        await TimeAsync(output, "StreamCheckInsAsync -> CSV lines", Math.Max(3, runs / 3), () => StreamAsync(service)).ConfigureAwait(false);
-        await TimeAsync(output, "ForCohortAsync + sort -> CSV lines (old way)", Math.Max(3, runs / 3), () => ExportAsync(store)).ConfigureAwait(false);
+        await TimeAsync(output, "LessonActivityAsync (chart data, every lesson day)", runs, async () => (await service.LessonActivityAsync(cohort).ConfigureAwait(false)).Count).ConfigureAwait(false);
+        var reports = new ParticipationReports(service, new CheckInCsvWriter(), new ScottPlotParticipationCharts());
+        var french = BotText.For("fr");
+        await TimeAsync(output, "/participation chart (data + PNG)", runs, async () => (await reports.CohortChartAsync(cohort, french).ConfigureAwait(false))!.Value.Chart.Content.Length).ConfigureAwait(false);
+        await TimeAsync(output, "/participation export (CSV in memory, all)", Math.Max(3, runs / 3), async () => (int)(await reports.ExportAsync(cohort, null, null).ConfigureAwait(false)).Rows).ConfigureAwait(false);
 
         await PrintSamplesAsync(output, service, middle).ConfigureAwait(false);
         return 0;
@@ -65,44 +72,6 @@ internal static class ParticipationVerb
             "SELECT member_id FROM (SELECT member_id, COUNT(*) AS n FROM check_ins WHERE cohort_id = @Id GROUP BY member_id) ORDER BY n DESC, member_id LIMIT 1 OFFSET @Offset",
             new { Id = ScaleCohort.Id.Value, Offset = members / 2 }).ConfigureAwait(false);
         return (members, checkIns, middle!);
-    }
-
-    // The CSV itself is not written yet: this reads every check-in of the cohort in day order and formats a line each.
-    private static async Task<int> ExportAsync(SqlParticipationStore store)
-    {
-        await using var writer = new StreamWriter(Stream.Null);
-        var lines = 0;
-        foreach (var checkIn in (await store.ForCohortAsync(ScaleCohort.Id).ConfigureAwait(false)).OrderBy(checkIn => checkIn.Day))
-        {
-            WriteLine(writer, checkIn);
-            lines++;
-        }
-
-        return lines;
-    }
-
-    private static async Task<int> StreamAsync(ParticipationService service)
-    {
-        await using var writer = new StreamWriter(Stream.Null);
-        var lines = 0;
-        await foreach (var checkIn in service.StreamCheckInsAsync(ScaleCohort.Cohort).ConfigureAwait(false))
-        {
-            WriteLine(writer, checkIn);
-            lines++;
-        }
-
-        return lines;
-    }
-
-    private static void WriteLine(TextWriter writer, CheckIn checkIn)
-    {
-        writer.Write(checkIn.MemberId);
-        writer.Write(',');
-        writer.Write(checkIn.Day);
-        writer.Write(',');
-        writer.Write(checkIn.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        writer.Write(',');
-        writer.WriteLine(checkIn.IsLate ? "late" : "");
     }
 
     private static async Task TimeAsync(TextWriter output, string name, int runs, Func<Task<int>> action)
