@@ -47,7 +47,26 @@ public sealed class LeaderboardMessages(
             ? RefreshAsync(key.Cohort, cancellationToken)
             : Task.FromResult(new LeaderboardMessageOutcome(LeaderboardMessageStatus.Off));
 
-    public async Task<LeaderboardMessageOutcome> RefreshAsync(CohortId cohortId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// After a member's data is deleted: every existing leaderboard message is rewritten without them (none is posted
+    /// where there was none yet). Returns how many were edited.
+    /// </summary>
+    public async Task<int> RewriteExistingAsync(CancellationToken cancellationToken = default)
+    {
+        var edited = 0;
+        foreach (var cohort in cohorts.All.Where(cohort => cohort.LeaderboardMessage))
+        {
+            var outcome = await UpdateAsync(cohort.Id, editOnly: true, cancellationToken).ConfigureAwait(false);
+            edited += outcome.Status == LeaderboardMessageStatus.Edited ? 1 : 0;
+        }
+
+        return edited;
+    }
+
+    public Task<LeaderboardMessageOutcome> RefreshAsync(CohortId cohortId, CancellationToken cancellationToken = default) =>
+        UpdateAsync(cohortId, editOnly: false, cancellationToken);
+
+    private async Task<LeaderboardMessageOutcome> UpdateAsync(CohortId cohortId, bool editOnly, CancellationToken cancellationToken)
     {
         if (cohorts.Find(cohortId) is not { LeaderboardMessage: true } cohort
             || publishers.FirstOrDefault(candidate => candidate.Platform == cohort.Target.Platform) is not { } publisher)
@@ -59,6 +78,11 @@ public sealed class LeaderboardMessages(
         var lines = await participation.LeaderboardAsync(cohort, LeaderboardPeriod.All, cancellationToken: cancellationToken).ConfigureAwait(false);
         var reply = LeaderboardCommand.Compose(text, LeaderboardPeriod.All, lines) with { Footer = text.Format("Leaderboard.Standing.Footer", text["Name." + CommandNames.Done]), Language = text.Language };
         var existing = await store.FindAsync(cohort.Id, cancellationToken).ConfigureAwait(false);
+        if (editOnly && (existing is null || existing.Target != cohort.Target))
+        {
+            return new LeaderboardMessageOutcome(LeaderboardMessageStatus.NotUpdated, Reason: "no leaderboard message to edit");
+        }
+
         if (existing is not null && existing.Target == cohort.Target)
         {
             var edited = await publisher.EditAsync(cohort.Target, existing.MessageId, reply, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.Core.Commands.Handlers;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Core.Tests.Delivery;
@@ -92,6 +94,24 @@ public sealed class LeaderboardMessagesTests
         Assert.Equal(LeaderboardMessageStatus.Off, nothingSent.Status);
         Assert.Equal(LeaderboardMessageStatus.Off, off.Status);
         Assert.Empty(_bot.Publisher.Posts);
+    }
+
+    [Fact]
+    public async Task ForgetMe_RewritesTheLeaderboardMessageWithoutTheMember_AndPostsNoneWhereThereWasNone()
+    {
+        var cohort = _bot.Cohorts.Find(Id)!;
+        await _participation.CheckInAsync(cohort, "ada", null);
+        await _participation.CheckInAsync(cohort, "bob", null);
+        var forgetMe = new CommandDispatcher([new ForgetMeCommand(_participation, _messages)], _bot.Cohorts, new BotDefaults("2022", "en", "Europe/Paris"), _bot.Time);
+        await _messages.RefreshAsync(Id);
+        _bot.Cohorts.Upsert(cohort with { Id = new CohortId("empty"), Target = new ChatTarget("console", "other") });
+
+        await forgetMe.DispatchAsync(new CommandRequest { Command = "forget-me", MemberId = "ada", Options = ImmutableDictionary<string, string>.Empty.Add("confirm", "confirm") });
+
+        var rewritten = Assert.Single(_bot.Publisher.Edits).Post;
+        Assert.DoesNotContain("<@member:ada>", Assert.Single(rewritten.Paragraphs), StringComparison.Ordinal);
+        Assert.Contains("<@member:bob>", Assert.Single(rewritten.Paragraphs), StringComparison.Ordinal);
+        Assert.Single(_bot.Publisher.Posts);
     }
 
     private static DeliveryOutcome Sent() => new(DeliveryStatus.Sent, new DeliveryKey(Id, "day-3"), "message-0");

@@ -5,9 +5,9 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 
 /// <summary>
 /// <c>/forget-me</c>: deletes everything stored about the member, after they confirm with the button (or with the
-/// option "confirm"). Works in any channel, inside a cohort or not.
+/// option "confirm"). Works in any channel, inside a cohort or not; leaderboard messages are rewritten without them.
 /// </summary>
-public sealed class ForgetMeCommand(ParticipationService participation) : ICommandHandler
+public sealed class ForgetMeCommand(ParticipationService participation, LeaderboardMessages? leaderboards = null) : ICommandHandler
 {
     public const string Confirmation = "confirm";
 
@@ -26,6 +26,18 @@ public sealed class ForgetMeCommand(ParticipationService participation) : IComma
         }
 
         var deleted = await participation.ForgetAsync(scope.Request.MemberId, cancellationToken).ConfigureAwait(false);
+        if (deleted > 0 && leaderboards is not null)
+        {
+            try
+            {
+                await leaderboards.RewriteExistingAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The data is gone, which is what the member asked; the messages are rewritten after the next post anyway.
+            }
+        }
+
         return Reply.Text(scope.Text.Format("Forget.Done", deleted), isPrivate: true);
     }
 }
