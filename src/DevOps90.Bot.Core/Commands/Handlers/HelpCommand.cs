@@ -2,24 +2,33 @@ using DevOps90.Bot.Core.Replies;
 
 namespace DevOps90.Bot.Core.Commands.Handlers;
 
-/// <summary><c>/help</c>: every command with its options and what it does, in the member's language.</summary>
+/// <summary>
+/// <c>/help</c>: every command with its options and what it does, in the member's language; moderators also see theirs,
+/// one line per subcommand.
+/// </summary>
 public sealed class HelpCommand(Func<IEnumerable<CommandDefinition>> commands) : ICommandHandler
 {
     public CommandDefinition Definition { get; } = new(CommandNames.Help, []);
 
     public ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
     {
-        var lines = commands()
-            .Where(command => !command.ForModerators)
-            .Select(command => $"**/{command.Name}{Usage(command)}** — {scope.Text["Command." + command.Name]}");
-        return ValueTask.FromResult(new Reply
+        var all = commands().ToList();
+        var text = scope.Text;
+        var paragraphs = new List<string> { text["Help.Intro"], string.Join('\n', all.Where(command => !command.ForModerators).SelectMany(command => Lines(command, text))) };
+        if (scope.Request.IsModerator)
         {
-            Title = scope.Text["Help.Title"],
-            Paragraphs = [scope.Text["Help.Intro"], string.Join('\n', lines)],
-            IsPrivate = true,
-        });
+            paragraphs.Add(text["Help.Moderators"]);
+            paragraphs.Add(string.Join('\n', all.Where(command => command.ForModerators).SelectMany(command => Lines(command, text))));
+        }
+
+        return ValueTask.FromResult(new Reply { Title = text["Help.Title"], Paragraphs = [.. paragraphs], IsPrivate = true });
     }
 
-    private static string Usage(CommandDefinition command) =>
-        string.Concat(command.Options.Select(option => option.Required ? $" <{option.Name}>" : $" [{option.Name}]"));
+    private static IEnumerable<string> Lines(CommandDefinition command, Localization.BotText text) =>
+        command.Subcommands.IsEmpty
+            ? [$"**/{command.Name}{Usage(command.Options)}** — {text["Command." + command.Name]}"]
+            : command.Subcommands.Select(sub => $"**/{command.Name} {sub.Name}{Usage(sub.Options)}** — {text[$"Command.{command.Name}.{sub.Name}"]}");
+
+    private static string Usage(IEnumerable<CommandOption> options) =>
+        string.Concat(options.Select(option => option.Required ? $" <{option.Name}>" : $" [{option.Name}]"));
 }
