@@ -22,6 +22,21 @@ public sealed class DiscordHostTests
         $"--Discord:ApiBaseUrl={apiBaseUrl}",
     ];
 
+    /// <summary>The console cohort, moved to a Discord channel, with its day-8 post due 3 seconds from now.</summary>
+    private static TestHost PostingSoonHost(FakeDiscordServer discord, params string[] settings)
+    {
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var postAt = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), paris).DateTime.AddSeconds(3);
+        return new TestHost([
+            .. DiscordSettings(discord.ApiBaseUrl),
+            $"--Cohorts:0:StartDate={postAt.AddDays(-6):yyyy-MM-dd}",
+            $"--Cohorts:0:PostTime={postAt:HH:mm:ss}",
+            "--Cohorts:0:Target=discord:555000000000000555",
+            "--Cohorts:0:MentionRole=777000000000000777",
+            .. settings,
+        ]);
+    }
+
     [Fact]
     public async Task RegisterCommands_FirstTimeThenAgain_OverwritesOnlyWhenChanged()
     {
@@ -45,15 +60,7 @@ public sealed class DiscordHostTests
     public async Task DailyPost_ToADiscordChannel_IsCreatedWithTheLedgerNonce()
     {
         await using var discord = await FakeDiscordServer.StartAsync();
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var postAt = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), paris).DateTime.AddSeconds(3);
-        await using var host = new TestHost([
-            .. DiscordSettings(discord.ApiBaseUrl),
-            $"--Cohorts:0:StartDate={postAt.AddDays(-6):yyyy-MM-dd}",
-            $"--Cohorts:0:PostTime={postAt:HH:mm:ss}",
-            "--Cohorts:0:Target=discord:555000000000000555",
-            "--Cohorts:0:MentionRole=777000000000000777",
-        ]);
+        await using var host = PostingSoonHost(discord);
 
         await host.App.StartAsync();
         var ledger = host.Services.GetRequiredService<IDeliveryLedger>();
@@ -81,16 +88,7 @@ public sealed class DiscordHostTests
     public async Task LeaderboardMessage_IsPostedAfterTheDailyPost_ThenEdited_AndPostedAgainOnceDeleted()
     {
         await using var discord = await FakeDiscordServer.StartAsync();
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var postAt = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), paris).DateTime.AddSeconds(3);
-        await using var host = new TestHost([
-            .. DiscordSettings(discord.ApiBaseUrl),
-            $"--Cohorts:0:StartDate={postAt.AddDays(-6):yyyy-MM-dd}",
-            $"--Cohorts:0:PostTime={postAt:HH:mm:ss}",
-            "--Cohorts:0:Target=discord:555000000000000555",
-            "--Cohorts:0:MentionRole=777000000000000777",
-            "--Cohorts:0:LeaderboardMessage=true",
-        ]);
+        await using var host = PostingSoonHost(discord, "--Cohorts:0:LeaderboardMessage=true");
         const string Messages = "/api/v10/channels/555000000000000555/messages";
 
         await host.App.StartAsync();
