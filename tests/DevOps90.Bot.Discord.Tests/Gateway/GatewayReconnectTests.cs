@@ -61,19 +61,23 @@ public sealed class GatewayReconnectTests
     public async Task RunAsync_InvalidSessionNotResumable_IdentifiesAnewAfterRandomWait()
     {
         // random 0.75: the documented 1-5 s wait is 4 s, longer than the 0.875 s backoff it must not be confused with.
-        var clock = new FastClock();
+        var clock = new ObservedFakeClock();
         await using var gateway = await GatewayHarness.StartAsync(clock, random: () => 0.75);
         var client = await gateway.ReadyAsync();
-        // Past the 5 s identify spacing, so that the wait measured below is the invalid session's alone.
-        await Task.Delay(TimeSpan.FromSeconds(6), clock);
+        // Past the 5 s identify spacing, so that the wait checked below is the invalid session's alone.
+        clock.Fake.Advance(TimeSpan.FromSeconds(6));
 
-        var invalidatedAt = clock.GetTimestamp();
         await client.SendAsync(new { op = 9, d = false });
-        var next = await gateway.Server.NextConnectionAsync();
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(4));
+        clock.Fake.Advance(TimeSpan.FromSeconds(4) - TimeSpan.FromMilliseconds(1));
+        var reconnect = gateway.Server.NextConnectionAsync();
+        var early = await Task.WhenAny(reconnect, Task.Delay(100)) == reconnect;
+        clock.Fake.Advance(TimeSpan.FromMilliseconds(1));
+        var next = await reconnect;
         await next.SendHelloAsync(45_000);
         var identify = await next.ReceiveAsync(2);
 
-        Assert.True(clock.GetElapsedTime(invalidatedAt, next.AcceptedAt) >= TimeSpan.FromSeconds(4) - FastClock.Resolution, $"gap {clock.GetElapsedTime(invalidatedAt, next.AcceptedAt)}");
+        Assert.False(early, "reconnected before the 4 s wait");
         Assert.Equal("/gateway", next.Path);
         Assert.Equal(GatewayHarness.Token, identify.GetProperty("d").GetProperty("token").GetString());
         Assert.Equal(2, gateway.Rest.GatewayBotCalls);
@@ -102,23 +106,22 @@ public sealed class GatewayReconnectTests
     [Fact]
     public async Task RunAsync_RepeatedCloses_BackOffExponentially()
     {
+        // Frozen time, so the test checks the delays asked for rather than how punctual the machine's timers are.
         // random 0.5: backoff n is 1 s * 2^(n-1) * 0.75.
-        var clock = new FastClock();
+        var clock = new ObservedFakeClock();
         await using var gateway = await GatewayHarness.StartAsync(clock, random: () => 0.5);
-        var gaps = new List<TimeSpan>();
-
         var client = await gateway.Server.NextConnectionAsync();
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var closedAt = clock.GetTimestamp();
-            await client.CloseAsync(4000);
-            client = await gateway.Server.NextConnectionAsync();
-            gaps.Add(clock.GetElapsedTime(closedAt, client.AcceptedAt));
-        }
 
-        Assert.True(gaps[0] >= TimeSpan.FromSeconds(0.75) - FastClock.Resolution, $"first gap {gaps[0]}");
-        Assert.True(gaps[1] >= TimeSpan.FromSeconds(1.5) - FastClock.Resolution, $"second gap {gaps[1]}");
-        Assert.True(gaps[2] >= TimeSpan.FromSeconds(3) - FastClock.Resolution, $"third gap {gaps[2]}");
+        foreach (var backoff in new[] { 0.75, 1.5, 3.0 })
+        {
+            await client.CloseAsync(4000);
+            await clock.WaitForTimerAsync(TimeSpan.FromSeconds(backoff));
+            clock.Fake.Advance(TimeSpan.FromSeconds(backoff) - TimeSpan.FromMilliseconds(1));
+            var early = gateway.Server.NextConnectionAsync();
+            Assert.False(await Task.WhenAny(early, Task.Delay(100)) == early, $"reconnected before {backoff} s");
+            clock.Fake.Advance(TimeSpan.FromMilliseconds(1));
+            client = await early;
+        }
     }
 
     [Theory]
