@@ -114,5 +114,28 @@ public sealed class LeaderboardMessagesTests
         Assert.Single(_bot.Publisher.Posts);
     }
 
+    [Fact]
+    public async Task TurnedOnWithTheCohortCommand_TheMessageIsPostedAtOnce()
+    {
+        var registry = new CohortRegistry(new InMemoryCohortStore());
+        await registry.InitializeAsync([Cohort("2027-01-04")]);
+        var defaults = new BotDefaults("2022", "en", "Europe/Paris");
+        var messages = new LeaderboardMessages(registry, _participation, _store, [_bot.Publisher], defaults);
+        var dispatcher = new CommandDispatcher([new CohortCommand(registry, defaults, _bot.Time, messages)], registry, defaults, _bot.Time);
+
+        var reply = await dispatcher.DispatchAsync(new CommandRequest
+        {
+            Command = "cohort",
+            CohortId = Id,
+            IsModerator = true,
+            UserLocale = "en",
+            Options = ImmutableDictionary<string, string>.Empty.Add("action", "leaderboard").Add("value", "on"),
+        });
+
+        Assert.False(reply.IsError);
+        Assert.Equal("Leaderboard — since the start", Assert.Single(_bot.Publisher.Posts).Post.Title);
+        Assert.NotNull(await _store.FindAsync(Id));
+    }
+
     private static DeliveryOutcome Sent() => new(DeliveryStatus.Sent, new DeliveryKey(Id, "day-3"), "message-0");
 }

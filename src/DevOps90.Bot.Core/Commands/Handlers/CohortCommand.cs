@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Localization;
+using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Core.Replies;
 
 namespace DevOps90.Bot.Core.Commands.Handlers;
@@ -10,7 +11,7 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 /// <c>/cohort action value</c> (moderators): creates this channel's study group and changes its settings, each value
 /// checked with a clear message; a saved change reaches the scheduler at once.
 /// </summary>
-public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults defaults, TimeProvider time) : ICommandHandler
+public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults defaults, TimeProvider time, LeaderboardMessages? leaderboards = null) : ICommandHandler
 {
     private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "language", "cadence", "skip", "role", "pause", "resume", "channel", "leaderboard"];
 
@@ -51,6 +52,12 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
         }
 
         await registry.SaveAsync(changed!, cancellationToken).ConfigureAwait(false);
+        if (action == "leaderboard" && changed!.LeaderboardMessage && leaderboards is not null)
+        {
+            // Turned on: the message appears now rather than after the next daily post.
+            await leaderboards.RefreshAsync(changed.Id, cancellationToken).ConfigureAwait(false);
+        }
+
         return Show(text, changed!) with { Paragraphs = [text.Format("Cohort.Saved", action)] };
     }
 
