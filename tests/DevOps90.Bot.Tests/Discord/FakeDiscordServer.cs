@@ -42,10 +42,16 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync();
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        var body = System.Text.Encoding.UTF8.GetString(bytes);
         var path = context.Request.Path.Value ?? "";
-        Requests.Enqueue(new RecordedRequest(context.Request.Method, path, body, context.Request.Headers.Authorization.ToString()));
+        Requests.Enqueue(new RecordedRequest(context.Request.Method, path, body, context.Request.Headers.Authorization.ToString())
+        {
+            ContentType = context.Request.ContentType,
+            BodyBytes = bytes,
+        });
         context.Response.ContentType = "application/json";
         switch (context.Request.Method)
         {
@@ -92,6 +98,9 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
                 }
 
                 break;
+            case "PATCH" when path.Contains("/webhooks/", StringComparison.Ordinal) && path.EndsWith("/messages/@original", StringComparison.Ordinal):
+                await context.Response.WriteAsync($$"""{"id":"{{NextId()}}","channel_id":"5"}""");
+                break;
             default:
                 context.Response.StatusCode = 404;
                 await context.Response.WriteAsync("""{"message":"404: Not Found","code":0}""");
@@ -105,4 +114,9 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
     private string NextId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
-internal sealed record RecordedRequest(string Method, string Path, string Body, string Authorization);
+internal sealed record RecordedRequest(string Method, string Path, string Body, string Authorization)
+{
+    public string? ContentType { get; init; }
+
+    public byte[] BodyBytes { get; init; } = [];
+}
