@@ -1,0 +1,44 @@
+using DevOps90.Bot.Discord.Interactions;
+using DevOps90.Bot.Discord.Payloads;
+using DevOps90.Bot.Discord.Tests.Rest;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DevOps90.Bot.Discord.Tests.Interactions;
+
+public sealed class DeferredReplySenderTests
+{
+    private static readonly Snowflake _application = new(1200000000000000002);
+
+    [Fact]
+    public async Task SlowReply_DoesNotHoldUpTheOnesQueuedBehindIt()
+    {
+        var queue = new DeferredReplies();
+        using var rest = new RestHarness();
+        using var sender = new DeferredReplySender(queue, rest.Client, rest.Time, NullLogger<DeferredReplySender>.Instance);
+        await sender.StartAsync(CancellationToken.None);
+        var slow = new TaskCompletionSource<MessagePayload>();
+
+        queue.Enqueue(new DeferredReply(new Snowflake(1), _application, "slow-token", slow.Task));
+        queue.Enqueue(new DeferredReply(new Snowflake(2), _application, "quick-token", Task.FromResult(new MessagePayload { Content = "done" })));
+        queue.CallbackSent(new Snowflake(1));
+        queue.CallbackSent(new Snowflake(2));
+        var first = await NextRequestAsync(rest.Handler);
+        slow.SetResult(new MessagePayload { Content = "slow" });
+        var second = await NextRequestAsync(rest.Handler, after: 1);
+        await sender.StopAsync(CancellationToken.None);
+
+        Assert.Contains("/quick-token/messages/@original", first.Uri!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("/slow-token/messages/@original", second.Uri!.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<RecordedRequest> NextRequestAsync(FakeDiscordHandler handler, int after = 0)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (handler.Requests.Count <= after)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), patience.Token);
+        }
+
+        return handler.Requests[after];
+    }
+}
