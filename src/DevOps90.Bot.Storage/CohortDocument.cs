@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using DevOps90.Bot.Core;
 using DevOps90.Bot.Core.Cohorts;
 
 namespace DevOps90.Bot.Storage;
@@ -20,8 +21,6 @@ internal sealed record CohortDocument(
     string? MentionRole,
     bool LeaderboardMessage = false)
 {
-    private const string DateFormat = "yyyy-MM-dd";
-
     public static CohortDocument From(Cohort cohort) => new(
         cohort.Id.Value,
         cohort.CurriculumId,
@@ -57,9 +56,9 @@ internal sealed record CohortDocument(
         };
     }
 
-    private static string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+    private static string Date(DateOnly date) => IsoDate.ToText(date);
 
-    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
+    private static DateOnly ParseDate(string text) => IsoDate.Parse(text);
 }
 
 internal sealed record PauseDocument(string From, string? Until);

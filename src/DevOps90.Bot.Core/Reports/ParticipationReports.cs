@@ -43,6 +43,5 @@ public sealed class ParticipationReports(ParticipationService participation, ICh
         return new ReplyAttachment("progress.png", ReplyAttachment.Png, png, labels.Title);
     }
 
-    private static string Bound(DateOnly? date, string open) =>
-        date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? open;
+    private static string Bound(DateOnly? date, string open) => date is { } day ? IsoDate.ToText(day) : open;
 }

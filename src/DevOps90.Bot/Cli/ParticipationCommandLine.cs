@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DevOps90.Bot.Core;
 using DevOps90.Bot.Core.Reports;
 
 namespace DevOps90.Bot.Cli;
@@ -46,12 +47,14 @@ internal static class ParticipationCommandLine
             return 2;
         }
 
-        if (!TryDate(request.From, out var from) || !TryDate(request.To, out var to))
+        if (new[] { request.From, request.To }.FirstOrDefault(text => text is not null && !IsoDate.TryParse(text, out _)) is { } bad)
         {
-            await output.WriteLineAsync($"'{(TryDate(request.From, out _) ? request.To : request.From)}' is not a date like 2027-01-31.").ConfigureAwait(false);
+            await output.WriteLineAsync($"'{bad}' is not a date like 2027-01-31.").ConfigureAwait(false);
             return 2;
         }
 
+        DateOnly? from = request.From is null ? null : IsoDate.Parse(request.From);
+        DateOnly? to = request.To is null ? null : IsoDate.Parse(request.To);
         var reports = services.GetRequiredService<ParticipationReports>();
         if (request.OutputPath is null)
         {
@@ -75,18 +78,5 @@ internal static class ParticipationCommandLine
 
         await output.WriteLineAsync($"{rows.ToString("N0", CultureInfo.InvariantCulture)} check-ins of {cohort.Id} written to {request.OutputPath}").ConfigureAwait(false);
         return 0;
-    }
-
-    private static bool TryDate(string? text, out DateOnly? date)
-    {
-        date = null;
-        if (text is null)
-        {
-            return true;
-        }
-
-        var parsed = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value);
-        date = parsed ? value : null;
-        return parsed;
     }
 }

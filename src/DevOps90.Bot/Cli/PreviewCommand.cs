@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DevOps90.Bot.Core;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Core.Delivery;
@@ -35,7 +36,7 @@ internal static class PreviewCommand
         }
 
         var localDate = StudyCalendar.LocalDate(services.GetRequiredService<TimeProvider>().GetUtcNow(), cohort.TimeZone);
-        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out localDate))
+        if (date is not null && !IsoDate.TryParse(date, out localDate))
         {
             output.WriteLine($"'{date}' is not a date like 2027-01-01.");
             return 2;

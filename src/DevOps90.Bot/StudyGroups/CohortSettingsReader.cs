@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using DevOps90.Bot.Core;
 using DevOps90.Bot.Core.Cohorts;
 
 namespace DevOps90.Bot.StudyGroups;
@@ -30,7 +31,7 @@ public static class CohortSettingsReader
                 Fail("Id", $"'{item.Id}' is used by another cohort");
             }
 
-            if (!DateOnly.TryParseExact(item.StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+            if (!IsoDate.TryParse(item.StartDate, out var start))
             {
                 Fail("StartDate", $"'{item.StartDate}' is not a date like 2027-01-01");
             }
@@ -58,7 +59,7 @@ public static class CohortSettingsReader
             var skipped = ImmutableSortedSet.CreateBuilder<DateOnly>();
             for (var j = 0; j < item.SkippedDates.Count; j++)
             {
-                if (DateOnly.TryParseExact(item.SkippedDates[j], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (IsoDate.TryParse(item.SkippedDates[j], out var date))
                 {
                     skipped.Add(date);
                 }
@@ -71,7 +72,7 @@ public static class CohortSettingsReader
             DateOnly? pausedSince = null;
             if (!string.IsNullOrWhiteSpace(item.PausedSince))
             {
-                if (DateOnly.TryParseExact(item.PausedSince, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var since))
+                if (IsoDate.TryParse(item.PausedSince, out var since))
                 {
                     pausedSince = since;
                 }

@@ -91,7 +91,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
         switch (action)
         {
             case "start" or "skip":
-                if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (!IsoDate.TryParse(value, out var date))
                 {
                     return (null, text.Format("Cohort.Error.Date", value));
                 }
@@ -171,7 +171,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
 
     private static Reply Show(BotText text, Cohort cohort)
     {
-        var dates = cohort.SkippedDates.Count == 0 ? text["Cohort.None"] : string.Join(", ", cohort.SkippedDates.Select(date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        var dates = cohort.SkippedDates.Count == 0 ? text["Cohort.None"] : string.Join(", ", cohort.SkippedDates.Select(IsoDate.ToText));
         var state = cohort.IsPaused ? text.Format("Cohort.State.Paused", text.Date(cohort.Pauses[^1].From)) : text["Cohort.State.Running"];
         return new Reply
         {
@@ -179,7 +179,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             Fields =
             [
                 new ReplyField(text["Cohort.Field.Curriculum"], cohort.CurriculumId, Inline: true),
-                new ReplyField(text["Cohort.Field.Start"], cohort.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Inline: true),
+                new ReplyField(text["Cohort.Field.Start"], IsoDate.ToText(cohort.StartDate), Inline: true),
                 new ReplyField(text["Cohort.Field.Post"], $"{cohort.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {cohort.TimeZoneId} ({cohort.PostTiming})", Inline: true),
                 new ReplyField(text["Cohort.Field.Cadence"], cohort.Cadence.ToString(), Inline: true),
                 new ReplyField(text["Cohort.Field.Language"], cohort.Language ?? text["Cohort.MembersLocale"], Inline: true),

@@ -118,7 +118,7 @@ public sealed class ParticipationCommand(ParticipationService participation, Par
     /// <summary>The option's date (null when not given), or the value that is not a date.</summary>
     private static (DateOnly? Date, string? Bad) DateOption(CommandRequest request, string name) =>
         request.Option(name) is not { } value ? (null, null)
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? (date, null)
+        : IsoDate.TryParse(value, out var date) ? (date, null)
         : (null, value);
 
     private static string Period(BotText text, DateOnly? from, DateOnly? to) => (from, to) switch
