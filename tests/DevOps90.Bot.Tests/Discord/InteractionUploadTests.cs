@@ -1,13 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using DevOps90.Bot.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using NSec.Cryptography;
 
 namespace DevOps90.Bot.Tests.Discord;
 
@@ -89,42 +84,7 @@ public sealed class InteractionUploadTests
         return parts;
     }
 
-    /// <summary>The HTTP transport with a test key, the console cohort moved to Discord channel 5, REST to the fake server.</summary>
-    private sealed class UploadHost(string apiBaseUrl) : WebApplicationFactory<Program>
-    {
-        private readonly TempFolder _data = new();
-        private readonly Key _key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
-
-        public Task<HttpResponseMessage> PostAsync(string body)
-        {
-            var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(_key, Encoding.UTF8.GetBytes(timestamp + body))));
-            request.Headers.Add("X-Signature-Timestamp", timestamp);
-            return CreateClient().SendAsync(request);
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Storage:DataDirectory", _data.Path);
-            builder.UseSetting("Discord:Token", "test-bot-token");
-            builder.UseSetting("Discord:ApplicationId", "1200000000000000002");
-            builder.UseSetting("Discord:PublicKey", Convert.ToHexString(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
-            builder.UseSetting("Discord:Transport", "Http");
-            builder.UseSetting("Discord:RegisterCommands", "false");
-            builder.UseSetting("Discord:ApiBaseUrl", apiBaseUrl);
-            builder.UseSetting("Cohorts:0:Target", "discord:5");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing)
-            {
-                _key.Dispose();
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                _data.Dispose();
-            }
-        }
-    }
+    /// <summary>The console cohort moved to Discord channel 5, REST to the fake server.</summary>
+    private sealed class UploadHost(string apiBaseUrl)
+        : SignedDiscordHost(apiBaseUrl, new Dictionary<string, string> { ["Cohorts:0:Target"] = "discord:5" });
 }

@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using DevOps90.Bot.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using NSec.Cryptography;
 
 namespace DevOps90.Bot.Tests.Discord;
@@ -100,47 +97,17 @@ public sealed class InteractionsEndpointTests : IClassFixture<InteractionsEndpoi
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    /// <summary>One host for the class: the HTTP transport on, a test key pair, no console, a throwaway database.</summary>
-    public sealed class SignedHost : WebApplicationFactory<Program>
+    /// <summary>One host for the class; its REST base is a closed port, so nothing it might send leaves the machine.</summary>
+    public sealed class SignedHost : SignedDiscordHost
     {
-        private readonly TempFolder _data = new();
-
         public SignedHost()
-        {
-            Key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
-            Client = CreateClient();
-        }
+            : base("http://127.0.0.1:9/api/v10", new Dictionary<string, string> { ["Discord:Token"] = "test-token-never-sent" }) => Client = CreateClient();
 
         public static Key OtherKey { get; } = Key.Create(SignatureAlgorithm.Ed25519);
 
-        public Key Key { get; }
-
         public HttpClient Client { get; }
 
-        public static long Now => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
-
-        public static string Sign(Key key, string timestamp, string body) =>
-            Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(key, Encoding.UTF8.GetBytes(timestamp + body)));
-
-        public Task<HttpResponseMessage> PostAsync(string body)
-        {
-            var timestamp = Now.ToString(CultureInfo.InvariantCulture);
-            var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            request.Headers.Add("X-Signature-Ed25519", Sign(Key, timestamp, body));
-            request.Headers.Add("X-Signature-Timestamp", timestamp);
-            return Client.SendAsync(request);
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Storage:DataDirectory", _data.Path);
-            builder.UseSetting("Discord:Token", "test-token-never-sent");
-            builder.UseSetting("Discord:ApplicationId", "1200000000000000002");
-            builder.UseSetting("Discord:PublicKey", Convert.ToHexString(Key.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
-            builder.UseSetting("Discord:Transport", "Http");
-            builder.UseSetting("Discord:RegisterCommands", "false");
-            builder.UseSetting("Discord:ApiBaseUrl", "http://127.0.0.1:9/api/v10");
-        }
+        public new Task<HttpResponseMessage> PostAsync(string body) => PostAsync(Client, body);
 
         protected override void Dispose(bool disposing)
         {
@@ -148,9 +115,6 @@ public sealed class InteractionsEndpointTests : IClassFixture<InteractionsEndpoi
             if (disposing)
             {
                 Client.Dispose();
-                Key.Dispose();
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                _data.Dispose();
             }
         }
     }
