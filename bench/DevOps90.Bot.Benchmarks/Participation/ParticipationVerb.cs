@@ -23,7 +23,7 @@ internal static class ParticipationVerb
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
     {
         var runs = args is ["--runs", var count, ..] ? int.Parse(count, CultureInfo.InvariantCulture) : 15;
-        var path = Path.Combine(Path.GetTempPath(), "devops90-bench", "participation-v1.db");
+        var path = ScaleCohort.DatabasePath;
         if (!File.Exists(path))
         {
             var building = path + ".new";

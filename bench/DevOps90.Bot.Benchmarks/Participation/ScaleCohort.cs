@@ -32,6 +32,9 @@ internal static class ScaleCohort
     };
 
     /// <summary>21:00 in Paris on Saturday 3 April: day 90, the last, in the week that began on Monday 29 March.</summary>
+    /// <summary>Where the participation verb generates the cohort once; the reports verb reads it too.</summary>
+    public static string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "devops90-bench", "participation-v1.db");
+
     public static DateTimeOffset Now { get; } = DateTimeOffset.Parse("2027-04-03T19:00:00Z", CultureInfo.InvariantCulture);
 
     public static DailyPostService Delivery(TimeProvider time)
