@@ -78,20 +78,22 @@ public sealed class LeaderboardMessages(
         var lines = await participation.LeaderboardAsync(cohort, LeaderboardPeriod.All, cancellationToken: cancellationToken).ConfigureAwait(false);
         var reply = LeaderboardCommand.Compose(text, LeaderboardPeriod.All, lines) with { Footer = text.Format("Leaderboard.Standing.Footer", text["Name." + CommandNames.Done]), Language = text.Language };
         var existing = await store.FindAsync(cohort.Id, cancellationToken).ConfigureAwait(false);
-        if (editOnly && (existing is null || existing.Target != cohort.Target))
+        // A message in the channel the cohort has left is not its leaderboard any more.
+        var current = existing?.Target == cohort.Target ? existing : null;
+        if (editOnly && current is null)
         {
             return new LeaderboardMessageOutcome(LeaderboardMessageStatus.NotUpdated, Reason: "no leaderboard message to edit");
         }
 
-        if (existing is not null && existing.Target == cohort.Target)
+        if (current is not null)
         {
-            var edited = await publisher.EditAsync(cohort.Target, existing.MessageId, reply, cancellationToken).ConfigureAwait(false);
+            var edited = await publisher.EditAsync(cohort.Target, current.MessageId, reply, cancellationToken).ConfigureAwait(false);
             switch (edited.Outcome)
             {
                 case PublishOutcome.Sent:
-                    return new LeaderboardMessageOutcome(LeaderboardMessageStatus.Edited, existing.MessageId);
+                    return new LeaderboardMessageOutcome(LeaderboardMessageStatus.Edited, current.MessageId);
                 case PublishOutcome.TransientFailure:
-                    return new LeaderboardMessageOutcome(LeaderboardMessageStatus.NotUpdated, existing.MessageId, edited.Reason);
+                    return new LeaderboardMessageOutcome(LeaderboardMessageStatus.NotUpdated, current.MessageId, edited.Reason);
                 default:
                     break; // Gone or not editable: post a new one.
             }

@@ -14,17 +14,21 @@ internal sealed class ConsolePublisher(ConsoleIO io) : IChatPublisher
 
     public async Task<PublishResult> PublishAsync(ChatTarget target, Reply post, string idempotencyKey, string? mentionRoleId, CancellationToken cancellationToken = default)
     {
-        var mention = mentionRoleId is null ? "" : $"@{mentionRoleId}{Environment.NewLine}";
-        var text = $"{Environment.NewLine}{mention}{ConsoleRenderer.Render(post, CultureInfo.GetCultureInfo(post.Language ?? "en"))}{Environment.NewLine}";
-        await io.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(mentionRoleId is null ? null : "@" + mentionRoleId, post, cancellationToken).ConfigureAwait(false);
         return PublishResult.Sent($"console-{Interlocked.Increment(ref _sent)}");
     }
 
     /// <summary>A terminal cannot change what it printed: the new version is printed again, marked as an update.</summary>
     public async Task<PublishResult> EditAsync(ChatTarget target, string messageId, Reply post, CancellationToken cancellationToken = default)
     {
-        var text = $"{Environment.NewLine}({messageId}){Environment.NewLine}{ConsoleRenderer.Render(post, CultureInfo.GetCultureInfo(post.Language ?? "en"))}{Environment.NewLine}";
-        await io.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+        await WriteAsync($"({messageId})", post, cancellationToken).ConfigureAwait(false);
         return PublishResult.Sent(messageId);
+    }
+
+    private Task WriteAsync(string? header, Reply post, CancellationToken cancellationToken)
+    {
+        var above = header is null ? "" : header + Environment.NewLine;
+        var rendered = ConsoleRenderer.Render(post, CultureInfo.GetCultureInfo(post.Language ?? "en"));
+        return io.WriteAsync($"{Environment.NewLine}{above}{rendered}{Environment.NewLine}", cancellationToken);
     }
 }
