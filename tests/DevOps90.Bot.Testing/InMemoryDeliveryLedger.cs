@@ -44,11 +44,12 @@ public sealed class InMemoryDeliveryLedger : IDeliveryLedger
         }
     }
 
+    // A cancelled token fails the write, as a database call would: callers that must record anyway pass none.
     public Task MarkSentAsync(DeliveryKey key, string messageId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        Update(key, record => record with { State = DeliveryState.Sent, MessageId = messageId, UpdatedAt = now, Reason = null });
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Update(key, record => record with { State = DeliveryState.Sent, MessageId = messageId, UpdatedAt = now, Reason = null });
 
     public Task MarkFailedAsync(DeliveryKey key, string reason, bool permanent, DateTimeOffset? nextAttemptAt, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        Update(key, record => record with { State = DeliveryState.Failed, Reason = reason, IsPermanent = permanent, NextAttemptAt = nextAttemptAt, UpdatedAt = now });
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Update(key, record => record with { State = DeliveryState.Failed, Reason = reason, IsPermanent = permanent, NextAttemptAt = nextAttemptAt, UpdatedAt = now });
 
     public Task MarkSkippedAsync(DeliveryKey key, DateTimeOffset scheduledAt, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

@@ -123,21 +123,24 @@ public sealed class DailyPostService(
             }
         }
 
+        // Once the platform has answered, its answer is recorded whatever happens to the caller: a host stopping now
+        // (a failed start, a shutdown) must not leave a sent post unrecorded, to be sent again by the next start.
+        var recording = CancellationToken.None;
         var now = time.GetUtcNow();
         switch (result.Outcome)
         {
             case PublishOutcome.Sent:
-                await ledger.MarkSentAsync(key, result.MessageId ?? "", now, cancellationToken).ConfigureAwait(false);
+                await ledger.MarkSentAsync(key, result.MessageId ?? "", now, recording).ConfigureAwait(false);
                 return new DeliveryOutcome(DeliveryStatus.Sent, key, result.MessageId);
             case PublishOutcome.TransientFailure when attempts < options.MaxAttempts:
                 var retryAt = now + options.RetryDelayAfter(attempts);
-                await ledger.MarkFailedAsync(key, result.Reason ?? "transient failure", permanent: false, retryAt, now, cancellationToken).ConfigureAwait(false);
+                await ledger.MarkFailedAsync(key, result.Reason ?? "transient failure", permanent: false, retryAt, now, recording).ConfigureAwait(false);
                 return new DeliveryOutcome(DeliveryStatus.WillRetry, key, result.Reason);
             default:
                 var reason = result.Outcome == PublishOutcome.TransientFailure
                     ? $"gave up after {attempts} attempts: {result.Reason}"
                     : result.Reason ?? "permanent failure";
-                await ledger.MarkFailedAsync(key, reason, permanent: true, null, now, cancellationToken).ConfigureAwait(false);
+                await ledger.MarkFailedAsync(key, reason, permanent: true, null, now, recording).ConfigureAwait(false);
                 return new DeliveryOutcome(DeliveryStatus.Failed, key, reason);
         }
     }

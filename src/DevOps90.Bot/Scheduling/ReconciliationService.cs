@@ -4,18 +4,20 @@ using Microsoft.Extensions.Options;
 namespace DevOps90.Bot.Scheduling;
 
 /// <summary>
-/// On start and every few minutes, asks the delivery service to send any cohort's latest due post that is missing:
+/// Once the host has fully started, and every few minutes after,, asks the delivery service to send any cohort's latest due post that is missing:
 /// missed while the bot was down, lost in a crash after its claim, or waiting for a retry.
 /// </summary>
 internal sealed partial class ReconciliationService(
     DailyPostService delivery,
     LeaderboardRefresh leaderboard,
     IOptions<SchedulingOptions> options,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<ReconciliationService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await HostStart.WaitAsync(lifetime, stoppingToken).ConfigureAwait(false);
         using var timer = new PeriodicTimer(options.Value.ReconcileInterval, time);
         do
         {

@@ -30,7 +30,13 @@ public static class SchedulingSetup
             store.UseSqlite(connectionString);
             store.ProvisionSchema();
         }));
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddQuartzHostedService(options =>
+        {
+            options.WaitForJobsToComplete = true;
+            // No post before the host has fully started: a start that fails later must not have sent one (Quartz's
+            // default too, stated here because the exactly-once promise depends on it).
+            options.AwaitApplicationStarted = true;
+        });
         services.AddHostedService<ScheduleSynchronizer>();
         services.AddHostedService<ReconciliationService>();
         return builder;

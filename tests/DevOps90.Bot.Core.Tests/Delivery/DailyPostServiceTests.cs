@@ -233,4 +233,38 @@ public sealed class DailyPostServiceTests
 
         Assert.Equal(DeliveryStatus.NothingDue, (await bot.Service.DeliverDueAsync(Id)).Status);
     }
+
+    [Fact]
+    public async Task DeliverDue_HostStopsWhileThePlatformAccepts_TheSentPostIsStillRecorded()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2027-01-02T17:00:00Z");
+        using var stopping = new CancellationTokenSource();
+        var service = new DailyPostService(
+            bot.Cohorts, bot.Index, bot.Ledger, [new StopDuringPublish(bot.Publisher, stopping)],
+            new DailyPostComposer(bot.Index, new Core.Commands.BotDefaults("2022", "en", "Europe/Paris")), new DeliveryOptions(), bot.Time);
+
+        var outcome = await service.DeliverDueAsync(Id, stopping.Token);
+
+        Assert.Equal(DeliveryStatus.Sent, outcome.Status);
+        var record = await bot.Ledger.FindAsync(new DeliveryKey(Id, "day-3"));
+        Assert.Equal(DeliveryState.Sent, record!.State);
+        Assert.Equal(DeliveryStatus.AlreadySettled, (await bot.Service.DeliverDueAsync(Id)).Status);
+        Assert.Single(bot.Publisher.Posts);
+    }
+
+    /// <summary>The platform takes the post, and meanwhile the host is told to stop (a failed start, a shutdown).</summary>
+    private sealed class StopDuringPublish(RecordingPublisher inner, CancellationTokenSource stopping) : IChatPublisher
+    {
+        public string Platform => inner.Platform;
+
+        public async Task<PublishResult> PublishAsync(ChatTarget target, Core.Replies.Reply post, string idempotencyKey, string? mentionRoleId, CancellationToken cancellationToken = default)
+        {
+            var result = await inner.PublishAsync(target, post, idempotencyKey, mentionRoleId, cancellationToken);
+            await stopping.CancelAsync();
+            return result;
+        }
+
+        public Task<PublishResult> EditAsync(ChatTarget target, string messageId, Core.Replies.Reply post, CancellationToken cancellationToken = default) =>
+            inner.EditAsync(target, messageId, post, cancellationToken);
+    }
 }
