@@ -13,6 +13,12 @@ public interface IDatabase
     /// <summary>Anything the file or server needs once before use.</summary>
     Task PrepareAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// After personal data is deleted: leaves none of the deleted bytes in the database's files (journal included),
+    /// as far as the engine allows while other connections read.
+    /// </summary>
+    Task ScrubAsync(CancellationToken cancellationToken = default);
+
     /// <summary>A transaction that holds the write lock from its first statement (read-decide-write is safe in it).</summary>
     Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default);
 }

@@ -58,9 +58,15 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
 
     public async Task<int> ForgetMemberAsync(string memberId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM check_ins WHERE member_id = @Member", new { Member = memberId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        int deleted;
+        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            deleted = await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM check_ins WHERE member_id = @Member", new { Member = memberId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await database.ScrubAsync(cancellationToken).ConfigureAwait(false);
+        return deleted;
     }
 
     public async Task<IReadOnlyList<MemberStanding>> LeaderCandidatesAsync(CohortId cohort, DateTimeOffset? since, int currentDay, int size, CancellationToken cancellationToken = default)

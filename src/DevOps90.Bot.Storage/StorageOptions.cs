@@ -21,6 +21,12 @@ public sealed class StorageOptions
     [Required]
     public string FileName { get; set; } = "devops90-bot.db";
 
+    /// <summary>
+    /// How long an archived or retired cohort's data (check-ins, delivery history) is kept before it is deleted.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan InactiveCohortRetention { get; set; } = TimeSpan.FromDays(180);
+
     /// <summary>A full connection string, used instead of DataDirectory and FileName when set.</summary>
     public string? ConnectionString { get; set; }
 }

@@ -7,7 +7,7 @@ namespace DevOps90.Bot;
 
 /// <summary>
 /// What must be ready before anything else runs: the database schema, then the cohorts (stored ones, with the
-/// settings' written over those not changed at run time). Registered first, so it completes before the scheduler,
+/// settings' written over those not changed at run time, and the settings' cohorts no longer configured retired). Registered first, so it completes before the scheduler,
 /// the reconciliation and the channels start.
 /// </summary>
 internal sealed partial class StartupTasks(
@@ -15,6 +15,7 @@ internal sealed partial class StartupTasks(
     IDatabase database,
     CohortRegistry registry,
     ConfiguredCohorts configured,
+    Microsoft.Extensions.Options.IOptions<StorageOptions> storage,
     ILogger<StartupTasks> logger) : IHostedService, IDisposable
 {
     private readonly SemaphoreSlim _once = new(1, 1);
@@ -40,10 +41,21 @@ internal sealed partial class StartupTasks(
             var version = await migrations.MigrateAsync(cancellationToken).ConfigureAwait(false);
             var dataSource = DataSourceOf(database);
             LogSchema(logger, database.Dialect, dataSource, version);
-            var overridden = await registry.InitializeAsync(configured.All, cancellationToken).ConfigureAwait(false);
-            foreach (var id in overridden)
+            var start = await registry.InitializeAsync(configured.All, cancellationToken).ConfigureAwait(false);
+            foreach (var id in start.Overridden)
             {
                 LogOverridden(logger, id.Value);
+            }
+
+            var retention = storage.Value.InactiveCohortRetention;
+            foreach (var id in start.Retired)
+            {
+                LogRetired(logger, id.Value, retention.TotalDays);
+            }
+
+            foreach (var id in await registry.PurgeInactiveAsync(retention, cancellationToken).ConfigureAwait(false))
+            {
+                LogPurged(logger, id.Value, retention.TotalDays);
             }
 
             LogCohorts(logger, registry.All.Count);
@@ -63,6 +75,12 @@ internal sealed partial class StartupTasks(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cohort {CohortId} was changed at run time; its stored version is kept over the settings")]
     private static partial void LogOverridden(ILogger logger, string cohortId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cohort {CohortId} is no longer in the settings: retired (no schedule, no post); its data is deleted {RetentionDays} days from now unless it is configured again")]
+    private static partial void LogRetired(ILogger logger, string cohortId, double retentionDays);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cohort {CohortId} and its data deleted: inactive for over {RetentionDays} days (Storage:InactiveCohortRetention)")]
+    internal static partial void LogPurged(ILogger logger, string cohortId, double retentionDays);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CohortCount} cohorts")]
     private static partial void LogCohorts(ILogger logger, int cohortCount);

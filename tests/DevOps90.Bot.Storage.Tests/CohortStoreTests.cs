@@ -1,4 +1,6 @@
 using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Core.Participation;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DevOps90.Bot.Storage.Tests;
@@ -29,22 +31,140 @@ public sealed class CohortStoreTests : IDisposable
     {
         var store = new SqlCohortStore(await _file.MigratedAsync(), new FakeTimeProvider());
 
-        await store.SaveAsync(Paris, changedAtRunTime: true);
+        var since = new DateTimeOffset(2027, 5, 1, 10, 0, 0, TimeSpan.Zero);
+        await store.SaveAsync(new StoredCohort(Paris, true, CohortOrigin.Command, CohortStatus.Archived, since));
         var loaded = Assert.Single(await store.LoadAsync());
 
         Assert.True(CohortComparer.Same(Paris, loaded.Cohort), $"{Paris} != {loaded.Cohort}");
-        Assert.True(loaded.ChangedAtRunTime);
+        Assert.Equal((true, CohortOrigin.Command, CohortStatus.Archived, since), (loaded.ChangedAtRunTime, loaded.Origin, loaded.Status, loaded.StatusSince));
     }
 
     [Fact]
-    public async Task Delete_RemovesTheCohort()
+    public async Task Delete_RemovesTheCohortWithItsCheckInsDeliveriesAndLeaderboardMessage_AndNoOtherCohorts()
     {
-        var store = new SqlCohortStore(await _file.MigratedAsync(), new FakeTimeProvider());
-        await store.SaveAsync(Paris, changedAtRunTime: false);
+        var database = await _file.MigratedAsync();
+        var store = new SqlCohortStore(database, new FakeTimeProvider());
+        var lyon = Paris with { Id = new CohortId("lyon") };
+        await store.SaveAsync(new StoredCohort(Paris, false));
+        await store.SaveAsync(new StoredCohort(lyon, false));
+        var checkIns = new SqlParticipationStore(database);
+        var ledger = new SqlDeliveryLedger(database);
+        var messages = new SqlLeaderboardMessageStore(database, new FakeTimeProvider());
+        foreach (var id in new[] { Paris.Id, lyon.Id })
+        {
+            await checkIns.AddAsync(new CheckIn(id, "ada", 1, DateTimeOffset.UnixEpoch, false));
+            await ledger.MarkSkippedAsync(new DeliveryKey(id, "day-1"), DateTimeOffset.UnixEpoch, "test", DateTimeOffset.UnixEpoch);
+            await messages.SaveAsync(new LeaderboardMessageRef(id, Paris.Target, "m-" + id.Value));
+        }
 
         await store.DeleteAsync(Paris.Id);
 
-        Assert.Empty(await store.LoadAsync());
+        Assert.Equal([lyon.Id], (await store.LoadAsync()).Select(item => item.Cohort.Id));
+        Assert.Empty(await checkIns.ForCohortAsync(Paris.Id));
+        Assert.Single(await checkIns.ForCohortAsync(lyon.Id));
+        Assert.Null(await ledger.FindAsync(new DeliveryKey(Paris.Id, "day-1")));
+        Assert.NotNull(await ledger.FindAsync(new DeliveryKey(lyon.Id, "day-1")));
+        Assert.Null(await messages.FindAsync(Paris.Id));
+        Assert.NotNull(await messages.FindAsync(lyon.Id));
+    }
+
+    [Fact]
+    public async Task Registry_CohortRemovedFromTheSettings_IsRetiredAtTheNextStart_AndComesBackWhenConfiguredAgain()
+    {
+        var database = await _file.MigratedAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2027, 2, 1, 8, 0, 0, TimeSpan.Zero));
+        var lyon = Paris with { Id = new CohortId("lyon") };
+        await new CohortRegistry(new SqlCohortStore(database, time), time).InitializeAsync([Paris, lyon]);
+
+        var restarted = new CohortRegistry(new SqlCohortStore(database, time), time);
+        var start = await restarted.InitializeAsync([lyon]);
+
+        Assert.Equal([Paris.Id], start.Retired);
+        Assert.Equal([lyon.Id], restarted.All.Select(cohort => cohort.Id));
+        Assert.Null(restarted.Find(Paris.Id));
+        var retired = Assert.Single(restarted.Inactive);
+        Assert.Equal((CohortStatus.Retired, time.GetUtcNow()), (retired.Status, retired.StatusSince));
+
+        var again = new CohortRegistry(new SqlCohortStore(database, time), time);
+        var back = await again.InitializeAsync([Paris, lyon]);
+        Assert.Empty(back.Retired);
+        Assert.Equal([lyon.Id, Paris.Id], again.All.Select(cohort => cohort.Id));
+    }
+
+    [Fact]
+    public async Task Registry_CohortCreatedAtRunTime_IsNotRetiredByTheSettings()
+    {
+        var database = await _file.MigratedAsync();
+        var registry = new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider()));
+        await registry.InitializeAsync([]);
+        await registry.SaveAsync(Paris);
+
+        var restarted = new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider()));
+        var start = await restarted.InitializeAsync([]);
+
+        Assert.Empty(start.Retired);
+        Assert.NotNull(restarted.Find(Paris.Id));
+        Assert.Equal(CohortOrigin.Command, restarted.OriginOf(Paris.Id));
+    }
+
+    [Fact]
+    public async Task Registry_Archive_StopsTheCohortKeepsItsDataAndAnnounces_ThenTheRetentionRuleDeletesIt()
+    {
+        var database = await _file.MigratedAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2027, 2, 1, 8, 0, 0, TimeSpan.Zero));
+        var registry = new CohortRegistry(new SqlCohortStore(database, time), time);
+        await registry.InitializeAsync([]);
+        await registry.SaveAsync(Paris);
+        await new SqlParticipationStore(database).AddAsync(new CheckIn(Paris.Id, "ada", 1, DateTimeOffset.UnixEpoch, false));
+        var changes = new List<CohortChange>();
+        registry.Changed += changes.Add;
+
+        await registry.ArchiveAsync(Paris.Id);
+        time.Advance(TimeSpan.FromDays(179));
+        var early = await registry.PurgeInactiveAsync(TimeSpan.FromDays(180));
+
+        Assert.Null(registry.Find(Paris.Id));
+        Assert.True(registry.IsTaken(Paris.Id));
+        Assert.Equal(new CohortChange(Paris.Id, null), Assert.Single(changes));
+        Assert.Empty(early);
+        Assert.Single(await new SqlParticipationStore(database).ForCohortAsync(Paris.Id));
+
+        time.Advance(TimeSpan.FromDays(1));
+        var purged = await registry.PurgeInactiveAsync(TimeSpan.FromDays(180));
+
+        Assert.Equal([Paris.Id], purged);
+        Assert.False(registry.IsTaken(Paris.Id));
+        Assert.Empty(await new SqlCohortStore(database, time).LoadAsync());
+        Assert.Empty(await new SqlParticipationStore(database).ForCohortAsync(Paris.Id));
+    }
+
+    [Fact]
+    public async Task Migration_ExistingCohorts_SettingsOnesCanRetireAndRunTimeOnesAreKept()
+    {
+        var database = _file.Open();
+        var runner = new Migrations.MigrationRunner(database, TimeProvider.System);
+        await using (var connection = await database.OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            foreach (var migration in Migrations.MigrationRunner.For("sqlite").Where(migration => migration.Version < 6))
+            {
+                await Dapper.SqlMapper.ExecuteAsync(connection, migration.Sql);
+                await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO schema_version VALUES (@Version, @Name, '')", new { migration.Version, migration.Name });
+            }
+
+            await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO cohorts VALUES ('seeded', @Json, 0, 0), ('made', @Made, 1, 0)", new
+            {
+                Json = System.Text.Json.JsonSerializer.Serialize(CohortDocument.From(Paris with { Id = new CohortId("seeded") }), StorageJsonContext.Default.CohortDocument),
+                Made = System.Text.Json.JsonSerializer.Serialize(CohortDocument.From(Paris with { Id = new CohortId("made") }), StorageJsonContext.Default.CohortDocument),
+            });
+        }
+
+        await runner.MigrateAsync();
+        var registry = new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider()));
+        var start = await registry.InitializeAsync([]);
+
+        Assert.Equal([new CohortId("seeded")], start.Retired);
+        Assert.Equal([new CohortId("made")], registry.All.Select(cohort => cohort.Id));
     }
 
     [Fact]
@@ -59,10 +179,11 @@ public sealed class CohortStoreTests : IDisposable
 
         await first.SaveAsync(configured with { PostTime = new TimeOnly(20, 0) });
         var restarted = new CohortRegistry(new SqlCohortStore(_file.Open(), new FakeTimeProvider()));
-        var overridden = await restarted.InitializeAsync([configured]);
+        var start = await restarted.InitializeAsync([configured]);
 
         Assert.Equal(new TimeOnly(20, 0), restarted.Find(Paris.Id)!.PostTime);
-        Assert.Equal([Paris.Id], overridden);
+        Assert.Equal([Paris.Id], start.Overridden);
+        Assert.Equal(CohortOrigin.Settings, restarted.OriginOf(Paris.Id));
         Assert.Equal(new TimeOnly(20, 0), Assert.Single(changes).Cohort!.PostTime);
     }
 
@@ -73,23 +194,24 @@ public sealed class CohortStoreTests : IDisposable
         await new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider())).InitializeAsync([Paris]);
 
         var restarted = new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider()));
-        var overridden = await restarted.InitializeAsync([Paris with { PostTime = new TimeOnly(7, 0) }]);
+        var start = await restarted.InitializeAsync([Paris with { PostTime = new TimeOnly(7, 0) }]);
 
         Assert.Equal(new TimeOnly(7, 0), restarted.Find(Paris.Id)!.PostTime);
-        Assert.Empty(overridden);
+        Assert.Empty(start.Overridden);
     }
 
     [Fact]
-    public async Task Registry_Remove_AnnouncesAndForgets()
+    public async Task Registry_Delete_AnnouncesAndForgets()
     {
         var registry = new CohortRegistry(new SqlCohortStore(await _file.MigratedAsync(), new FakeTimeProvider()));
         await registry.InitializeAsync([Paris]);
         CohortChange? change = null;
         registry.Changed += announced => change = announced;
 
-        await registry.RemoveAsync(Paris.Id);
+        await registry.DeleteAsync(Paris.Id);
 
         Assert.Null(registry.Find(Paris.Id));
+        Assert.False(registry.IsTaken(Paris.Id));
         Assert.Equal(new CohortChange(Paris.Id, null), change);
     }
 

@@ -10,7 +10,8 @@ public sealed class MigrationRunnerTests
     {
         var migrations = MigrationRunner.For("sqlite");
 
-        Assert.Equal([1, 2, 3, 4, 5], migrations.Select(migration => migration.Version));
+        // Numbered from 1 without a gap or a repeat, so a database's version says which scripts it has.
+        Assert.Equal(Enumerable.Range(1, migrations.Count), migrations.Select(migration => migration.Version));
         Assert.Equal("001_delivery_ledger.sql", migrations[0].Name);
     }
 
@@ -37,6 +38,6 @@ public sealed class MigrationRunnerTests
         await new MigrationRunner(file.Open(), TimeProvider.System).MigrateAsync();
 
         await using var connection = await file.Open().OpenAsync();
-        Assert.Equal(5, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(MigrationRunner.For("sqlite").Count, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
     }
 }

@@ -74,5 +74,32 @@ public sealed class SqliteParticipationStoreTests : ParticipationStoreContract, 
 
     protected override async Task<IParticipationStore> CreateAsync() => new SqlParticipationStore(await _file.MigratedAsync());
 
+    [Fact]
+    public async Task Forget_LeavesNoTraceOfTheMemberIdInTheDatabaseFiles()
+    {
+        const string member = "discord:918273645546372819";
+        var store = await CreateAsync();
+        var cohort = new CohortId("group");
+        for (var day = 1; day <= 40; day++)
+        {
+            await store.AddAsync(new CheckIn(cohort, member, day, DateTimeOffset.UnixEpoch.AddDays(day), false));
+            await store.AddAsync(new CheckIn(cohort, "discord:111111111111111111", day, DateTimeOffset.UnixEpoch.AddDays(day), false));
+        }
+
+        await store.ForgetMemberAsync(member);
+
+        Assert.Equal(40, (await store.ForCohortAsync(cohort)).Count);
+        var needle = System.Text.Encoding.UTF8.GetBytes("918273645546372819");
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_file.Path)!))
+        {
+            if (!file.EndsWith("-shm", StringComparison.Ordinal))
+            {
+                // The -shm file is the WAL's index (page numbers, no rows), and goes away with the last connection.
+                var bytes = await File.ReadAllBytesAsync(file);
+                Assert.True(bytes.AsSpan().IndexOf(needle) < 0, $"{Path.GetFileName(file)} still holds the member id");
+            }
+        }
+    }
+
     public void Dispose() => _file.Dispose();
 }

@@ -10,9 +10,9 @@ public sealed class InMemoryCohortStore : ICohortStore
     public Task<IReadOnlyList<StoredCohort>> LoadAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoredCohort>>([.. _cohorts.Values]);
 
-    public Task SaveAsync(Cohort cohort, bool changedAtRunTime, CancellationToken cancellationToken = default)
+    public Task SaveAsync(StoredCohort cohort, CancellationToken cancellationToken = default)
     {
-        _cohorts[cohort.Id] = new StoredCohort(cohort, changedAtRunTime);
+        _cohorts[cohort.Cohort.Id] = cohort;
         return Task.CompletedTask;
     }
 

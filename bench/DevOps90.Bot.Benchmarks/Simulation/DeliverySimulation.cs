@@ -107,6 +107,8 @@ internal sealed class DeliverySimulation
 
     public int Restarts { get; private set; }
 
+    public int FailedStarts { get; private set; }
+
     public TimeSpan WallTime { get; private set; }
 
     /// <summary>A service for reading calendars, never for sending.</summary>
@@ -207,6 +209,16 @@ internal sealed class DeliverySimulation
     {
         var now = _time.GetUtcNow();
         Restarts += now > Begin ? 1 : 0;
+        if (now > Begin && _random.NextDouble() < _options.FailedStartRate)
+        {
+            // The host fails before it has fully started: its services were built, but nothing is delivered before
+            // the start completes (the host's rule), so it only comes back later.
+            FailedStarts++;
+            _restartAt = now + TimeSpan.FromSeconds(5 + _random.Next(55));
+            Enqueue(_restartAt, new SimEvent(EventKind.Restart));
+            return;
+        }
+
         Uptime.Started(now);
         var lifetime = new CancellationTokenSource();
         _process = new BotProcess(NewService(_openLedger()), lifetime, ++_generation);
@@ -242,6 +254,12 @@ internal sealed class DeliverySimulation
             foreach (var outcome in await work(process.Lifetime.Token).ConfigureAwait(false))
             {
                 Outcomes[outcome.Status] = Outcomes.GetValueOrDefault(outcome.Status) + 1;
+            }
+
+            if (process.Lifetime.IsCancellationRequested)
+            {
+                // Stopped while a post was answered (the round ended on the post): it comes back like after a crash.
+                throw new OperationCanceledException(process.Lifetime.Token);
             }
         }
         catch (OperationCanceledException) when (process.Lifetime.IsCancellationRequested)

@@ -13,6 +13,7 @@ internal enum CallKind
 
     /// <summary>The platform created (or found) the message, then the bot process died before it heard the answer.</summary>
     CrashAfterAccept,
+    StopAfterAccept,
 
     /// <summary>The platform created (or found) the message, but the answer never reached the bot (a timeout).</summary>
     LostResponse,
@@ -96,6 +97,16 @@ internal sealed class SimulatedPlatform(SimulationOptions options, Random random
             KilledFor = ChannelOwners.GetValueOrDefault(target.Channel);
             KillProcess?.Invoke();
             return Task.FromCanceled<PublishResult>(cancellationToken);
+        }
+
+        if ((roll -= options.StopAfterAcceptRate) < 0)
+        {
+            calls.Add(new PlatformCall(now, CallKind.StopAfterAccept, created, true));
+
+            // The host is told to stop (a start failing on a taken port, a shutdown) while the platform answers: the
+            // answer arrives, but every token the process holds is cancelled by the time it is to be recorded.
+            KillProcess?.Invoke();
+            return Task.FromResult(PublishResult.Sent(message.Id));
         }
 
         if ((roll -= options.LostResponseRate) < 0)

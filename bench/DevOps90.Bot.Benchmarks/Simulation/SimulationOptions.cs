@@ -32,6 +32,12 @@ internal sealed record SimulationOptions
     /// <summary>The platform accepted the message, then the process died before the ledger heard of it.</summary>
     public double CrashAfterAcceptRate { get; init; } = 0.005;
 
+    /// <summary>The platform accepted the message and answered, while the host was stopping (e.g. a failed start).</summary>
+    public double StopAfterAcceptRate { get; init; } = 0.003;
+
+    /// <summary>A restart that fails before the host has fully started (a port taken): it stops and is started again.</summary>
+    public double FailedStartRate { get; init; } = 0.1;
+
     /// <summary>The platform accepted the message but the response was lost (a timeout): the bot sees a transient failure.</summary>
     public double LostResponseRate { get; init; } = 0.003;
 
@@ -45,7 +51,7 @@ internal sealed record SimulationOptions
             var name = args[i];
             if (name is "--no-failures")
             {
-                options = options with { PermanentFailureRate = 0, TransientFailureRate = 0, CrashAfterAcceptRate = 0, LostResponseRate = 0 };
+                options = options with { PermanentFailureRate = 0, TransientFailureRate = 0, CrashAfterAcceptRate = 0, StopAfterAcceptRate = 0, FailedStartRate = 0, LostResponseRate = 0 };
                 continue;
             }
 
@@ -104,5 +110,5 @@ internal sealed record SimulationOptions
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"seed {Seed}, {Cohorts} cohorts, {Days} days from {Start:yyyy-MM-dd}, {(SqliteLedger ? "SQLite" : "in-memory")} ledger, " +
         $"reconcile every {ReconcileEvery.TotalMinutes:0.#} min, failures: {PermanentFailureRate:P1} permanent, {TransientFailureRate:P1} transient, " +
-        $"{CrashAfterAcceptRate:P1} crash after accept, {LostResponseRate:P1} lost response; outages {(Outages ? "on" : "off")}");
+        $"{CrashAfterAcceptRate:P1} crash after accept, {StopAfterAcceptRate:P1} stop after accept, {FailedStartRate:P0} of starts fail, {LostResponseRate:P1} lost response; outages {(Outages ? "on" : "off")}");
 }

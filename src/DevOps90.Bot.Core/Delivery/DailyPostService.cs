@@ -68,6 +68,8 @@ public sealed class DailyPostService(
         var outcomes = new List<DeliveryOutcome>();
         foreach (var cohort in cohorts.All)
         {
+            // A host that is stopping starts no further post.
+            cancellationToken.ThrowIfCancellationRequested();
             outcomes.Add(await DeliverDueAsync(cohort.Id, cancellationToken).ConfigureAwait(false));
         }
 

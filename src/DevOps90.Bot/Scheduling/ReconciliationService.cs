@@ -1,4 +1,6 @@
 using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace DevOps90.Bot.Scheduling;
@@ -10,6 +12,8 @@ namespace DevOps90.Bot.Scheduling;
 internal sealed partial class ReconciliationService(
     DailyPostService delivery,
     LeaderboardRefresh leaderboard,
+    CohortRegistry registry,
+    IOptions<StorageOptions> storage,
     IOptions<SchedulingOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -28,6 +32,13 @@ internal sealed partial class ReconciliationService(
                 {
                     DeliveryLog.Outcome(logger, outcome.Key?.Cohort.Value ?? "-", outcome);
                     await leaderboard.AfterAsync(outcome, stoppingToken).ConfigureAwait(false);
+                }
+
+                // The retention rule, checked each round: a bot that runs for months never restarts to apply it.
+                var retention = storage.Value.InactiveCohortRetention;
+                foreach (var id in await registry.PurgeInactiveAsync(retention, stoppingToken).ConfigureAwait(false))
+                {
+                    StartupTasks.LogPurged(logger, id.Value, retention.TotalDays);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
