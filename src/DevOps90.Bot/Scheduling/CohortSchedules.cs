@@ -52,8 +52,19 @@ internal sealed class CohortSchedules(ISchedulerFactory schedulers, ICohortDirec
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Every active cohort's trigger, and none for the others: the store keeps the triggers of earlier runs.</summary>
     public async Task ApplyAllAsync(CancellationToken cancellationToken = default)
     {
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var active = cohorts.All.Select(cohort => cohort.Id.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken).ConfigureAwait(false))
+        {
+            if (!active.Contains(stale.Name))
+            {
+                await scheduler.DeleteJob(stale, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         foreach (var cohort in cohorts.All)
         {
             await ApplyAsync(cohort.Id, cancellationToken).ConfigureAwait(false);
