@@ -20,6 +20,7 @@ public static class ContentSetup
             .Bind(builder.Configuration.GetSection(ContentOptions.SectionName))
             .PostConfigure(UseBundledWhenEmpty)
             .ValidateDataAnnotations();
+        builder.Services.AddSingleton<IValidateOptions<ContentOptions>>(new ContentOptionsValidator(baseDirectory));
         builder.Services.AddSingleton(services =>
             ContentLoader.Load(services.GetRequiredService<IOptions<ContentOptions>>().Value.Sources, baseDirectory));
         return builder;

@@ -38,25 +38,86 @@ public static class BotHost
         builder.AddScheduling(BotConfiguration.BaseDirectory);
         overrides?.Invoke(builder.Services);
 
+        // The start's own failure is reported once, as one clear line (RunAsync); the host's error with its stack
+        // trace would come first and bury it. Faults after the start are still logged, at Critical.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapDiscord();
         return app;
     }
 
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken) => RunAsync(args, Console.Error, null, cancellationToken);
+
+    /// <param name="errors">Where a failed start is explained (standard error).</param>
+    /// <param name="overrides">As for <see cref="Build"/>.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter errors, Action<IServiceCollection>? overrides, CancellationToken cancellationToken)
     {
-        await using var app = Build(args);
+        WebApplication app;
         try
         {
-            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+            app = Build(args, overrides);
+        }
+        catch (Exception exception) when (exception.GetType().Name != "StopTheHostException")
+        {
+            // (Tools that load the host, WebApplicationFactory and the EF tools, stop it with that exception once
+            // they have it: it must pass through.)
+            return await FailedStartAsync(exception, null, args, errors).ConfigureAwait(false);
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return await FailedStartAsync(exception, app, args, errors).ConfigureAwait(false);
+            }
+
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
-        catch (Microsoft.Extensions.Options.OptionsValidationException exception)
-        {
-            // A setting is missing or wrong: say which, without a stack trace (see appsettings.example.json).
-            await Console.Error.WriteLineAsync($"Cannot start: {string.Join(Environment.NewLine, exception.Failures)}").ConfigureAwait(false);
-            return 1;
-        }
     }
+
+    /// <summary>
+    /// One line per problem, naming the setting or path and what to do; the exception itself only at Debug level.
+    /// </summary>
+    private static async Task<int> FailedStartAsync(Exception exception, WebApplication? app, string[] args, TextWriter errors)
+    {
+        var databasePath = app?.Services.GetService<IDatabase>() is Storage.Sqlite.SqliteDatabase sqlite ? sqlite.DataSource : null;
+        foreach (var line in StartupFailure.Describe(exception, databasePath))
+        {
+            await errors.WriteLineAsync($"Cannot start: {line}").ConfigureAwait(false);
+        }
+
+        if (app is not null)
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DevOps90.Bot.Startup");
+            StartupLog.Details(logger, exception);
+            try
+            {
+                // Stops what had started (the console, the scheduler) so the process can end.
+                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception stopFailure)
+            {
+                // A start that failed before any service started leaves the host unable to stop (it throws): nothing runs.
+                StartupLog.Details(logger, stopFailure);
+            }
+        }
+        else if (BotConfiguration.Build(args)["Logging:LogLevel:Default"] is "Debug" or "Trace")
+        {
+            await errors.WriteLineAsync(exception.ToString()).ConfigureAwait(false);
+        }
+
+        return 1;
+    }
+}
+
+internal static partial class StartupLog
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The start failed")]
+    public static partial void Details(ILogger logger, Exception exception);
 }

@@ -105,6 +105,7 @@ internal sealed class SimulatedPlatform(SimulationOptions options, Random random
 
             // The host is told to stop (a start failing on a taken port, a shutdown) while the platform answers: the
             // answer arrives, but every token the process holds is cancelled by the time it is to be recorded.
+            KilledFor = ChannelOwners.GetValueOrDefault(target.Channel);
             KillProcess?.Invoke();
             return Task.FromResult(PublishResult.Sent(message.Id));
         }

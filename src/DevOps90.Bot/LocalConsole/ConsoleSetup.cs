@@ -23,5 +23,5 @@ public static class ConsoleSetup
     }
 
     private static bool HasPlatformSettings(IConfiguration configuration) =>
-        Discord.DiscordSetup.IsConfigured(configuration) || !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
+        Discord.DiscordSetup.IsConfigured(configuration);
 }

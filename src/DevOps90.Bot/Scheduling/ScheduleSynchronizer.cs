@@ -1,13 +1,20 @@
 using System.Threading.Channels;
 using DevOps90.Bot.Core.Cohorts;
+using Quartz;
 
 namespace DevOps90.Bot.Scheduling;
 
 /// <summary>
 /// Puts every cohort's trigger in place at start, then follows run-time changes (created, changed, paused, resumed,
-/// removed) at once: the registry announces them into a channel that this service drains.
+/// removed) at once: the registry announces them into a channel that this service drains. Starts the scheduler once
+/// the host has fully started, so no trigger fires during a start that may still fail.
 /// </summary>
-internal sealed partial class ScheduleSynchronizer(CohortRegistry registry, CohortSchedules schedules, ILogger<ScheduleSynchronizer> logger) : BackgroundService
+internal sealed partial class ScheduleSynchronizer(
+    CohortRegistry registry,
+    CohortSchedules schedules,
+    ISchedulerFactory schedulers,
+    IHostApplicationLifetime lifetime,
+    ILogger<ScheduleSynchronizer> logger) : BackgroundService
 {
     private readonly Channel<CohortId> _changes = Channel.CreateUnbounded<CohortId>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -28,6 +35,8 @@ internal sealed partial class ScheduleSynchronizer(CohortRegistry registry, Coho
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await HostStart.WaitAsync(lifetime, stoppingToken).ConfigureAwait(false);
+        await (await schedulers.GetScheduler(stoppingToken).ConfigureAwait(false)).Start(stoppingToken).ConfigureAwait(false);
         await foreach (var id in _changes.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             try

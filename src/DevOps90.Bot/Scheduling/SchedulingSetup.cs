@@ -33,9 +33,10 @@ public static class SchedulingSetup
         services.AddQuartzHostedService(options =>
         {
             options.WaitForJobsToComplete = true;
-            // No post before the host has fully started: a start that fails later must not have sent one (Quartz's
-            // default too, stated here because the exactly-once promise depends on it).
-            options.AwaitApplicationStarted = true;
+            // No post before the host has fully started: a start that fails later must not have sent one. The
+            // synchronizer starts the scheduler then. (Quartz's AwaitApplicationStarted would do the waiting, but its
+            // stop then hangs for the whole shutdown timeout when the start failed.)
+            options.AutoStart = false;
         });
         services.AddHostedService<ScheduleSynchronizer>();
         services.AddHostedService<ReconciliationService>();

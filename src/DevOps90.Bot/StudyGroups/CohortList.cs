@@ -1,5 +1,7 @@
 using DevOps90.Bot.Content;
 using DevOps90.Bot.Core.Curricula;
+using DevOps90.Bot.Core.Localization;
+using DevOps90.Bot.Discord;
 using Microsoft.Extensions.Options;
 
 namespace DevOps90.Bot.StudyGroups;
@@ -10,8 +12,11 @@ public sealed class CohortList
     public List<CohortSettings> Cohorts { get; set; } = [];
 }
 
-/// <summary>Fails the start with every bad cohort setting named by its key, including a curriculum that is not loaded.</summary>
-internal sealed class CohortListValidator(CurriculumIndex index, IOptions<ContentOptions> content) : IValidateOptions<CohortList>
+/// <summary>
+/// Fails the start with every bad cohort setting named by its key: values that do not parse, a curriculum that is not
+/// loaded, a language the bot does not speak, a target on a platform that is not configured, ids that are not ids.
+/// </summary>
+internal sealed class CohortListValidator(CurriculumIndex index, IOptions<ContentOptions> content, IConfiguration configuration) : IValidateOptions<CohortList>
 {
     public ValidateOptionsResult Validate(string? name, CohortList options)
     {
@@ -20,13 +25,59 @@ internal sealed class CohortListValidator(CurriculumIndex index, IOptions<Conten
         var all = errors.ToList();
         for (var i = 0; i < options.Cohorts.Count; i++)
         {
-            var curriculum = string.IsNullOrWhiteSpace(options.Cohorts[i].Curriculum) ? defaultCurriculum : options.Cohorts[i].Curriculum!;
-            if (!index.CurriculumIds.Contains(curriculum))
+            var item = options.Cohorts[i];
+            var curriculum = string.IsNullOrWhiteSpace(item.Curriculum) ? defaultCurriculum : item.Curriculum!;
+            // With nothing loaded at all, the content settings are at fault, and their validation says so.
+            if (index.CurriculumIds.Length > 0 && !index.CurriculumIds.Contains(curriculum))
             {
                 all.Add($"Cohorts:{i}:Curriculum: '{curriculum}' is not loaded (loaded: {string.Join(", ", index.CurriculumIds)})");
             }
+
+            if (!string.IsNullOrWhiteSpace(item.Language) && !BotText.Speaks(item.Language))
+            {
+                all.Add($"Cohorts:{i}:Language: the bot does not speak '{item.Language}' (it speaks {string.Join(", ", BotText.Languages)}); leave it out to follow each member's locale");
+            }
+
+            all.AddRange(TargetErrors($"Cohorts:{i}", item));
         }
 
         return all.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(all);
+    }
+
+    private IEnumerable<string> TargetErrors(string key, CohortSettings item)
+    {
+        var parts = item.Target.Split(':', 2);
+        if (parts.Length != 2)
+        {
+            yield break;
+        }
+
+        var discord = DiscordSetup.IsConfigured(configuration);
+        switch (parts[0])
+        {
+            case "console" when discord:
+                yield return $"{key}:Target: '{item.Target}' is the local console, which is off while Discord is configured; set it to discord:<channel id>";
+                break;
+            case "console":
+                break;
+            case "discord" when !discord:
+                yield return $"{key}:Target: '{item.Target}' is on Discord, which is not configured (set Discord:Token and Discord:ApplicationId), or use console:console";
+                break;
+            case "discord":
+                if (!Snowflake.TryParse(parts[1], out _))
+                {
+                    yield return $"{key}:Target: '{parts[1]}' is not a Discord channel id (a number such as 123456789012345678: enable Developer Mode, then Copy Channel ID)";
+                }
+
+                if (!string.IsNullOrWhiteSpace(item.MentionRole) && !Snowflake.TryParse(item.MentionRole, out _))
+                {
+                    yield return $"{key}:MentionRole: '{item.MentionRole}' is not a Discord role id (a number: Server Settings > Roles > Copy Role ID)";
+                }
+
+                break;
+            default:
+                yield return $"{key}:Target: '{parts[0]}' is not a platform this bot serves (console, discord)";
+                break;
+        }
     }
 }

@@ -16,8 +16,8 @@ public static class StudyGroupSetup
         var services = builder.Services;
         services.AddOptionsWithValidateOnStart<BotOptions>()
             .Bind(builder.Configuration.GetSection(BotOptions.SectionName))
-            .ValidateDataAnnotations()
-            .Validate(options => TimeZoneInfo.TryFindSystemTimeZoneById(options.DefaultTimeZone, out _), "Bot:DefaultTimeZone is not an IANA time zone such as Europe/Paris");
+            .ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         services.AddOptionsWithValidateOnStart<CohortList>().Bind(builder.Configuration);
         services.AddSingleton<IValidateOptions<CohortList>, CohortListValidator>();
 

@@ -10,6 +10,7 @@ namespace DevOps90.Bot.Tests.Discord;
 /// The real host with the HTTP transport and a Discord-compatible server on loopback: a command whose reply carries a
 /// file is deferred, then completed by a multipart upload that edits the original response.
 /// </summary>
+[Collection(WebApplicationFactoryTests.Name)]
 public sealed class InteractionUploadTests
 {
     private const string Original = "/api/v10/webhooks/1200000000000000002/upload-token/messages/@original";

@@ -7,6 +7,7 @@ using NSec.Cryptography;
 namespace DevOps90.Bot.Tests.Discord;
 
 /// <summary>The real host with the HTTP transport, through WebApplicationFactory, with requests signed by a test key.</summary>
+[Collection(WebApplicationFactoryTests.Name)]
 public sealed class InteractionsEndpointTests : IClassFixture<InteractionsEndpointTests.SignedHost>
 {
     private readonly SignedHost _host;

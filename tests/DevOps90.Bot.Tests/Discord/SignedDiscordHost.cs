@@ -45,6 +45,7 @@ public class SignedDiscordHost(string apiBaseUrl, IReadOnlyDictionary<string, st
             ["Discord:Transport"] = "Http",
             ["Discord:RegisterCommands"] = "false",
             ["Discord:ApiBaseUrl"] = apiBaseUrl,
+            ["Cohorts:0:Target"] = "discord:1200000000000000100",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -29,6 +29,8 @@ public sealed class FailedStartTests
             services => services.AddSingleton(new ConsoleIO(new StringReader(""), failed, isInteractive: false))))
         {
             await Assert.ThrowsAsync<IOException>(() => first.StartAsync());
+            var scheduler = await first.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+            Assert.Equal(Quartz.SchedulerStatus.Created, scheduler.Status);
             await first.StopAsync();
             var ledger = first.Services.GetRequiredService<IDeliveryLedger>();
             Assert.Empty(await ledger.RecentAsync(new CohortId("console"), 5));
@@ -41,14 +43,27 @@ public sealed class FailedStartTests
             [.. TestHost.Settings(data.Path), .. cohort],
             services => services.AddSingleton(new ConsoleIO(new StringReader(""), output, isInteractive: false)));
         await second.StartAsync();
+        var started = await second.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
         var text = await output.WaitForAsync("Demain — Jour", TimeSpan.FromSeconds(20));
         var recent = await WaitForSentAsync(second.Services.GetRequiredService<IDeliveryLedger>());
+        var running = await WaitForAsync(() => started.Status == Quartz.SchedulerStatus.Running);
         await second.StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         Assert.Contains("Demain — Jour", text, StringComparison.Ordinal);
+        Assert.True(running, "the scheduler did not start with the host");
         var sent = Assert.Single(recent);
         Assert.Equal((DeliveryState.Sent, 1), (sent.State, sent.Attempts));
+    }
+
+    private static async Task<bool> WaitForAsync(Func<bool> condition)
+    {
+        for (var attempt = 0; attempt < 200 && !condition(); attempt++)
+        {
+            await Task.Delay(50);
+        }
+
+        return condition();
     }
 
     private static async Task<IReadOnlyList<DeliveryRecord>> WaitForSentAsync(IDeliveryLedger ledger)
