@@ -14,9 +14,11 @@ public sealed class StorageOptions
 
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
-    /// <summary>The folder of the SQLite file; relative paths are taken from the application folder.</summary>
-    [Required]
-    public string DataDirectory { get; set; } = "data";
+    /// <summary>
+    /// The folder of the SQLite file. Empty: the user's data folder (~/.local/share/devops90-bot on Linux), which
+    /// neither a rebuild nor a clean of the build output touches. A relative path is taken from the current directory.
+    /// </summary>
+    public string DataDirectory { get; set; } = "";
 
     [Required]
     public string FileName { get; set; } = "devops90-bot.db";

@@ -14,8 +14,8 @@ namespace DevOps90.Bot.Storage;
 public static class StorageSetup
 {
     /// <summary>
-    /// The bot's database (SQLite by default, a file under Storage:DataDirectory resolved from
-    /// <paramref name="baseDirectory"/>), its migrations, the delivery ledger and the cohort store.
+    /// The bot's database (SQLite by default, a file under Storage:DataDirectory; a relative connection string's file
+    /// is taken from <paramref name="baseDirectory"/>), its migrations, the delivery ledger and the cohort store.
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder, string baseDirectory)
     {
@@ -46,6 +46,18 @@ public static class StorageSetup
             return new SqliteDatabase(configured.ToString());
         }
 
-        return SqliteDatabase.ForFile(Path.Combine(Path.GetFullPath(options.DataDirectory, baseDirectory), options.FileName));
+        return SqliteDatabase.ForFile(Path.Combine(DataDirectoryOf(options), options.FileName));
+    }
+
+    /// <summary>Where the database lives (see <see cref="StorageOptions.DataDirectory"/>).</summary>
+    public static string DataDirectoryOf(StorageOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            return Path.GetFullPath(options.DataDirectory);
+        }
+
+        var userData = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return string.IsNullOrEmpty(userData) ? Path.GetFullPath("data") : Path.Combine(userData, "devops90-bot");
     }
 }

@@ -15,6 +15,14 @@ public static class ConsoleSetup
             return builder;
         }
 
+        if (!Console.IsInputRedirected && !Console.IsOutputRedirected)
+        {
+            // At a terminal the prompt, the replies and the log share the screen: the log keeps to what needs
+            // attention (Console:LogLevel), so its lines do not land in the middle of what a person is typing.
+            var level = Enum.TryParse<LogLevel>(builder.Configuration["Console:LogLevel"], ignoreCase: true, out var configured) ? configured : LogLevel.Warning;
+            builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, level);
+        }
+
         builder.Services.AddSingleton(_ => ConsoleIO.System());
         builder.Services.AddSingleton(new ConsoleFiles(builder.Configuration[ConsoleFiles.SettingKey] is { Length: > 0 } folder ? folder : "files"));
         builder.Services.AddSingleton<IChatPublisher, ConsolePublisher>();
