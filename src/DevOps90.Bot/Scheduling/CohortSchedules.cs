@@ -46,6 +46,8 @@ internal sealed class CohortSchedules(ISchedulerFactory schedulers, ICohortDirec
         var trigger = TriggerBuilder.Create()
             .WithIdentity(TriggerKeyOf(id))
             .ForJob(jobKey)
+            // From the bot's own clock, as every other decision about time is.
+            .StartAt(time.GetUtcNow())
             // A missed fire is not replayed here: reconciliation sends the latest missed post, and only that one.
             .WithCronSchedule(cron, schedule => schedule.InTimeZone(cohort.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
             .Build();

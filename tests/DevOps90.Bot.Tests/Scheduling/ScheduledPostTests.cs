@@ -7,28 +7,32 @@ using DevOps90.Bot.Scheduling;
 using DevOps90.Bot.Testing;
 using DevOps90.Bot.Tests.LocalConsole;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Quartz;
 
 namespace DevOps90.Bot.Tests.Scheduling;
 
-/// <summary>The real host, real Quartz and the console publisher, on the real clock: a post set a few seconds ahead appears.</summary>
+/// <summary>
+/// The real host, real Quartz and the console publisher, on a fake clock that Quartz follows too: the test moves the
+/// clock past the post time and waits for the post to appear.
+/// </summary>
 public sealed class ScheduledPostTests
 {
-    private static readonly TimeZoneInfo _paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    // Ten seconds before 18:00 in Paris on day 7 of a group that starts on 2027-01-01: the 18:00 post announces day 8.
+    private static readonly DateTimeOffset _beforeThePost = DateTimeOffset.Parse("2027-01-07T16:59:50Z", CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task Run_PostTimeSecondsAhead_ThePostAppearsOnTheConsoleOnce()
+    public async Task Run_ClockReachesThePostTime_ThePostAppearsOnTheConsoleOnce()
     {
         var output = new SynchronizedStringWriter();
-        var postAt = ParisNow().AddSeconds(3);
-        await using var host = new TestHost(
-            [$"--Cohorts:0:StartDate={postAt.AddDays(-6):yyyy-MM-dd}", $"--Cohorts:0:PostTime={postAt:HH:mm:ss}", "--Cohorts:0:MentionRole=devops-learners"],
-            services => services.AddSingleton(new ConsoleIO(new StringReader(""), output, isInteractive: false)));
+        var clock = new FakeTimeProvider(_beforeThePost);
+        await using var host = new TestHost(["--Cohorts:0:MentionRole=devops-learners"], Console(output, clock));
 
         await host.App.StartAsync();
-        var text = await output.WaitForAsync("Demain — Jour 8", TimeSpan.FromSeconds(20));
-        await Task.Delay(500);
-        var record = await host.Services.GetRequiredService<IDeliveryLedger>().FindAsync(new DeliveryKey(new CohortId("console"), "day-8"));
+        await WaitUntilRunningAsync(host.Services);
+        clock.Advance(TimeSpan.FromSeconds(15));
+        var text = await output.WaitForAsync("Demain — Jour 8", TimeSpan.FromSeconds(30));
+        var record = await WaitForAsync(() => SentAsync(host.Services, "day-8"));
         await host.App.StopAsync();
 
         Assert.Contains("@devops-learners", text, StringComparison.Ordinal);
@@ -41,18 +45,17 @@ public sealed class ScheduledPostTests
     public async Task Run_CohortWithALeaderboardMessage_PostsItAfterTheDailyPost_AndRemembersIt()
     {
         var output = new SynchronizedStringWriter();
-        var postAt = ParisNow().AddSeconds(3);
-        await using var host = new TestHost(
-            [$"--Cohorts:0:StartDate={postAt.AddDays(-6):yyyy-MM-dd}", $"--Cohorts:0:PostTime={postAt:HH:mm:ss}", "--Cohorts:0:LeaderboardMessage=true"],
-            services => services.AddSingleton(new ConsoleIO(new StringReader(""), output, isInteractive: false)));
+        var clock = new FakeTimeProvider(_beforeThePost);
+        await using var host = new TestHost(["--Cohorts:0:LeaderboardMessage=true"], Console(output, clock));
 
         await host.App.StartAsync();
-        var text = await output.WaitForAsync("Classement — depuis le début", TimeSpan.FromSeconds(20));
+        await WaitUntilRunningAsync(host.Services);
+        clock.Advance(TimeSpan.FromSeconds(15));
+        var text = await output.WaitForAsync("Classement — depuis le début", TimeSpan.FromSeconds(30));
         var stored = await WaitForAsync(() => host.Services.GetRequiredService<Core.Participation.ILeaderboardMessageStore>().FindAsync(new CohortId("console")));
         await host.App.StopAsync();
 
         Assert.True(text.IndexOf("Demain — Jour 8", StringComparison.Ordinal) < text.IndexOf("Classement — depuis le début", StringComparison.Ordinal));
-        Assert.Contains("validez vos jours avec /fait", text, StringComparison.Ordinal);
         Assert.Equal(ChatTarget.Console, stored!.Target);
         Assert.StartsWith("console-", stored.MessageId, StringComparison.Ordinal);
     }
@@ -61,25 +64,26 @@ public sealed class ScheduledPostTests
     public async Task Save_ChangedPostTimeAtRunTime_ReschedulesAtOnce()
     {
         var output = new SynchronizedStringWriter();
-        var now = ParisNow();
-        await using var host = new TestHost(
-            [$"--Cohorts:0:StartDate={now.AddDays(-6):yyyy-MM-dd}", $"--Cohorts:0:PostTime={now.AddHours(-1):HH:mm:ss}"],
-            services => services.AddSingleton(new ConsoleIO(new StringReader(""), output, isInteractive: false)));
+        var clock = new FakeTimeProvider(_beforeThePost);
+        await using var host = new TestHost(["--Cohorts:0:PostTime=21:00"], Console(output, clock));
         await host.App.StartAsync();
+        await WaitUntilRunningAsync(host.Services);
         var registry = host.Services.GetRequiredService<CohortRegistry>();
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var id = new CohortId("console");
-        var before = await scheduler.GetTrigger(CohortSchedules.TriggerKeyOf(id));
+        var before = (ICronTrigger?)await scheduler.GetTrigger(CohortSchedules.TriggerKeyOf(id));
 
-        var postAt = ParisNow().AddSeconds(3);
-        await registry.SaveAsync(registry.Find(id)! with { PostTime = TimeOnly.FromDateTime(postAt) });
-        var text = await output.WaitForAsync("Demain — Jour 8", TimeSpan.FromSeconds(20));
+        await registry.SaveAsync(registry.Find(id)! with { PostTime = new TimeOnly(18, 0) });
+        var rescheduled = await WaitForAsync(async () => await scheduler.GetTrigger(CohortSchedules.TriggerKeyOf(id)) is ICronTrigger { CronExpressionString: "0 0 18 * * ?" } trigger ? trigger : null);
+        clock.Advance(TimeSpan.FromSeconds(15));
+        var text = await output.WaitForAsync("Demain — Jour 8", TimeSpan.FromSeconds(30));
 
-        await registry.SaveAsync(registry.Find(id)!.PausedFrom(DateOnly.FromDateTime(postAt).AddDays(1)));
+        await registry.SaveAsync(registry.Find(id)!.PausedFrom(new DateOnly(2027, 1, 8)));
         var paused = await WaitForTriggerAsync(scheduler, id, present: false);
         await host.App.StopAsync();
 
-        Assert.NotNull(before);
+        Assert.Equal("0 0 21 * * ?", before!.CronExpressionString);
+        Assert.NotNull(rescheduled);
         Assert.Contains("Demain — Jour 8", text, StringComparison.Ordinal);
         Assert.True(paused, "pausing did not remove the trigger");
     }
@@ -88,9 +92,8 @@ public sealed class ScheduledPostTests
     public async Task Restart_TheScheduleIsKeptInTheDatabase()
     {
         using var data = new TempFolder();
-        var now = ParisNow();
-        string[] settings = [.. TestHost.Settings(data.Path), $"--Cohorts:0:StartDate={now.AddDays(-6):yyyy-MM-dd}", "--Cohorts:0:PostTime=23:59:00"];
-        await using (var first = BotHost.Build(settings, services => services.AddSingleton(new ConsoleIO(new StringReader(""), TextWriter.Null, isInteractive: false))))
+        string[] settings = [.. TestHost.Settings(data.Path), "--Cohorts:0:PostTime=23:59:00"];
+        await using (var first = BotHost.Build(settings, Console(TextWriter.Null, new FakeTimeProvider(_beforeThePost))))
         {
             await first.StartAsync();
             await first.StopAsync();
@@ -109,22 +112,44 @@ public sealed class ScheduledPostTests
     public async Task Run_TwoHostsOnOneDatabase_PostOnce()
     {
         using var data = new TempFolder();
-        var postAt = ParisNow().AddSeconds(4);
-        string[] settings = [.. TestHost.Settings(data.Path), $"--Cohorts:0:StartDate={postAt.AddDays(-6):yyyy-MM-dd}", $"--Cohorts:0:PostTime={postAt:HH:mm:ss}"];
+        var clock = new FakeTimeProvider(_beforeThePost);
+        string[] settings = [.. TestHost.Settings(data.Path)];
         var first = new SynchronizedStringWriter();
         var second = new SynchronizedStringWriter();
-        await using var one = BotHost.Build(settings, services => services.AddSingleton(new ConsoleIO(new StringReader(""), first, isInteractive: false)));
-        await using var two = BotHost.Build(settings, services => services.AddSingleton(new ConsoleIO(new StringReader(""), second, isInteractive: false)));
+        await using var one = BotHost.Build(settings, Console(first, clock));
+        await using var two = BotHost.Build(settings, Console(second, clock));
 
         await Task.WhenAll(one.StartAsync(), two.StartAsync());
-        await Task.Delay(TimeSpan.FromSeconds(8));
+        await Task.WhenAll(WaitUntilRunningAsync(one.Services), WaitUntilRunningAsync(two.Services));
+        clock.Advance(TimeSpan.FromSeconds(15));
+        var sent = await WaitForAsync(() => SentAsync(one.Services, "day-8"));
         await Task.WhenAll(one.StopAsync(), two.StopAsync());
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
+        Assert.NotNull(sent);
         Assert.Equal(1, CountOf(first.ToString() + second.ToString(), "Demain — Jour 8"));
     }
 
-    private static DateTime ParisNow() => TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), _paris).DateTime;
+    private static Action<IServiceCollection> Console(TextWriter output, TimeProvider clock) => services =>
+    {
+        services.AddSingleton(new ConsoleIO(new StringReader(""), output, isInteractive: false));
+        services.AddSingleton(clock);
+    };
+
+    private static async Task<DeliveryRecord?> SentAsync(IServiceProvider services, string post) =>
+        await services.GetRequiredService<IDeliveryLedger>().FindAsync(new DeliveryKey(new CohortId("console"), post)) is { State: DeliveryState.Sent } record ? record : null;
+
+    /// <summary>The scheduler starts once the host has; the clock may move only then.</summary>
+    private static async Task WaitUntilRunningAsync(IServiceProvider services)
+    {
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        for (var attempt = 0; attempt < 400 && scheduler.Status != SchedulerStatus.Running; attempt++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.Equal(SchedulerStatus.Running, scheduler.Status);
+    }
 
     private static int CountOf(string text, string part) =>
         (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
