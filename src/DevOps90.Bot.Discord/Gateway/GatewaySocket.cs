@@ -29,7 +29,7 @@ internal sealed partial class GatewaySocket(
     /// <summary>Discord closes the connection (4002) for a payload over 4096 bytes (https://discord.com/developers/docs/events/gateway#sending-events).</summary>
     private const int MaxPayloadBytes = 4096;
 
-    private readonly ClientWebSocket _socket = new();
+    private readonly ClientWebSocket _socket = CreateSocket();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly GatewayCommandLimiter _limiter = new(timeProvider);
     private readonly TaskCompletionSource<TimeSpan> _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -73,6 +73,17 @@ internal sealed partial class GatewaySocket(
             // Both loops end once the socket is aborted; their outcome is already known or no longer matters.
             await Task.WhenAll(receive, heartbeat).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    /// <summary>
+    /// With the REST client's User-Agent: Discord asks every client to identify itself so
+    /// (https://discord.com/developers/docs/reference#user-agent), and compatible servers refuse an upgrade without one.
+    /// </summary>
+    private static ClientWebSocket CreateSocket()
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("User-Agent", Rest.DiscordRestClient.UserAgent);
+        return socket;
     }
 
     public void Dispose()

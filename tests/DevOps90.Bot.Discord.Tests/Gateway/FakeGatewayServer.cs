@@ -78,7 +78,10 @@ internal sealed class FakeGatewayServer : IAsyncDisposable
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var client = new FakeGatewayClient(socket, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", Clock.GetTimestamp());
+        using var client = new FakeGatewayClient(socket, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", Clock.GetTimestamp())
+        {
+            UserAgent = context.Request.Headers.UserAgent.ToString(),
+        };
         Interlocked.Increment(ref _connectionCount);
         _connections.Writer.TryWrite(client);
         await client.ReadUntilClosedAsync(_stopping.Token);
@@ -97,6 +100,9 @@ internal sealed class FakeGatewayClient(WebSocket socket, string path, string qu
     public string Query { get; } = query;
 
     public long AcceptedAt { get; } = acceptedAt;
+
+    /// <summary>The User-Agent header of the upgrade request, empty when there was none.</summary>
+    public string UserAgent { get; init; } = "";
 
     public bool AcknowledgeHeartbeats { get; set; } = true;
 

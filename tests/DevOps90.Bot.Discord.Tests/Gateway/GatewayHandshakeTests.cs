@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DevOps90.Bot.Discord.Payloads;
+using DevOps90.Bot.Discord.Rest;
 
 namespace DevOps90.Bot.Discord.Tests.Gateway;
 
@@ -52,6 +53,17 @@ public sealed class GatewayHandshakeTests
         Assert.Equal([2, 3], identify.GetProperty("shard").EnumerateArray().Select(shard => shard.GetInt32()));
         var properties = identify.GetProperty("properties");
         Assert.All(["os", "browser", "device"], name => Assert.False(string.IsNullOrEmpty(properties.GetProperty(name).GetString())));
+    }
+
+    [Fact]
+    public async Task RunAsync_Connect_UpgradeRequestCarriesTheBotsUserAgent()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+
+        var client = await gateway.Server.NextConnectionAsync();
+
+        // The same "DiscordBot (url, version)" as the REST client: a server may refuse a client without one.
+        Assert.Equal(DiscordRestClient.UserAgent, client.UserAgent);
     }
 
     [Fact]
