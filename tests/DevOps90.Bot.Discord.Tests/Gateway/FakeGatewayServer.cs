@@ -106,6 +106,9 @@ internal sealed class FakeGatewayClient(WebSocket socket, string path, string qu
 
     public bool AcknowledgeHeartbeats { get; set; } = true;
 
+    /// <summary>Answers the client's close frame with one of the same code, as Discord does (RFC 6455 section 5.5.1).</summary>
+    public bool EchoClose { get; set; }
+
     /// <summary>The close code the client sent, or null when it went away without one.</summary>
     public Task<int?> ClientClosed => _closed.Task;
 
@@ -215,6 +218,19 @@ internal sealed class FakeGatewayClient(WebSocket socket, string path, string qu
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    if (EchoClose && socket.CloseStatus is { } status)
+                    {
+                        await _sendLock.WaitAsync(stopping);
+                        try
+                        {
+                            await socket.CloseOutputAsync(status, "", stopping);
+                        }
+                        finally
+                        {
+                            _sendLock.Release();
+                        }
+                    }
+
                     _closed.TrySetResult((int?)socket.CloseStatus);
                     return;
                 }
