@@ -13,6 +13,7 @@ internal sealed partial class GatewayInteractionHandler(
     InteractionProcessor processor,
     DeferredReplies deferred,
     IDiscordRestClient rest,
+    TimeProvider time,
     ILogger<GatewayInteractionHandler> logger) : IGatewayDispatchHandler
 {
     public async Task HandleDispatchAsync(string eventName, JsonElement data, CancellationToken cancellationToken)
@@ -22,6 +23,8 @@ internal sealed partial class GatewayInteractionHandler(
             return;
         }
 
+        // Discord's 3 seconds for the callback run from when the interaction was sent; this is the nearest we know.
+        var deadline = time.GetUtcNow() + DeferredReplySender.CallbackDeadline;
         Interaction interaction;
         try
         {
@@ -41,7 +44,7 @@ internal sealed partial class GatewayInteractionHandler(
 
         try
         {
-            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken).ConfigureAwait(false);
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, deadline, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
