@@ -39,7 +39,16 @@ public static partial class InteractionsEndpoint
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        byte[]? body;
+        try
+        {
+            body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            return GaveUpReading(context, exception, logger);
+        }
+
         if (body is null)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -110,10 +119,31 @@ public static partial class InteractionsEndpoint
         }
     }
 
+    /// <summary>
+    /// A body that never arrived whole: the client went away, reset the connection, or sent too slowly for Kestrel's
+    /// minimum data rate. Routine on a public endpoint, so one Warning without a stack trace. Kestrel's own answer
+    /// (400, 408) is kept when it has one; a connection that is gone is aborted rather than answered.
+    /// </summary>
+    private static IResult GaveUpReading(HttpContext context, Exception exception, ILogger logger)
+    {
+        if (exception is BadHttpRequestException badRequest)
+        {
+            LogBodyNotRead(logger, $"{badRequest.Message} (HTTP {badRequest.StatusCode})");
+            return Results.StatusCode(badRequest.StatusCode);
+        }
+
+        LogBodyNotRead(logger, exception is OperationCanceledException ? "the request was aborted" : "the client reset the connection");
+        context.Abort();
+        return Results.Empty;
+    }
+
     private static bool IsFresh(string timestamp, TimeProvider time) =>
         long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
         && (time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() <= MaxClockSkew;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused an interaction request without a valid signature")]
     private static partial void LogRejected(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up reading an interaction request: {Reason}")]
+    private static partial void LogBodyNotRead(ILogger logger, string reason);
 }
