@@ -198,7 +198,12 @@ internal sealed class FakeGatewayClient(WebSocket socket, string path, string qu
         }
     }
 
-    public void Dispose() => _sendLock.Dispose();
+    // The lock is not disposed: the server ends the connection (and disposes this) as soon as it reads the client's
+    // close frame, which may answer a close the test is still sending, still holding the lock. A SemaphoreSlim whose
+    // wait handle is never asked for holds nothing to release.
+    public void Dispose()
+    {
+    }
 
     internal async Task ReadUntilClosedAsync(CancellationToken stopping)
     {
