@@ -39,7 +39,8 @@ public sealed class InteractionsEndpointAbortTests
         // Kestrel's last word on a connection, after anything it logs about the request.
         await host.Logs.WaitForAsync(entry => entry.Category.EndsWith("Kestrel.Connections", StringComparison.Ordinal) && entry.Message.EndsWith("stopped.", StringComparison.Ordinal))
             .WaitAsync(InteractionsEndpointHost.Patience);
-        var problems = host.Logs.Entries.Where(entry => entry.Level >= LogLevel.Warning || entry.Exception is not null).ToList();
+        // What a deployment logs (Information and up): Kestrel's own Debug diagnostics of the bad request are its business.
+        var problems = host.Logs.Entries.Where(entry => entry.Level >= LogLevel.Warning || (entry.Level >= LogLevel.Information && entry.Exception is not null)).ToList();
         var logged = Assert.Single(problems);
 
         Assert.Equal((LogLevel.Warning, (Exception?)null), (logged.Level, logged.Exception));
