@@ -137,9 +137,13 @@ public static partial class InteractionsEndpoint
         return Results.Empty;
     }
 
+    /// <summary>
+    /// Within <see cref="MaxClockSkew"/> of now. Anything else, including a value no clock could show (not a number,
+    /// negative, beyond year 9999), is not fresh: compared in seconds, so nothing overflows or throws.
+    /// </summary>
     private static bool IsFresh(string timestamp, TimeProvider time) =>
         long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-        && (time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() <= MaxClockSkew;
+        && Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - seconds) <= (long)MaxClockSkew.TotalSeconds;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused an interaction request without a valid signature")]
     private static partial void LogRejected(ILogger logger);
