@@ -12,6 +12,7 @@ namespace DevOps90.Bot.Discord.Interactions;
 internal sealed partial class GatewayInteractionHandler(
     InteractionProcessor processor,
     DeferredReplies deferred,
+    RecentInteractions recent,
     IDiscordRestClient rest,
     TimeProvider time,
     ILogger<GatewayInteractionHandler> logger) : IGatewayDispatchHandler
@@ -36,6 +37,13 @@ internal sealed partial class GatewayInteractionHandler(
             return;
         }
 
+        if (interaction.Type != InteractionType.Ping && !recent.TryAdd(interaction.Id))
+        {
+            // Already answered; a second callback would be refused anyway ("already acknowledged").
+            LogDuplicate(logger, interaction.Id);
+            return;
+        }
+
         var response = await processor.RespondAsync(interaction, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
@@ -55,6 +63,9 @@ internal sealed partial class GatewayInteractionHandler(
         // Only now may a deferred reply edit the response: Discord has acknowledged the deferral.
         deferred.CallbackSent(interaction.Id);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored interaction {InteractionId}: already received")]
+    private static partial void LogDuplicate(ILogger logger, Snowflake interactionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed interaction: {Problem}")]
     private static partial void LogMalformed(ILogger logger, string problem);

@@ -30,6 +30,7 @@ public static partial class InteractionsEndpoint
         InteractionSignature signature,
         InteractionProcessor processor,
         DeferredReplies deferred,
+        RecentInteractions recent,
         TimeProvider time,
         ILoggerFactory loggers)
     {
@@ -70,6 +71,15 @@ public static partial class InteractionsEndpoint
         catch (Exception exception) when (exception is JsonException or FormatException)
         {
             return Results.BadRequest();
+        }
+
+        if (interaction.Type != InteractionType.Ping && !recent.TryAdd(interaction.Id))
+        {
+            // Discord sends an interaction once and takes its answer from that request, so this one can only be a
+            // replay (or a proxy's retry). Running the command again is what must not happen; answering with the
+            // first reply would hand a member's private answer to whoever replayed it. 409 says what happened.
+            LogReplayed(logger, interaction.Id);
+            return Results.Conflict();
         }
 
         var response = await processor.RespondAsync(interaction, context.RequestAborted).ConfigureAwait(false);
@@ -147,6 +157,9 @@ public static partial class InteractionsEndpoint
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused an interaction request without a valid signature")]
     private static partial void LogRejected(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused interaction {InteractionId}: already received (a replayed request)")]
+    private static partial void LogReplayed(ILogger logger, Snowflake interactionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up reading an interaction request: {Reason}")]
     private static partial void LogBodyNotRead(ILogger logger, string reason);

@@ -48,6 +48,7 @@ internal sealed class InteractionsEndpointHost : IAsyncDisposable
         builder.Services.AddSingleton(bot.Processor);
         builder.Services.AddSingleton(bot.Deferred);
         builder.Services.AddSingleton<TimeProvider>(bot.Time);
+        builder.Services.AddSingleton(new RecentInteractions(bot.Time));
         var app = builder.Build();
         var host = new InteractionsEndpointHost(app, key, logs);
         app.MapDiscordInteractions();

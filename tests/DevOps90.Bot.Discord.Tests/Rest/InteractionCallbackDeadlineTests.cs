@@ -77,7 +77,7 @@ public sealed class InteractionCallbackDeadlineTests
         var bot = new InteractionFixture();
         using var rest = new RestHarness();
         rest.Handler.Then(RateLimited).Then(RateLimited);
-        var handler = new GatewayInteractionHandler(bot.Processor, bot.Deferred, rest.Client, rest.Time, NullLogger<GatewayInteractionHandler>.Instance);
+        var handler = new GatewayInteractionHandler(bot.Processor, bot.Deferred, new RecentInteractions(rest.Time), rest.Client, rest.Time, NullLogger<GatewayInteractionHandler>.Instance);
         using var interaction = JsonDocument.Parse(InteractionFixture.Command("day", """[{"name":"number","type":4,"value":2}]"""));
 
         var handling = handler.HandleDispatchAsync("INTERACTION_CREATE", interaction.RootElement, CancellationToken.None);
