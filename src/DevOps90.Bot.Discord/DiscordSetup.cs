@@ -6,6 +6,7 @@ using DevOps90.Bot.Discord.Rest;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,8 @@ public static class DiscordSetup
         services.AddDiscordRest();
         services.AddSingleton<IChatPublisher, DiscordPublisher>();
         services.AddSingleton<DeferredReplies>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RecentInteractions>();
         services.AddSingleton<InteractionProcessor>();
         services.AddHostedService<DeferredReplySender>();
         services.AddSingleton<CommandRegistrar>();

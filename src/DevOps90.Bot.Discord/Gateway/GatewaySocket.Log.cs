@@ -40,6 +40,9 @@ internal sealed partial class GatewaySocket
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord closed the gateway connection with {CloseCode} ({CloseReason}); next: {NextStep}")]
     private static partial void LogClosedByDiscord(ILogger logger, int closeCode, string closeReason, GatewayNextStep nextStep);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closing the Gateway connection: the bot is stopping")]
+    private static partial void LogStopping(ILogger logger);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway connection lost")]
     private static partial void LogConnectionLost(ILogger logger, Exception exception);
 }

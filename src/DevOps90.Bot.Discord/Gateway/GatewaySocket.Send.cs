@@ -79,6 +79,14 @@ internal sealed partial class GatewaySocket
         }
     }
 
+    /// <summary>Drops a connection that stopped answering, keeping the session resumable.</summary>
+    private async Task AbandonAsync()
+    {
+        _zombie = true;
+        await CloseAsync(ResumableClose, "no heartbeat ACK").ConfigureAwait(false);
+        _socket.Abort();
+    }
+
     private static string OperatingSystemName() =>
         OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "other";
 }

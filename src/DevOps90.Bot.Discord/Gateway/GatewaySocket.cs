@@ -29,12 +29,13 @@ internal sealed partial class GatewaySocket(
     /// <summary>Discord closes the connection (4002) for a payload over 4096 bytes (https://discord.com/developers/docs/events/gateway#sending-events).</summary>
     private const int MaxPayloadBytes = 4096;
 
-    private readonly ClientWebSocket _socket = new();
+    private readonly ClientWebSocket _socket = CreateSocket();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly GatewayCommandLimiter _limiter = new(timeProvider);
     private readonly TaskCompletionSource<TimeSpan> _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _ackPending;
     private volatile bool _zombie;
+    private volatile bool _stopping;
 
     /// <summary>The session reached READY or RESUMED on this connection: the next reconnect starts a fresh backoff.</summary>
     public bool Healthy { get; private set; }
@@ -62,8 +63,13 @@ internal sealed partial class GatewaySocket(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // 1000 ends the session, so the bot shows offline now rather than when the session times out.
-            await CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down").ConfigureAwait(false);
+            // 1000 ends the session, so the bot shows offline now rather than when the session times out. Discord
+            // answers with a close frame of its own: that answer, or the connection dropping after it, is the end of
+            // our close, not Discord closing, and is not logged as such.
+            _stopping = true;
+            LogStopping(logger);
+            await CloseAsync(WebSocketCloseStatus.NormalClosure, "the bot is stopping").ConfigureAwait(false);
+            await ((Task)receive).WaitAsync(timeouts.Close, timeProvider, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
         }
         finally
@@ -73,6 +79,17 @@ internal sealed partial class GatewaySocket(
             // Both loops end once the socket is aborted; their outcome is already known or no longer matters.
             await Task.WhenAll(receive, heartbeat).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    /// <summary>
+    /// With the REST client's User-Agent: Discord asks every client to identify itself so
+    /// (https://discord.com/developers/docs/reference#user-agent), and compatible servers refuse an upgrade without one.
+    /// </summary>
+    private static ClientWebSocket CreateSocket()
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("User-Agent", Rest.DiscordRestClient.UserAgent);
+        return socket;
     }
 
     public void Dispose()
@@ -120,7 +137,7 @@ internal sealed partial class GatewaySocket(
                 return GatewayDisconnect.Zombie();
             }
 
-            if (!cancellationToken.IsCancellationRequested)
+            if (!cancellationToken.IsCancellationRequested && !_stopping)
             {
                 LogConnectionLost(logger, exception);
             }
@@ -134,6 +151,12 @@ internal sealed partial class GatewaySocket(
         if (_zombie)
         {
             return GatewayDisconnect.Zombie();
+        }
+
+        if (_stopping)
+        {
+            // Discord's answer to the close the bot sent on its way out.
+            return GatewayDisconnect.Lost("closed by the bot");
         }
 
         if (_socket.CloseStatus is not { } status || status == WebSocketCloseStatus.Empty)
@@ -268,13 +291,5 @@ internal sealed partial class GatewaySocket(
             LogConnectionLost(logger, exception);
             _socket.Abort();
         }
-    }
-
-    /// <summary>Drops a connection that stopped answering, keeping the session resumable.</summary>
-    private async Task AbandonAsync()
-    {
-        _zombie = true;
-        await CloseAsync(ResumableClose, "no heartbeat ACK").ConfigureAwait(false);
-        _socket.Abort();
     }
 }

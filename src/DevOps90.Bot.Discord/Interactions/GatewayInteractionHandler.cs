@@ -12,7 +12,9 @@ namespace DevOps90.Bot.Discord.Interactions;
 internal sealed partial class GatewayInteractionHandler(
     InteractionProcessor processor,
     DeferredReplies deferred,
+    RecentInteractions recent,
     IDiscordRestClient rest,
+    TimeProvider time,
     ILogger<GatewayInteractionHandler> logger) : IGatewayDispatchHandler
 {
     public async Task HandleDispatchAsync(string eventName, JsonElement data, CancellationToken cancellationToken)
@@ -22,6 +24,8 @@ internal sealed partial class GatewayInteractionHandler(
             return;
         }
 
+        // Discord's 3 seconds for the callback run from when the interaction was sent; this is the nearest we know.
+        var deadline = time.GetUtcNow() + DeferredReplySender.CallbackDeadline;
         Interaction interaction;
         try
         {
@@ -33,6 +37,13 @@ internal sealed partial class GatewayInteractionHandler(
             return;
         }
 
+        if (interaction.Type != InteractionType.Ping && !recent.TryAdd(interaction.Id))
+        {
+            // Already answered; a second callback would be refused anyway ("already acknowledged").
+            LogDuplicate(logger, interaction.Id);
+            return;
+        }
+
         var response = await processor.RespondAsync(interaction, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
@@ -41,7 +52,7 @@ internal sealed partial class GatewayInteractionHandler(
 
         try
         {
-            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken).ConfigureAwait(false);
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, deadline, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -52,6 +63,9 @@ internal sealed partial class GatewayInteractionHandler(
         // Only now may a deferred reply edit the response: Discord has acknowledged the deferral.
         deferred.CallbackSent(interaction.Id);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored interaction {InteractionId}: already received")]
+    private static partial void LogDuplicate(ILogger logger, Snowflake interactionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed interaction: {Problem}")]
     private static partial void LogMalformed(ILogger logger, string problem);

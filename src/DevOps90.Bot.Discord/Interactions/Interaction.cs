@@ -57,9 +57,17 @@ public sealed record Interaction
     public bool IsModerator =>
         ulong.TryParse(MemberPermissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits) && (bits & (1UL << 3 | 1UL << 5)) != 0;
 
-    /// <summary>Reads an interaction object; a missing required field is a <see cref="FormatException"/>.</summary>
+    /// <summary>
+    /// Reads an interaction object. Anything else (an array, a field of the wrong JSON type, a missing required field,
+    /// an interaction other than PING without the user who caused it) is a <see cref="FormatException"/>.
+    /// </summary>
     public static Interaction Parse(JsonElement root)
     {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"the interaction is a JSON {root.ValueKind}, not an object");
+        }
+
         var options = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         string? focused = null;
         string? subcommand = null;
@@ -75,15 +83,26 @@ public sealed record Interaction
         var member = root.TryGetProperty("member", out var memberElement) && memberElement.ValueKind == JsonValueKind.Object ? memberElement : (JsonElement?)null;
         var user = member is { } m && m.TryGetProperty("user", out var memberUser) ? memberUser
             : root.TryGetProperty("user", out var directUser) ? directUser : (JsonElement?)null;
+        var typeValue = root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number && type.TryGetInt32(out var number)
+            ? number
+            : throw new FormatException("the interaction has no type (an integer)");
+        var userId = user is { } u ? String(u, "id") : null;
+        if (typeValue != InteractionType.Ping && string.IsNullOrEmpty(userId))
+        {
+            // Discord sends member.user in a guild and user elsewhere; without either, nothing can be done on the
+            // member's behalf (a check-in, a progress) and no reply can be private to them.
+            throw new FormatException("the interaction has no user (neither member.user nor user)");
+        }
+
         return new Interaction
         {
             Id = Snowflake.Parse(Required(root, "id")),
             ApplicationId = Snowflake.Parse(Required(root, "application_id")),
-            Type = root.TryGetProperty("type", out var type) && type.TryGetInt32(out var typeValue) ? typeValue : throw new FormatException("the interaction has no type"),
+            Type = typeValue,
             Token = Required(root, "token"),
             ChannelId = String(root, "channel_id") ?? (root.TryGetProperty("channel", out var channel) ? String(channel, "id") : null),
             GuildId = String(root, "guild_id"),
-            UserId = user is { } u ? String(u, "id") : null,
+            UserId = userId,
             MemberPermissions = member is { } withPermissions ? String(withPermissions, "permissions") : null,
             Locale = String(root, "locale"),
             GuildLocale = String(root, "guild_locale"),

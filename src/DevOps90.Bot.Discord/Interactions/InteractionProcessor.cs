@@ -25,13 +25,18 @@ public sealed class InteractionProcessor(
     /// <summary>Leaves room for the network within Discord's 3-second deadline.</summary>
     public TimeSpan ReplyBudget { get; init; } = TimeSpan.FromSeconds(2.5);
 
-    /// <summary>The callback to send, or null for an interaction type this bot does not handle.</summary>
+    /// <summary>
+    /// The callback to send, or null for an interaction this bot does not handle: a type it does not know, or one
+    /// without the user who caused it (<see cref="Interaction.Parse"/> refuses those; this guards the rest).
+    /// </summary>
     public async Task<InteractionResponsePayload?> RespondAsync(Interaction interaction, CancellationToken cancellationToken = default)
     {
         switch (interaction.Type)
         {
             case InteractionType.Ping:
                 return new InteractionResponsePayload(InteractionCallbackType.Pong);
+            case not InteractionType.Ping when string.IsNullOrEmpty(interaction.UserId):
+                return null;
             case InteractionType.ApplicationCommandAutocomplete:
                 return Complete(interaction);
             case InteractionType.ApplicationCommand when interaction.CommandName is { } name:
@@ -127,7 +132,7 @@ public sealed class InteractionProcessor(
         Options = options,
         CohortId = interaction.ChannelId is { } channel ? cohorts.FindByTarget(new ChatTarget(Platform, channel))?.Id : null,
         Channel = interaction.ChannelId is { } here ? new ChatTarget(Platform, here) : null,
-        MemberId = interaction.UserId ?? "",
+        MemberId = interaction.UserId!,
         IsModerator = interaction.IsModerator,
         UserLocale = interaction.Locale,
         ServerLocale = interaction.GuildLocale,

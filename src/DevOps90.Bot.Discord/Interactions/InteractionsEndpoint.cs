@@ -30,6 +30,7 @@ public static partial class InteractionsEndpoint
         InteractionSignature signature,
         InteractionProcessor processor,
         DeferredReplies deferred,
+        RecentInteractions recent,
         TimeProvider time,
         ILoggerFactory loggers)
     {
@@ -39,7 +40,16 @@ public static partial class InteractionsEndpoint
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        byte[]? body;
+        try
+        {
+            body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            return GaveUpReading(context, exception, logger);
+        }
+
         if (body is null)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -61,6 +71,15 @@ public static partial class InteractionsEndpoint
         catch (Exception exception) when (exception is JsonException or FormatException)
         {
             return Results.BadRequest();
+        }
+
+        if (interaction.Type != InteractionType.Ping && !recent.TryAdd(interaction.Id))
+        {
+            // Discord sends an interaction once and takes its answer from that request, so this one can only be a
+            // replay (or a proxy's retry). Running the command again is what must not happen; answering with the
+            // first reply would hand a member's private answer to whoever replayed it. 409 says what happened.
+            LogReplayed(logger, interaction.Id);
+            return Results.Conflict();
         }
 
         var response = await processor.RespondAsync(interaction, context.RequestAborted).ConfigureAwait(false);
@@ -110,10 +129,38 @@ public static partial class InteractionsEndpoint
         }
     }
 
+    /// <summary>
+    /// A body that never arrived whole: the client went away, reset the connection, or sent too slowly for Kestrel's
+    /// minimum data rate. Routine on a public endpoint, so one Warning without a stack trace. Kestrel's own answer
+    /// (400, 408) is kept when it has one; a connection that is gone is aborted rather than answered.
+    /// </summary>
+    private static IResult GaveUpReading(HttpContext context, Exception exception, ILogger logger)
+    {
+        if (exception is BadHttpRequestException badRequest)
+        {
+            LogBodyNotRead(logger, $"{badRequest.Message} (HTTP {badRequest.StatusCode})");
+            return Results.StatusCode(badRequest.StatusCode);
+        }
+
+        LogBodyNotRead(logger, exception is OperationCanceledException ? "the request was aborted" : "the client reset the connection");
+        context.Abort();
+        return Results.Empty;
+    }
+
+    /// <summary>
+    /// Within <see cref="MaxClockSkew"/> of now. Anything else, including a value no clock could show (not a number,
+    /// negative, beyond year 9999), is not fresh: compared in seconds, so nothing overflows or throws.
+    /// </summary>
     private static bool IsFresh(string timestamp, TimeProvider time) =>
         long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-        && (time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() <= MaxClockSkew;
+        && Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - seconds) <= (long)MaxClockSkew.TotalSeconds;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused an interaction request without a valid signature")]
     private static partial void LogRejected(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused interaction {InteractionId}: already received (a replayed request)")]
+    private static partial void LogReplayed(ILogger logger, Snowflake interactionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up reading an interaction request: {Reason}")]
+    private static partial void LogBodyNotRead(ILogger logger, string reason);
 }

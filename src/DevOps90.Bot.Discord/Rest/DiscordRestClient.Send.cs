@@ -8,8 +8,13 @@ namespace DevOps90.Bot.Discord.Rest;
 /// </summary>
 internal sealed partial class DiscordRestClient
 {
-    /// <summary>Returns the successful answer (the caller disposes it) or throws.</summary>
-    private async Task<HttpResponseMessage> SendCoreAsync(DiscordRoute route, RequestBody? body, CancellationToken cancellationToken)
+    private const string DeadlineText = "Discord's 3-second deadline for the interaction callback would have passed before the retry";
+
+    /// <summary>
+    /// Returns the successful answer (the caller disposes it) or throws. No retry is started that could not be sent
+    /// before <paramref name="deadline"/>, past which the answer would be of no use.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendCoreAsync(DiscordRoute route, RequestBody? body, CancellationToken cancellationToken, DateTimeOffset? deadline = null)
     {
         var rateLimitRetries = 0;
         var transientRetries = 0;
@@ -26,13 +31,22 @@ internal sealed partial class DiscordRestClient
             catch (HttpRequestException exception) when (transientRetries < _policy.MaxTransientRetries)
             {
                 // Only the exception's type and error code are logged: its message is not ours to vouch for.
-                await BackOffAsync(route, ++transientRetries, $"{exception.GetType().Name} {exception.HttpRequestError}", cancellationToken).ConfigureAwait(false);
+                var reason = $"{exception.GetType().Name} {exception.HttpRequestError}";
+                if (!await BackOffAsync(route, ++transientRetries, reason, deadline, cancellationToken).ConfigureAwait(false))
+                {
+                    throw;
+                }
+
                 continue;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && transientRetries < _policy.MaxTransientRetries)
             {
                 // Not the caller's cancellation: HttpClient.Timeout expired.
-                await BackOffAsync(route, ++transientRetries, "timeout", cancellationToken).ConfigureAwait(false);
+                if (!await BackOffAsync(route, ++transientRetries, "timeout", deadline, cancellationToken).ConfigureAwait(false))
+                {
+                    throw;
+                }
+
                 continue;
             }
 
@@ -62,6 +76,13 @@ internal sealed partial class DiscordRestClient
                             $"{route.Display} was rate limited ({scope}, retry after {retryAfter.TotalSeconds:0.###} s) and was not retried: {error.Describe()}"));
                     }
 
+                    if (PastDeadline(deadline, retryAfter))
+                    {
+                        var reason = $"rate limited, retry after {retryAfter.TotalSeconds:0.###} s";
+                        LogPastDeadline(_logger, route.Display, reason, (deadline!.Value - _time.GetUtcNow()).TotalSeconds);
+                        throw new DiscordApiException(429, error.Code, route.Redact($"{route.Display} was {reason} and was not retried: {DeadlineText}"));
+                    }
+
                     rateLimitRetries++;
                     LogRateLimited(_logger, route.Display, scope, retryAfter.TotalSeconds, rateLimitRetries);
 
@@ -73,7 +94,11 @@ internal sealed partial class DiscordRestClient
 
                 if (status is 500 or 502 or 503 or 504 && transientRetries < _policy.MaxTransientRetries)
                 {
-                    await BackOffAsync(route, ++transientRetries, $"HTTP {status}", cancellationToken).ConfigureAwait(false);
+                    if (!await BackOffAsync(route, ++transientRetries, $"HTTP {status}", deadline, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw new DiscordApiException(status, error.Code, route.Redact($"{route.Display} answered {status} and was not retried: {DeadlineText}"));
+                    }
+
                     continue;
                 }
 
@@ -83,17 +108,33 @@ internal sealed partial class DiscordRestClient
         }
     }
 
-    // Exponential backoff with jitter, so that many requests failing together do not come back together.
-    private async Task BackOffAsync(DiscordRoute route, int attempt, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Exponential backoff with jitter, so that many requests failing together do not come back together. Returns
+    /// false, without waiting, when the retry would go after <paramref name="deadline"/>.
+    /// </summary>
+    private async Task<bool> BackOffAsync(DiscordRoute route, int attempt, string reason, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         var baseDelay = _policy.TransientBaseDelay;
 #pragma warning disable CA5394 // Jitter only spreads retries out; nothing depends on it being unpredictable.
         var jitter = baseDelay * Random.Shared.NextDouble();
 #pragma warning restore CA5394
         var delay = (baseDelay * Math.Pow(2, attempt - 1)) + jitter;
+        if (PastDeadline(deadline, delay))
+        {
+            LogPastDeadline(_logger, route.Display, reason, (deadline!.Value - _time.GetUtcNow()).TotalSeconds);
+            return false;
+        }
+
         LogTransient(_logger, route.Display, reason, delay.TotalSeconds, attempt, _policy.MaxTransientRetries);
         await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        return true;
     }
+
+    /// <summary>Whether a retry after <paramref name="wait"/> would reach Discord only after <paramref name="deadline"/>.</summary>
+    private bool PastDeadline(DateTimeOffset? deadline, TimeSpan wait) => deadline is { } end && _time.GetUtcNow() + wait > end;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Route} failed ({Reason}) and is not retried: Discord's deadline for the interaction callback is {RemainingSeconds} s away, too soon for a retry")]
+    private static partial void LogPastDeadline(ILogger logger, string route, string reason, double remainingSeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Route} was rate limited ({Scope}); retrying in {RetryAfterSeconds} s (retry {Retry})")]
     private static partial void LogRateLimited(ILogger logger, string route, RateLimitScope scope, double retryAfterSeconds, int retry);

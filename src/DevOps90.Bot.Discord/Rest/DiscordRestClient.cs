@@ -58,11 +58,17 @@ internal sealed partial class DiscordRestClient : IDiscordRestClient
     public Task<DiscordMessage> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessagePayload message, CancellationToken cancellationToken = default) =>
         SendAsync(DiscordRoute.Bot(HttpMethod.Patch, $"channels/{channelId}/messages/{messageId}"), Body(message), Json.DiscordMessage, cancellationToken);
 
-    public async Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken, InteractionResponsePayload response, CancellationToken cancellationToken = default)
+    public async Task CreateInteractionResponseAsync(
+        Snowflake interactionId,
+        string interactionToken,
+        InteractionResponsePayload response,
+        DateTimeOffset? deadline = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(interactionToken);
         var route = DiscordRoute.Interaction(HttpMethod.Post, $"interactions/{interactionId}/{Uri.EscapeDataString(interactionToken)}/callback");
-        using var answer = await SendCoreAsync(route, RequestBody.WithFiles(response, Json.InteractionResponsePayload, response.Data?.Files ?? []), cancellationToken).ConfigureAwait(false);
+        var body = RequestBody.WithFiles(response, Json.InteractionResponsePayload, response.Data?.Files ?? []);
+        using var answer = await SendCoreAsync(route, body, cancellationToken, deadline).ConfigureAwait(false);
     }
 
     // Discord: a follow-up "functions the same as Execute Webhook, but wait is always true", so the message comes back.

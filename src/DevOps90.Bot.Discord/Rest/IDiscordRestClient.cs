@@ -16,8 +16,17 @@ public interface IDiscordRestClient
     /// <summary>PATCH /channels/{channel.id}/messages/{message.id}</summary>
     Task<DiscordMessage> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessagePayload message, CancellationToken cancellationToken = default);
 
-    /// <summary>POST /interactions/{interaction.id}/{interaction.token}/callback</summary>
-    Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken, InteractionResponsePayload response, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// POST /interactions/{interaction.id}/{interaction.token}/callback. Discord accepts the callback only until
+    /// <paramref name="deadline"/> (3 seconds after the interaction arrived): a retry that could not be sent before
+    /// it is not attempted, and the call fails saying so.
+    /// </summary>
+    Task CreateInteractionResponseAsync(
+        Snowflake interactionId,
+        string interactionToken,
+        InteractionResponsePayload response,
+        DateTimeOffset? deadline = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>POST /webhooks/{application.id}/{interaction.token} (a follow-up, valid 15 minutes)</summary>
     Task<DiscordMessage> CreateFollowupMessageAsync(Snowflake applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken = default);

@@ -9,8 +9,13 @@ internal sealed class RouteBucket
     private int? _limit;
     private int? _remaining;
 
-    // The longest Reset-After seen: the length of the bucket's window, learned from the first answer in a window.
+    // The length of the bucket's window, as the latest window the headers described gives it (the Reset-After of its
+    // first answer). Not the longest ever seen: a 429's long wait would otherwise pace the bucket until restart.
     private TimeSpan _window;
+
+    // False while ResetAt is only this class's assumption (a window started when the last one passed): the next
+    // answer's headers then say when the window really ends, earlier or later.
+    private bool _resetKnown;
 
     public DateTimeOffset ResetAt { get; private set; }
 
@@ -29,6 +34,7 @@ internal sealed class RouteBucket
             // as long as the last one, so a burst after the reset cannot spend more than one window's worth.
             _remaining = Math.Max(_limit ?? 1, 1);
             ResetAt = now + _window;
+            _resetKnown = false;
         }
 
         return _remaining > 0 ? TimeSpan.Zero : ResetAt - now;
@@ -48,24 +54,36 @@ internal sealed class RouteBucket
     {
         var resetAt = now + resetAfter;
         _limit = limit ?? _limit;
-        if (resetAfter > _window)
-        {
-            _window = resetAfter;
-        }
-
         if (_remaining is null || now >= ResetAt)
         {
+            // The first answer of a new window.
             _remaining = remaining;
             ResetAt = resetAt;
+            _window = resetAfter;
+            _resetKnown = true;
             return;
         }
 
         // Same window: answers to concurrent requests arrive in any order, and our own count already holds the
         // requests still in flight, so only ever lower it.
         _remaining = Math.Min(_remaining.Value, remaining);
+        if (!_resetKnown)
+        {
+            // The window was assumed to be as long as the last one; Discord says when it actually ends.
+            ResetAt = resetAt;
+            _window = resetAfter;
+            _resetKnown = true;
+            return;
+        }
+
         if (resetAt > ResetAt)
         {
             ResetAt = resetAt;
+        }
+
+        if (resetAfter > _window)
+        {
+            _window = resetAfter;
         }
     }
 
@@ -77,5 +95,7 @@ internal sealed class RouteBucket
         {
             ResetAt = now + retryAfter;
         }
+
+        _resetKnown = true;
     }
 }

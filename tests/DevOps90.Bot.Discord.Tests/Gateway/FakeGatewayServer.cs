@@ -78,7 +78,10 @@ internal sealed class FakeGatewayServer : IAsyncDisposable
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var client = new FakeGatewayClient(socket, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", Clock.GetTimestamp());
+        using var client = new FakeGatewayClient(socket, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", Clock.GetTimestamp())
+        {
+            UserAgent = context.Request.Headers.UserAgent.ToString(),
+        };
         Interlocked.Increment(ref _connectionCount);
         _connections.Writer.TryWrite(client);
         await client.ReadUntilClosedAsync(_stopping.Token);
@@ -98,7 +101,13 @@ internal sealed class FakeGatewayClient(WebSocket socket, string path, string qu
 
     public long AcceptedAt { get; } = acceptedAt;
 
+    /// <summary>The User-Agent header of the upgrade request, empty when there was none.</summary>
+    public string UserAgent { get; init; } = "";
+
     public bool AcknowledgeHeartbeats { get; set; } = true;
+
+    /// <summary>Answers the client's close frame with one of the same code, as Discord does (RFC 6455 section 5.5.1).</summary>
+    public bool EchoClose { get; set; }
 
     /// <summary>The close code the client sent, or null when it went away without one.</summary>
     public Task<int?> ClientClosed => _closed.Task;
@@ -189,7 +198,12 @@ internal sealed class FakeGatewayClient(WebSocket socket, string path, string qu
         }
     }
 
-    public void Dispose() => _sendLock.Dispose();
+    // The lock is not disposed: the server ends the connection (and disposes this) as soon as it reads the client's
+    // close frame, which may answer a close the test is still sending, still holding the lock. A SemaphoreSlim whose
+    // wait handle is never asked for holds nothing to release.
+    public void Dispose()
+    {
+    }
 
     internal async Task ReadUntilClosedAsync(CancellationToken stopping)
     {
@@ -209,6 +223,19 @@ internal sealed class FakeGatewayClient(WebSocket socket, string path, string qu
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    if (EchoClose && socket.CloseStatus is { } status)
+                    {
+                        await _sendLock.WaitAsync(stopping);
+                        try
+                        {
+                            await socket.CloseOutputAsync(status, "", stopping);
+                        }
+                        finally
+                        {
+                            _sendLock.Release();
+                        }
+                    }
+
                     _closed.TrySetResult((int?)socket.CloseStatus);
                     return;
                 }

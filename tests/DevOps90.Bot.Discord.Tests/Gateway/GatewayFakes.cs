@@ -25,7 +25,8 @@ internal sealed class FakeDiscordRestClient(Func<GatewayBotInfo> gatewayBot) : I
 
     public Task<DiscordMessage> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessagePayload message, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken, InteractionResponsePayload response, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken, InteractionResponsePayload response, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
 
     public Task<DiscordMessage> CreateFollowupMessageAsync(Snowflake applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using DevOps90.Bot.Discord.Payloads;
+using DevOps90.Bot.Discord.Rest;
+using Microsoft.Extensions.Logging;
 
 namespace DevOps90.Bot.Discord.Tests.Gateway;
 
@@ -52,6 +54,17 @@ public sealed class GatewayHandshakeTests
         Assert.Equal([2, 3], identify.GetProperty("shard").EnumerateArray().Select(shard => shard.GetInt32()));
         var properties = identify.GetProperty("properties");
         Assert.All(["os", "browser", "device"], name => Assert.False(string.IsNullOrEmpty(properties.GetProperty(name).GetString())));
+    }
+
+    [Fact]
+    public async Task RunAsync_Connect_UpgradeRequestCarriesTheBotsUserAgent()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+
+        var client = await gateway.Server.NextConnectionAsync();
+
+        // The same "DiscordBot (url, version)" as the REST client: a server may refuse a client without one.
+        Assert.Equal(DiscordRestClient.UserAgent, client.UserAgent);
     }
 
     [Fact]
@@ -116,5 +129,22 @@ public sealed class GatewayHandshakeTests
         await gateway.Run.WaitAsync(FakeGatewayServer.Patience);
 
         Assert.Equal(1000, closed);
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledAndDiscordAnswersTheClose_LogsTheShutdownAsOurs()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+        var client = await gateway.ReadyAsync();
+        client.EchoClose = true;
+
+        await gateway.StopAsync();
+        await client.ClientClosed.WaitAsync(FakeGatewayServer.Patience);
+        await gateway.Run.WaitAsync(FakeGatewayServer.Patience);
+
+        var entries = gateway.Logger.Entries;
+        Assert.Contains(entries, entry => entry.Level == LogLevel.Information && entry.Message == "Closing the Gateway connection: the bot is stopping");
+        Assert.DoesNotContain(entries, entry => entry.Message.Contains("Discord closed", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, entry => entry.Level >= LogLevel.Warning);
     }
 }

@@ -68,7 +68,7 @@ public sealed class DeferredUploadTests
         rest.Handler.Then(() => DiscordAnswer.NoContent());
         using var sender = new DeferredReplySender(bot.Deferred, rest.Client, rest.Time, NullLogger<DeferredReplySender>.Instance);
         await sender.StartAsync(CancellationToken.None);
-        var handler = new GatewayInteractionHandler(bot.Processor, bot.Deferred, rest.Client, NullLogger<GatewayInteractionHandler>.Instance);
+        var handler = new GatewayInteractionHandler(bot.Processor, bot.Deferred, new RecentInteractions(rest.Time), rest.Client, rest.Time, NullLogger<GatewayInteractionHandler>.Instance);
         using var interaction = JsonDocument.Parse(InteractionFixture.Command("chart", locale: "en-US"));
 
         await handler.HandleDispatchAsync("INTERACTION_CREATE", interaction.RootElement, CancellationToken.None);
@@ -89,7 +89,7 @@ public sealed class DeferredUploadTests
         rest.Handler.Then(() => DiscordAnswer.Create(HttpStatusCode.NotFound, """{"message": "Unknown interaction", "code": 10062}"""));
         using var sender = new DeferredReplySender(bot.Deferred, rest.Client, rest.Time, NullLogger<DeferredReplySender>.Instance);
         await sender.StartAsync(CancellationToken.None);
-        var handler = new GatewayInteractionHandler(bot.Processor, bot.Deferred, rest.Client, NullLogger<GatewayInteractionHandler>.Instance);
+        var handler = new GatewayInteractionHandler(bot.Processor, bot.Deferred, new RecentInteractions(rest.Time), rest.Client, rest.Time, NullLogger<GatewayInteractionHandler>.Instance);
         using var interaction = JsonDocument.Parse(InteractionFixture.Command("chart", locale: "en-US"));
 
         await Assert.ThrowsAsync<DiscordApiException>(() => handler.HandleDispatchAsync("INTERACTION_CREATE", interaction.RootElement, CancellationToken.None));

@@ -23,6 +23,27 @@ public sealed class InteractionProcessorTests
         Assert.Throws<FormatException>(() => InteractionFixture.Parse("""{"id":"1","application_id":"2","type":2}"""));
     }
 
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"interaction\"")]
+    [InlineData("""{"id":"1","application_id":"2","type":"2","token":"t","user":{"id":"9"}}""")]
+    [InlineData("""{"id":"1","application_id":"2","type":2,"token":"t","data":{"name":"day"}}""")]
+    [InlineData("""{"id":"1","application_id":"2","type":2,"token":"t","member":{"permissions":"8"},"data":{"name":"day"}}""")]
+    [InlineData("""{"id":"1","application_id":"2","type":3,"token":"t","user":{"id":""},"data":{"custom_id":"cmd:day 2"}}""")]
+    public void Parse_NotAnInteractionTheBotCanActOn_IsAFormatError(string json)
+    {
+        Assert.Throws<FormatException>(() => InteractionFixture.Parse(json));
+    }
+
+    [Fact]
+    public async Task Respond_CommandWithoutUser_IsRefused()
+    {
+        var bot = new InteractionFixture();
+        var interaction = InteractionFixture.Parse(InteractionFixture.Command("day", """[{"name":"number","type":4,"value":2}]""")) with { UserId = null };
+
+        Assert.Null(await bot.Processor.RespondAsync(interaction));
+    }
+
     [Fact]
     public async Task Respond_Ping_Pongs()
     {

@@ -1,4 +1,5 @@
 using DevOps90.Bot.Discord.Rest;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -15,7 +16,7 @@ internal sealed class RestHarness : IDisposable
 
     private readonly HttpClient _http;
 
-    public RestHarness(DiscordRestPolicy? policy = null, string apiBaseUrl = "https://discord.com/api/v10")
+    public RestHarness(DiscordRestPolicy? policy = null, string apiBaseUrl = "https://discord.com/api/v10", ILogger<DiscordRestClient>? logger = null)
     {
         Policy = policy ?? new DiscordRestPolicy();
         Handler = new FakeDiscordHandler(Time);
@@ -27,7 +28,7 @@ internal sealed class RestHarness : IDisposable
             Policy,
             Options.Create(new DiscordOptions { Token = BotToken, ApplicationId = "1325000000000000000", ApiBaseUrl = apiBaseUrl }),
             Time,
-            NullLogger<DiscordRestClient>.Instance);
+            logger ?? NullLogger<DiscordRestClient>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
