@@ -51,9 +51,9 @@ public sealed class ParticipationCommandTests
     }
 
     [Theory]
-    [InlineData("en", "Day 5 has not come yet: you can mark days up to day 3.")]
-    [InlineData("fr", "Le jour 5 n'est pas encore arrivé : vous pouvez valider jusqu'au jour 3.")]
-    public async Task Done_FutureDay_IsRefused(string language, string message)
+    [InlineData("en", "Day 5 opens at 18:00 on Thursday 7 January.")]
+    [InlineData("fr", "Le jour 5 ouvre à 18:00 le jeudi 7 janvier.")]
+    public async Task Done_FutureDay_IsRefusedWithWhenItOpens(string language, string message)
     {
         var reply = await Ask("done", language, options: ("day", "5"));
 
