@@ -27,7 +27,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
         var value = scope.Request.Option("value");
         if (!_actions.Contains(action))
         {
-            return Reply.Error(text.Format("Cohort.Error.Action", action));
+            return Reply.Error(text.Format("Cohort.Error.Action", action, string.Join(", ", _actions)));
         }
 
         if (action == "create")
