@@ -154,6 +154,31 @@ public sealed class ParticipationCommandTests
         Assert.True(moderator.IsPrivate);
     }
 
+    [Theory]
+    [InlineData("en", "-5", "“-5” is not a number of days: use a whole number from 1 to 90.")]
+    [InlineData("en", "abc", "“abc” is not a number of days: use a whole number from 1 to 90.")]
+    [InlineData("fr", "-5", "« -5 » n'est pas un nombre de jours : utilisez un nombre entier de 1 à 90.")]
+    public async Task Participation_SummaryWithABadInactiveValue_SaysWhy(string language, string inactive, string message)
+    {
+        var reply = await _dispatcher.DispatchAsync(Request("participation", language, ("inactive", inactive)) with { IsModerator = true, Subcommand = "summary" });
+
+        Assert.True(reply.IsError);
+        Assert.Equal(message, Assert.Single(reply.Paragraphs));
+    }
+
+    [Fact]
+    public async Task Participation_Summary_RoundsPercentagesHalfAwayFromZero()
+    {
+        await _dispatcher.DispatchAsync(Request("done", "en") with { MemberId = "ada" });
+        await _dispatcher.DispatchAsync(Request("done", "en") with { MemberId = "grace" });
+        await _dispatcher.DispatchAsync(Request("done", "en", ("day", "1")) with { MemberId = "bob" });
+
+        var reply = await _dispatcher.DispatchAsync(Request("participation", "en") with { IsModerator = true });
+
+        // Two of three members did day 3: 66.7 %, shown as 67 %, not 66 %.
+        Assert.EndsWith("Day 3: 2 (67 %)", reply.Fields[1].Value, StringComparison.Ordinal);
+    }
+
     private Task<Reply> Ask(string command, string language, params (string Name, string Value)[] options) =>
         _dispatcher.DispatchAsync(Request(command, language, options)).AsTask();
 

@@ -27,7 +27,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
         var value = scope.Request.Option("value");
         if (!_actions.Contains(action))
         {
-            return Reply.Error(text.Format("Cohort.Error.Action", action, string.Join(", ", _actions)));
+            return Reply.Error(text.Format("Cohort.Error.Action", Quoted.Cap(action), string.Join(", ", _actions)));
         }
 
         if (action == "create")
@@ -93,7 +93,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             case "start" or "skip":
                 if (!IsoDate.TryParse(value, out var date))
                 {
-                    return (null, text.Format("Cohort.Error.Date", value));
+                    return (null, text.Format("Cohort.Error.Date", Quoted.Cap(value)));
                 }
 
                 return action == "start"
@@ -102,17 +102,17 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             case "time":
                 return TimeOnly.TryParseExact(value, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var postTime)
                     ? (cohort with { PostTime = postTime }, null)
-                    : (null, text.Format("Cohort.Error.Time", value));
+                    : (null, text.Format("Cohort.Error.Time", Quoted.Cap(value)));
             case "zone":
                 return TimeZoneInfo.TryFindSystemTimeZoneById(value!, out var zone) && value!.Contains('/', StringComparison.Ordinal)
                     ? (cohort with { TimeZoneId = zone.Id }, null)
-                    : (null, text.Format("Cohort.Error.Zone", value));
+                    : (null, text.Format("Cohort.Error.Zone", Quoted.Cap(value)));
             case "language":
                 return value is null or "none" ? (cohort with { Language = null }, null)
                     : BotText.Speaks(value.ToLowerInvariant()) ? (cohort with { Language = value.ToLowerInvariant() }, null)
-                    : (null, text.Format("Cohort.Error.Language", value));
+                    : (null, text.Format("Cohort.Error.Language", Quoted.Cap(value)));
             case "cadence":
-                return Cadence.TryParse(value, out var cadence) ? (cohort with { Cadence = cadence }, null) : (null, text.Format("Cohort.Error.Cadence", value));
+                return Cadence.TryParse(value, out var cadence) ? (cohort with { Cadence = cadence }, null) : (null, text.Format("Cohort.Error.Cadence", Quoted.Cap(value)));
             case "role":
                 return (cohort with { MentionRoleId = value is null or "none" ? null : value.Trim().TrimStart('<').TrimStart('@', '&').TrimEnd('>') }, null);
             case "leaderboard":
@@ -120,7 +120,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                 {
                     "on" or "true" or "yes" or "oui" => (cohort with { LeaderboardMessage = true }, null),
                     "off" or "false" or "no" or "non" => (cohort with { LeaderboardMessage = false }, null),
-                    _ => (null, text.Format("Cohort.Error.OnOff", value)),
+                    _ => (null, text.Format("Cohort.Error.OnOff", Quoted.Cap(value))),
                 };
             case "pause":
                 return cohort.IsPaused ? (null, text["Cohort.Error.AlreadyPaused"]) : (cohort.PausedFrom(today), null);
@@ -153,7 +153,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
 
         if (registry.Find(new CohortId(id)) is not null)
         {
-            return Reply.Error(text.Format("Cohort.Error.IdTaken", id));
+            return Reply.Error(text.Format("Cohort.Error.IdTaken", Quoted.Cap(id)));
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(defaults.TimeZoneId);

@@ -46,7 +46,7 @@ internal static class ParticipationDay
             return true;
         }
 
-        error = Reply.Error(scope.Text.Format("Error.DayNotANumber", raw, 1, lastDay));
+        error = Reply.Error(scope.Text.Format("Error.DayNotANumber", Quoted.Cap(raw), 1, lastDay));
         return false;
     }
 }

@@ -46,7 +46,7 @@ public sealed class ResourcesCommand(CurriculumIndex index, LessonChoices choice
         var lessons = index.LessonsOfTopic(scope.CurriculumId, scope.Language, topicName);
         if (lessons.IsEmpty)
         {
-            return Reply.Error(scope.Text.Format("Error.TopicNotFound", topicName));
+            return Reply.Error(scope.Text.Format("Error.TopicNotFound", Quoted.Cap(topicName)));
         }
 
         var topic = lessons[0].Topic ?? topicName;
