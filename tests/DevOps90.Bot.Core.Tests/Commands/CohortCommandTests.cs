@@ -87,6 +87,36 @@ public sealed class CohortCommandTests
         Assert.False(_registry.Find(new CohortId("group"))!.IsPaused);
     }
 
+    [Fact]
+    public async Task Show_InFrench_SaysEverySettingInWords()
+    {
+        await Ask("en", "create", "group");
+        await Ask("en", "language", "fr");
+
+        // The group speaks French now, whatever the moderator's locale: the fields follow it.
+        var values = (await Ask("en", "show")).Fields.Select(field => field.Value).ToList();
+
+        Assert.Contains("tous les jours", values);
+        Assert.Contains("18:00 Europe/Paris (la veille, avec la leçon du prochain jour d'étude)", values);
+        Assert.Contains("aucune", values);
+        Assert.Contains("français", values);
+        Assert.DoesNotContain(values, value => value.Contains("NextStudyDay", StringComparison.Ordinal) || value == "daily" || value == "fr");
+    }
+
+    [Fact]
+    public async Task Show_InEnglish_SaysEverySettingInWords()
+    {
+        await Ask("en", "create", "group");
+        await Ask("en", "cadence", "mon,wed,fri");
+
+        var values = (await Ask("en", "show")).Fields.Select(field => field.Value).ToList();
+
+        Assert.Contains("Monday, Wednesday, Friday", values);
+        Assert.Contains("18:00 Europe/Paris (the evening before, with the next study day's lesson)", values);
+        Assert.Contains("none", values);
+        Assert.Contains("each member's", values);
+    }
+
     [Theory]
     [InlineData("start", "01/02/2027", "“01/02/2027” is not a date like 2027-01-04.")]
     [InlineData("time", "6pm", "“6pm” is not a time like 18:00.")]

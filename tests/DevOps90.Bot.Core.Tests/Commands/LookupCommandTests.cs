@@ -55,6 +55,28 @@ public sealed class LookupCommandTests
         Assert.EndsWith(lastLine, Assert.Single(reply.Paragraphs), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Day 1: Introduction", "Resources — Introduction (day 1)")]
+    [InlineData("fr", "Jour 1 : Introduction", "Ressources — Introduction (jour 1)")]
+    public void Topics_OneDayTopic_IsNamedInTheSingular(string language, string firstLine, string resourcesTitle)
+    {
+        var topics = _bot.Ask("topics", language);
+        var resources = _bot.Ask("resources", language, null, ("topic", "introduction"));
+
+        Assert.Equal(firstLine, Assert.Single(topics.Paragraphs).Split('\n')[0]);
+        Assert.Equal(resourcesTitle, resources.Title);
+    }
+
+    [Fact]
+    public void Today_BeforeAStartInTheNextYear_GivesTheYearOfTheDate()
+    {
+        var bot = new CommandFixture("2026-12-28T12:00:00Z");
+
+        var reply = bot.Ask("today", "fr", CommandFixture.Daily);
+
+        Assert.Contains("le vendredi 1 janvier 2027", Assert.Single(reply.Paragraphs), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Search_TitleWordsRankFirst_AccentsAndCaseIgnored()
     {

@@ -54,7 +54,7 @@ public sealed class StatusCommandTests
     public async Task Status_InACohortsChannel_ShowsThatGroupWithItsPostsInWords()
     {
         var key = new DeliveryKey(new CohortId("paris"), "day-3");
-        var at = DateTimeOffset.Parse("2027-01-02T17:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var at = DateTimeOffset.Parse("2026-12-31T17:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
         await _ledger.TryClaimAsync(key, at, "bot", at, TimeSpan.FromMinutes(1));
         await _ledger.TryClaimAsync(new DeliveryKey(new CohortId("paris"), "closing"), at, "bot", at, TimeSpan.FromMinutes(1));
 
@@ -62,7 +62,7 @@ public sealed class StatusCommandTests
 
         var field = Assert.Single(reply.Fields);
         Assert.StartsWith("paris · ", field.Name, StringComparison.Ordinal);
-        Assert.Contains("• Jour 3 · ", field.Value, StringComparison.Ordinal);
+        Assert.Contains("• Jour 3 · jeu. 31 déc. 2026 18:00 · ", field.Value, StringComparison.Ordinal);
         Assert.Contains("• Message de clôture · ", field.Value, StringComparison.Ordinal);
         Assert.DoesNotContain("day-3", field.Value, StringComparison.Ordinal);
     }

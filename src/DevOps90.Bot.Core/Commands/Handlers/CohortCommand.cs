@@ -42,7 +42,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
 
         if (action == "show")
         {
-            return Show(text, cohort);
+            return Show(text, cohort, scope.Today);
         }
 
         var (changed, error) = Apply(scope, cohort, action, value);
@@ -58,7 +58,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             await leaderboards.RefreshAsync(changed.Id, cancellationToken).ConfigureAwait(false);
         }
 
-        return Show(text, changed!) with { Paragraphs = [text.Format("Cohort.Saved", action)] };
+        return Show(text, changed!, scope.Today) with { Paragraphs = [text.Format("Cohort.Saved", action)] };
     }
 
     public IReadOnlyList<AutocompleteChoice> Complete(RequestScope scope, string optionName, string typed)
@@ -166,13 +166,13 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             Target = scope.Request.Channel ?? ChatTarget.Console,
         };
         await registry.SaveAsync(cohort, cancellationToken).ConfigureAwait(false);
-        return Reply.Text(text.Format("Cohort.Created", id, text.Date(cohort.StartDate), cohort.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture), cohort.TimeZoneId), isPrivate: true);
+        return Reply.Text(text.Format("Cohort.Created", id, text.Date(cohort.StartDate, scope.Today), cohort.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture), cohort.TimeZoneId), isPrivate: true);
     }
 
-    private static Reply Show(BotText text, Cohort cohort)
+    private static Reply Show(BotText text, Cohort cohort, DateOnly today)
     {
-        var dates = cohort.SkippedDates.Count == 0 ? text["Cohort.None"] : string.Join(", ", cohort.SkippedDates.Select(IsoDate.ToText));
-        var state = cohort.IsPaused ? text.Format("Cohort.State.Paused", text.Date(cohort.Pauses[^1].From)) : text["Cohort.State.Running"];
+        var dates = cohort.SkippedDates.Count == 0 ? text["Cohort.NoDates"] : string.Join(", ", cohort.SkippedDates.Select(IsoDate.ToText));
+        var state = cohort.IsPaused ? text.Format("Cohort.State.Paused", text.Date(cohort.Pauses[^1].From, today)) : text["Cohort.State.Running"];
         return new Reply
         {
             Title = text.Format("Cohort.Show.Title", cohort.Id),
@@ -180,9 +180,9 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             [
                 new ReplyField(text["Cohort.Field.Curriculum"], cohort.CurriculumId, Inline: true),
                 new ReplyField(text["Cohort.Field.Start"], IsoDate.ToText(cohort.StartDate), Inline: true),
-                new ReplyField(text["Cohort.Field.Post"], $"{cohort.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {cohort.TimeZoneId} ({cohort.PostTiming})", Inline: true),
-                new ReplyField(text["Cohort.Field.Cadence"], cohort.Cadence.ToString(), Inline: true),
-                new ReplyField(text["Cohort.Field.Language"], cohort.Language ?? text["Cohort.MembersLocale"], Inline: true),
+                new ReplyField(text["Cohort.Field.Post"], $"{cohort.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {cohort.TimeZoneId} ({CohortWords.Timing(text, cohort.PostTiming)})", Inline: true),
+                new ReplyField(text["Cohort.Field.Cadence"], CohortWords.Cadence(text, cohort.Cadence), Inline: true),
+                new ReplyField(text["Cohort.Field.Language"], cohort.Language is { } language ? text.LanguageName(language) : text["Cohort.MembersLocale"], Inline: true),
                 new ReplyField(text["Cohort.Field.State"], state, Inline: true),
                 new ReplyField(text["Cohort.Field.Skipped"], dates),
                 new ReplyField(text["Cohort.Field.Channel"], cohort.Target.ToString(), Inline: true),

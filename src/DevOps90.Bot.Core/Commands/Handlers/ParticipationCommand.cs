@@ -95,14 +95,14 @@ public sealed class ParticipationCommand(ParticipationService participation, Par
 
         if (from > to)
         {
-            return Reply.Error(text.Format("Export.Error.Range", text.Date(from!.Value), text.Date(to!.Value)));
+            return Reply.Error(text.Format("Export.Error.Range", text.Date(from!.Value, scope.Today), text.Date(to!.Value, scope.Today)));
         }
 
         var (file, rows) = await reports.ExportAsync(cohort, from, to, cancellationToken).ConfigureAwait(false);
         return new Reply
         {
             Title = text.Format("Export.Title", cohort.Id),
-            Paragraphs = [text.Format("Export.Done", rows.ToString("N0", text.Culture), Period(text, from, to))],
+            Paragraphs = [text.Format("Export.Done", rows.ToString("N0", text.Culture), Period(text, from, to, scope.Today))],
             Attachments = [file],
             IsPrivate = true,
         };
@@ -135,11 +135,11 @@ public sealed class ParticipationCommand(ParticipationService participation, Par
         : IsoDate.TryParse(value, out var date) ? (date, null)
         : (null, value);
 
-    private static string Period(BotText text, DateOnly? from, DateOnly? to) => (from, to) switch
+    private static string Period(BotText text, DateOnly? from, DateOnly? to, DateOnly today) => (from, to) switch
     {
         (null, null) => text["Export.Period.All"],
-        ({ } first, null) => text.Format("Export.Period.From", text.Date(first)),
-        (null, { } last) => text.Format("Export.Period.To", text.Date(last)),
-        ({ } first, { } last) => text.Format("Export.Period.Range", text.Date(first), text.Date(last)),
+        ({ } first, null) => text.Format("Export.Period.From", text.Date(first, today)),
+        (null, { } last) => text.Format("Export.Period.To", text.Date(last, today)),
+        ({ } first, { } last) => text.Format("Export.Period.Range", text.Date(first, today), text.Date(last, today)),
     };
 }

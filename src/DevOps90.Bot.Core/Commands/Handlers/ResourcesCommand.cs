@@ -52,7 +52,9 @@ public sealed class ResourcesCommand(CurriculumIndex index, LessonChoices choice
         var topic = lessons[0].Topic ?? topicName;
         return new Reply
         {
-            Title = scope.Text.Format("Resources.TopicTitle", topic, lessons[0].Day, lessons[^1].Day),
+            Title = lessons[0].Day == lessons[^1].Day
+                ? scope.Text.Format("Resources.TopicTitle.One", topic, lessons[0].Day)
+                : scope.Text.Format("Resources.TopicTitle", topic, lessons[0].Day, lessons[^1].Day),
             LinkLists = [.. lessons.Select(lesson => new ReplyLinkList(
                 scope.Text.Format("Topics.Day", lesson.Day, lesson.Title),
                 [.. lesson.Resources.Select(resource => new ReplyLink(resource.Title, resource.Url))]))

@@ -52,7 +52,7 @@ public sealed class StatusCommand(ICohortDirectory cohorts, IDeliveryLedger ledg
         return next is null ? text["Status.NoNextPost"] : text.Format("Status.NextPost", Local(text, cohort, next.PostAt));
     }
 
-    private static IEnumerable<string> History(BotText text, Cohort cohort, IReadOnlyList<DeliveryRecord> history)
+    private IEnumerable<string> History(BotText text, Cohort cohort, IReadOnlyList<DeliveryRecord> history)
     {
         if (history.Count == 0)
         {
@@ -79,6 +79,11 @@ public sealed class StatusCommand(ICohortDirectory cohorts, IDeliveryLedger ledg
             ? text.Format("Status.Post.Day", day)
             : post == "closing" ? text["Status.Post.Closing"] : post;
 
-    private static string Local(BotText text, Cohort cohort, DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, cohort.TimeZone).ToString("ddd d MMM HH:mm", text.Culture);
+    /// <summary>"Sat 2 Jan 18:00" in the cohort's zone, with the year when it is not this one's ("Thu 31 Dec 2026 18:00").</summary>
+    private string Local(BotText text, Cohort cohort, DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, cohort.TimeZone);
+        var sameYear = local.Year == TimeZoneInfo.ConvertTime(time.GetUtcNow(), cohort.TimeZone).Year;
+        return local.ToString(sameYear ? "ddd d MMM HH:mm" : "ddd d MMM yyyy HH:mm", text.Culture);
+    }
 }
