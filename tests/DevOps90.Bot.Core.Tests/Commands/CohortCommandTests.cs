@@ -40,7 +40,10 @@ public sealed class CohortCommandTests
     [InlineData("a-name-that-is-far-too-long-for-a-group")]
     public async Task Create_BadName_IsRefused(string name)
     {
-        Assert.True((await Ask("en", "create", name)).IsError);
+        var reply = await Ask("en", "create", name);
+
+        Assert.True(reply.IsError);
+        Assert.Equal("A study group's name is 1 to 32 letters, digits, - or _.", Assert.Single(reply.Paragraphs));
         Assert.Empty(_registry.All);
     }
 

@@ -73,6 +73,7 @@ public sealed class ParticipationCommandTests
         var reply = await _dispatcher.DispatchAsync(new CommandRequest { Command = "done", MemberId = "ada", UserLocale = "en" });
 
         Assert.True(reply.IsError);
+        Assert.Equal("This channel does not follow a study group, so there is no “today” here. Try /day 1.", Assert.Single(reply.Paragraphs));
     }
 
     [Fact]
@@ -123,7 +124,10 @@ public sealed class ParticipationCommandTests
     [Fact]
     public async Task Leaderboard_BadPeriod_SaysWhichOnesExist()
     {
-        Assert.True((await Ask("leaderboard", "en", options: ("period", "year"))).IsError);
+        var reply = await Ask("leaderboard", "en", options: ("period", "year"));
+
+        Assert.True(reply.IsError);
+        Assert.Equal("“year” is not a period: use week, month or all.", Assert.Single(reply.Paragraphs));
     }
 
     [Fact]
@@ -148,6 +152,7 @@ public sealed class ParticipationCommandTests
         var moderator = await _dispatcher.DispatchAsync(Request("participation", "fr") with { IsModerator = true });
 
         Assert.True(member.IsError);
+        Assert.Equal("/participation est réservée aux modérateurs du groupe d'étude.", Assert.Single(member.Paragraphs));
         Assert.Equal("Participation — group", moderator.Title);
         Assert.Equal("aujourd'hui 1 · cette semaine 1 · au total 1", moderator.Fields[0].Value);
         Assert.EndsWith("Jour 3 : 1 (100 %)", moderator.Fields[1].Value, StringComparison.Ordinal);

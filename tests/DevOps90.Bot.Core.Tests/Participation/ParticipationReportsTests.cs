@@ -146,6 +146,7 @@ public sealed class ParticipationReportsTests
         var reply = await _dispatcher.DispatchAsync(Request("participation", "en", "ada", "export"));
 
         Assert.True(reply.IsError);
+        Assert.Equal("/participation is for the study group's moderators.", Assert.Single(reply.Paragraphs));
         Assert.Empty(reply.Attachments);
     }
 
