@@ -40,6 +40,18 @@ public sealed class LookupCommandTests
     }
 
     [Fact]
+    public void Resources_Topic_ListsEachLinkOnceUnderTheFirstDayItAppears()
+    {
+        var reply = _bot.Ask("resources", "en", null, ("topic", "containers"));
+
+        // The shared guide is on every day of the sample; it is listed under day 4 only.
+        Assert.Equal(
+            ["https://example.org/4/video", "https://example.org/guide", "https://example.org/5/video", "https://example.org/6/video"],
+            reply.LinkLists.SelectMany(list => list.Links).Select(link => link.Url));
+        Assert.Equal(["https://example.org/4/video", "https://example.org/guide"], reply.LinkLists[0].Links.Select(link => link.Url));
+    }
+
+    [Fact]
     public void Resources_UnknownTopic_SaysSoInFrench()
     {
         var reply = _bot.Ask("resources", "fr", null, ("topic", "quantique"));
