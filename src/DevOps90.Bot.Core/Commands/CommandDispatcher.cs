@@ -31,11 +31,11 @@ public sealed class CommandDispatcher
         Reply reply;
         if (!_handlers.TryGetValue(request.Command, out var handler))
         {
-            reply = Reply.Error(scope.Text.Format("Error.UnknownCommand", request.Command));
+            reply = Reply.Error(scope.Text.Format("Error.UnknownCommand", Quoted.Cap(request.Command)));
         }
         else if (handler.Definition.ForModerators && !request.IsModerator)
         {
-            reply = Reply.Error(scope.Text.Format("Error.ModeratorsOnly", request.Command));
+            reply = Reply.Error(scope.Text.Format("Error.ModeratorsOnly", Quoted.Cap(request.Command)));
         }
         else
         {

@@ -41,6 +41,13 @@ public sealed class BotText
     public string Date(DateOnly date) =>
         date.ToString("dddd d MMMM", Culture);
 
+    /// <summary>
+    /// As <see cref="Date(DateOnly)"/>, with the year when it is not <paramref name="today"/>'s ("Friday 1 January
+    /// 2027" said on 30 December 2026), so a date across the new year is never ambiguous.
+    /// </summary>
+    public string Date(DateOnly date, DateOnly today) =>
+        date.Year == today.Year ? Date(date) : date.ToString("dddd d MMMM yyyy", Culture);
+
     /// <summary>The name of a language in this language ("French" / "français"), or its code when unknown.</summary>
     public string LanguageName(string code) =>
         _resources.GetString("Language." + code, Culture)

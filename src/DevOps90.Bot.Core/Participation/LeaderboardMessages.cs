@@ -76,7 +76,7 @@ public sealed class LeaderboardMessages(
 
         var text = LanguageChoice.TextFor(cohort.Language ?? defaults.Language, defaults.Language);
         var lines = await participation.LeaderboardAsync(cohort, LeaderboardPeriod.All, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var reply = LeaderboardCommand.Compose(text, LeaderboardPeriod.All, lines) with { Footer = text.Format("Leaderboard.Standing.Footer", text["Name." + CommandNames.Done]), Language = text.Language };
+        var reply = LeaderboardCommand.Compose(text, LeaderboardPeriod.All, lines) with { Footer = text.Format("Leaderboard.Standing.Footer", CommandNames.Done), Language = text.Language };
         var existing = await store.FindAsync(cohort.Id, cancellationToken).ConfigureAwait(false);
         // A message in the channel the cohort has left is not its leaderboard any more.
         var current = existing?.Target == cohort.Target ? existing : null;

@@ -17,7 +17,11 @@ public enum CheckInStatus
 }
 
 /// <summary>The result of a check-in or its undoing, with the streak it leaves.</summary>
-public sealed record CheckInOutcome(CheckInStatus Status, int Day, bool IsLate = false, int Streak = 0);
+public sealed record CheckInOutcome(CheckInStatus Status, int Day, bool IsLate = false, int Streak = 0)
+{
+    /// <summary>For <see cref="CheckInStatus.FutureDay"/>: when the day opens (null: the calendar does not reach it).</summary>
+    public DateTimeOffset? OpensAt { get; init; }
+}
 
 /// <summary>A member's standing in a cohort.</summary>
 public sealed record MemberProgress(
@@ -48,31 +52,35 @@ public sealed class ParticipationService(IParticipationStore store, DailyPostSer
 {
     public TimeOnly GraceCutoff { get; init; } = ParticipationClock.DefaultGraceCutoff;
 
-    /// <summary>Checks a member in for a day (default: the current lesson); a repeat changes nothing and says so.</summary>
+    /// <summary>
+    /// Checks a member in for a day (default: the current lesson, the one of today's study date); a repeat changes
+    /// nothing and says so. A later day is accepted once it is open (<see cref="LessonOpening"/>): the evening post's
+    /// Done button works from the moment the post is out.
+    /// </summary>
     public async Task<CheckInOutcome> CheckInAsync(Cohort cohort, string memberId, int? day, CancellationToken cancellationToken = default)
     {
         var calendar = delivery.CalendarFor(cohort);
         var now = time.GetUtcNow();
         var current = calendar is null ? 0 : ParticipationClock.CurrentDay(calendar, now, GraceCutoff);
         var target = day ?? current;
-        if (current == 0)
+        if (calendar is null || target == 0)
         {
             return new CheckInOutcome(CheckInStatus.NotStarted, target);
         }
 
-        if (target < 1 || target > calendar!.LastDay)
+        if (target < 1 || target > calendar.LastDay)
         {
             return new CheckInOutcome(CheckInStatus.OutOfRange, target);
         }
 
-        if (target > current)
+        if (target > current && LessonOpening.OpensAt(calendar, target, GraceCutoff) is var opens && (opens is null || now < opens))
         {
-            return new CheckInOutcome(CheckInStatus.FutureDay, target);
+            return new CheckInOutcome(CheckInStatus.FutureDay, target) { OpensAt = opens };
         }
 
         var (added, stored) = await store.AddAsync(new CheckIn(cohort.Id, memberId, target, now, target < current), cancellationToken).ConfigureAwait(false);
         var done = await DoneDaysAsync(cohort, memberId, cancellationToken).ConfigureAwait(false);
-        return new CheckInOutcome(added ? CheckInStatus.Added : CheckInStatus.AlreadyDone, target, stored.IsLate, Streaks.Current(done, current));
+        return new CheckInOutcome(added ? CheckInStatus.Added : CheckInStatus.AlreadyDone, target, stored.IsLate, Streaks.Current(done, Math.Max(current, target)));
     }
 
     public async Task<CheckInOutcome> UndoAsync(Cohort cohort, string memberId, int? day, CancellationToken cancellationToken = default)
@@ -80,6 +88,11 @@ public sealed class ParticipationService(IParticipationStore store, DailyPostSer
         var calendar = delivery.CalendarFor(cohort);
         var current = calendar is null ? 0 : ParticipationClock.CurrentDay(calendar, time.GetUtcNow(), GraceCutoff);
         var target = day ?? current;
+        if (target == 0)
+        {
+            return new CheckInOutcome(CheckInStatus.NotStarted, target);
+        }
+
         var removed = await store.RemoveAsync(cohort.Id, memberId, target, cancellationToken).ConfigureAwait(false);
         var done = await DoneDaysAsync(cohort, memberId, cancellationToken).ConfigureAwait(false);
         return new CheckInOutcome(removed ? CheckInStatus.Removed : CheckInStatus.NotDone, target, Streak: Streaks.Current(done, current));
@@ -226,6 +239,9 @@ public sealed class ParticipationService(IParticipationStore store, DailyPostSer
         delivery.CalendarFor(cohort) is { } calendar ? ParticipationClock.CurrentDay(calendar, time.GetUtcNow(), GraceCutoff) : 0;
 
     public int LastDay(Cohort cohort) => delivery.CalendarFor(cohort)?.LastDay ?? 0;
+
+    /// <summary>The local date of a lesson day, if the calendar reaches it.</summary>
+    public DateOnly? DateOfLesson(Cohort cohort, int day) => delivery.CalendarFor(cohort)?.DateOfLesson(day);
 
     public Task<int> ForgetAsync(string memberId, CancellationToken cancellationToken = default) =>
         store.ForgetMemberAsync(memberId, cancellationToken);

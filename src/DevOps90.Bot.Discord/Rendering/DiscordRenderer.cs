@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Core.Localization;
 using DevOps90.Bot.Core.Replies;
@@ -11,7 +10,7 @@ namespace DevOps90.Bot.Discord.Rendering;
 /// Turns a platform-neutral reply into one Discord message within every limit: an embed (title linked to the full
 /// lesson, prose and link lists in the description, fields, footer), buttons in rows, no mention that notifies
 /// unless a role mention is intended. Whatever does not fit is cut at a sentence or word with "…", and the link
-/// lists shortened first, since the full lesson link carries them all. Files go with the message within the upload
+/// lists shortened first, evenly across lists (<see cref="LinkListFitter"/>), since the full lesson link carries them all. Files go with the message within the upload
 /// limit (<see cref="AttachmentFitter"/>), and the reply's picture shows as the embed's image.
 /// </summary>
 public static class DiscordRenderer
@@ -114,38 +113,8 @@ public static class DiscordRenderer
         }
 
         prose = TextCutter.Cut(prose, Math.Max(0, budget - 200));
-        var builder = new StringBuilder(prose);
-        foreach (var list in reply.LinkLists)
-        {
-            var heading = $"\n\n**{list.Heading}**";
-            if (builder.Length + heading.Length + 60 > budget)
-            {
-                break;
-            }
-
-            builder.Append(heading);
-            for (var i = 0; i < list.Links.Length; i++)
-            {
-                var line = $"\n• {Link(list.Links[i])}";
-                var remaining = list.Links.Length - i - 1;
-                var reserve = remaining > 0 ? 60 : 0;
-                if (builder.Length + line.Length + reserve > budget)
-                {
-                    builder.Append('\n').Append(text.Format("Discord.More", list.Links.Length - i));
-                    break;
-                }
-
-                builder.Append(line);
-            }
-        }
-
-        return builder.ToString().Trim();
+        return (prose + LinkListFitter.Render(reply.LinkLists, text, budget - prose.Length)).Trim();
     }
-
-    private static string Link(ReplyLink link) => $"[{Escape(TextCutter.Cut(link.Title, 200))}]({link.Url})";
-
-    // Brackets in a title would end the link text early.
-    private static string Escape(string title) => title.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
 
     private static IReadOnlyList<ActionRowPayload>? Rows(IReadOnlyList<ReplyButton> buttons)
     {

@@ -12,8 +12,8 @@ public sealed record ConsoleLine(string Command, ImmutableDictionary<string, str
 
 /// <summary>
 /// Reads what a person types at the console the way they would type a slash command: <c>/day 2</c>,
-/// <c>/resources topic:Kubernetes</c>, <c>/search docker compose</c> (text without a name goes to the command's first
-/// option), <c>/participation export from:2027-01-01</c> (a subcommand is the first word). A leading <c>?</c> asks for the suggestions a platform would show while typing: <c>?day kube</c>.
+/// <c>/resources topic:Kubernetes</c>, <c>/search docker compose</c>, <c>/cohort time 07:30</c> (words without a name
+/// fill the options in order), <c>/participation export from:2027-01-01</c> (a subcommand is the first word). A leading <c>?</c> asks for the suggestions a platform would show while typing: <c>?day kube</c>.
 /// </summary>
 public static partial class ConsoleCommandParser
 {
@@ -41,6 +41,7 @@ public static partial class ConsoleCommandParser
         var options = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         string? lastOption = null;
 
+        var positional = new List<string>();
         foreach (var part in NamedOptionStart().Split(rest).Where(part => part.Length > 0))
         {
             var named = NamedOption().Match(part);
@@ -49,18 +50,51 @@ public static partial class ConsoleCommandParser
                 lastOption = named.Groups["name"].Value;
                 options[lastOption] = named.Groups["value"].Value.Trim();
             }
-            else if (allowed.Length > 0 && !options.ContainsKey(allowed[0].Name))
+            else
             {
-                lastOption = allowed[0].Name;
-                options[lastOption] = part.Trim();
+                positional.Add(part);
             }
         }
 
+        lastOption = FillPositional(options, allowed, positional) ?? lastOption;
         var suggestOption = wantsSuggestions
             ? lastOption ?? allowed.FirstOrDefault(option => option.Autocomplete)?.Name
             : null;
         return new ConsoleLine(name, options.ToImmutable(), wantsSuggestions, suggestOption) { Subcommand = subcommand?.Name };
     }
+
+    /// <summary>
+    /// Words typed without a name fill the options not named, in order, one word each, as <c>/day 2</c> and
+    /// <c>/cohort time 07:30</c> do; the last option left takes all the remaining words (<c>/search docker compose</c>).
+    /// A number option skips a word that is not a number when a later option can take it (<c>/resources kubernetes</c>).
+    /// Returns the last option filled.
+    /// </summary>
+    private static string? FillPositional(ImmutableDictionary<string, string>.Builder options, ImmutableArray<CommandOption> allowed, List<string> positional)
+    {
+        var words = new Queue<string>(string.Join(' ', positional).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var open = allowed.Where(option => !options.ContainsKey(option.Name)).ToList();
+        string? last = null;
+        for (var index = 0; index < open.Count && words.Count > 0; index++)
+        {
+            var option = open[index];
+            var isLast = index == open.Count - 1;
+            if (!isLast && option.Kind == OptionKind.Number && !IsNumber(words.Peek()))
+            {
+                continue;
+            }
+
+            options[option.Name] = isLast ? string.Join(' ', words) : words.Dequeue();
+            last = option.Name;
+            if (isLast)
+            {
+                words.Clear();
+            }
+        }
+
+        return last;
+    }
+
+    private static bool IsNumber(string word) => word.TrimStart('#').All(char.IsAsciiDigit) && word.TrimStart('#').Length > 0;
 
     private static string FirstWord(string text) => text.Split(' ', 2)[0];
 

@@ -40,7 +40,10 @@ public sealed class CohortCommandTests
     [InlineData("a-name-that-is-far-too-long-for-a-group")]
     public async Task Create_BadName_IsRefused(string name)
     {
-        Assert.True((await Ask("en", "create", name)).IsError);
+        var reply = await Ask("en", "create", name);
+
+        Assert.True(reply.IsError);
+        Assert.Equal("A study group's name is 1 to 32 letters, digits, - or _.", Assert.Single(reply.Paragraphs));
         Assert.Empty(_registry.All);
     }
 
@@ -87,6 +90,36 @@ public sealed class CohortCommandTests
         Assert.False(_registry.Find(new CohortId("group"))!.IsPaused);
     }
 
+    [Fact]
+    public async Task Show_InFrench_SaysEverySettingInWords()
+    {
+        await Ask("en", "create", "group");
+        await Ask("en", "language", "fr");
+
+        // The group speaks French now, whatever the moderator's locale: the fields follow it.
+        var values = (await Ask("en", "show")).Fields.Select(field => field.Value).ToList();
+
+        Assert.Contains("tous les jours", values);
+        Assert.Contains("18:00 Europe/Paris (la veille, avec la leçon du prochain jour d'étude)", values);
+        Assert.Contains("aucune", values);
+        Assert.Contains("français", values);
+        Assert.DoesNotContain(values, value => value.Contains("NextStudyDay", StringComparison.Ordinal) || value == "daily" || value == "fr");
+    }
+
+    [Fact]
+    public async Task Show_InEnglish_SaysEverySettingInWords()
+    {
+        await Ask("en", "create", "group");
+        await Ask("en", "cadence", "mon,wed,fri");
+
+        var values = (await Ask("en", "show")).Fields.Select(field => field.Value).ToList();
+
+        Assert.Contains("Monday, Wednesday, Friday", values);
+        Assert.Contains("18:00 Europe/Paris (the evening before, with the next study day's lesson)", values);
+        Assert.Contains("none", values);
+        Assert.Contains("each member's", values);
+    }
+
     [Theory]
     [InlineData("start", "01/02/2027", "“01/02/2027” is not a date like 2027-01-04.")]
     [InlineData("time", "6pm", "“6pm” is not a time like 18:00.")]
@@ -95,7 +128,7 @@ public sealed class CohortCommandTests
     [InlineData("cadence", "sometimes", "“sometimes” is not a cadence: daily, weekdays, or days such as mon,wed,fri.")]
     [InlineData("resume", null, "The study group is not paused.")]
     [InlineData("leaderboard", "sometimes", "“sometimes” is neither on nor off.")]
-    [InlineData("frobnicate", null, "“frobnicate” is not an action: show, create, start, time, zone, language, cadence, skip, role, pause, resume, channel or leaderboard.")]
+    [InlineData("frobnicate", null, "“frobnicate” is not an action: show, create, start, time, zone, language, cadence, skip, role, pause, resume, channel, leaderboard.")]
     public async Task Settings_BadValue_SaysWhatIsExpectedAndChangesNothing(string action, string? value, string message)
     {
         await Ask("en", "create", "group");
@@ -106,6 +139,14 @@ public sealed class CohortCommandTests
         Assert.True(reply.IsError);
         Assert.Equal(message, Assert.Single(reply.Paragraphs));
         Assert.True(CohortComparer.Same(before, _registry.Find(new CohortId("group"))!));
+    }
+
+    [Fact]
+    public async Task Settings_UnknownActionInFrench_ListsEveryAction()
+    {
+        var reply = await Ask("fr", "frobnicate");
+
+        Assert.Equal("« frobnicate » n'est pas une action : show, create, start, time, zone, language, cadence, skip, role, pause, resume, channel, leaderboard.", Assert.Single(reply.Paragraphs));
     }
 
     [Fact]

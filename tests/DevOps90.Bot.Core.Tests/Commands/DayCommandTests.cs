@@ -46,7 +46,7 @@ public sealed class DayCommandTests
         var reply = _bot.Ask("day", "en");
 
         Assert.True(reply.IsError);
-        Assert.Contains("Which day?", reply.Paragraphs[0], StringComparison.Ordinal);
+        Assert.Equal("Which day? Choose a day from 1 to 6, e.g. /day 1.", Assert.Single(reply.Paragraphs));
     }
 
     [Theory]

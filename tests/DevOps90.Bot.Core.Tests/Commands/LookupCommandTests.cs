@@ -22,7 +22,10 @@ public sealed class LookupCommandTests
     [Fact]
     public void Resources_NoDayOutsideACohort_AsksForOne()
     {
-        Assert.True(_bot.Ask("resources", "en").IsError);
+        var reply = _bot.Ask("resources", "en");
+
+        Assert.True(reply.IsError);
+        Assert.Equal("Which day? Choose a day from 1 to 6, e.g. /day 1.", Assert.Single(reply.Paragraphs));
     }
 
     [Theory]
@@ -34,6 +37,18 @@ public sealed class LookupCommandTests
 
         Assert.Equal("Resources — Containers (days 4–6)", reply.Title);
         Assert.Equal(["Day 4: Kubernetes Basics", "Day 5: Docker Compose", "Day 6: Résumé Writing for Engineers"], reply.LinkLists.Select(list => list.Heading));
+    }
+
+    [Fact]
+    public void Resources_Topic_ListsEachLinkOnceUnderTheFirstDayItAppears()
+    {
+        var reply = _bot.Ask("resources", "en", null, ("topic", "containers"));
+
+        // The shared guide is on every day of the sample; it is listed under day 4 only.
+        Assert.Equal(
+            ["https://example.org/4/video", "https://example.org/guide", "https://example.org/5/video", "https://example.org/6/video"],
+            reply.LinkLists.SelectMany(list => list.Links).Select(link => link.Url));
+        Assert.Equal(["https://example.org/4/video", "https://example.org/guide"], reply.LinkLists[0].Links.Select(link => link.Url));
     }
 
     [Fact]
@@ -53,6 +68,28 @@ public sealed class LookupCommandTests
         var reply = _bot.Ask("topics", language);
 
         Assert.EndsWith(lastLine, Assert.Single(reply.Paragraphs), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Day 1: Introduction", "Resources — Introduction (day 1)")]
+    [InlineData("fr", "Jour 1 : Introduction", "Ressources — Introduction (jour 1)")]
+    public void Topics_OneDayTopic_IsNamedInTheSingular(string language, string firstLine, string resourcesTitle)
+    {
+        var topics = _bot.Ask("topics", language);
+        var resources = _bot.Ask("resources", language, null, ("topic", "introduction"));
+
+        Assert.Equal(firstLine, Assert.Single(topics.Paragraphs).Split('\n')[0]);
+        Assert.Equal(resourcesTitle, resources.Title);
+    }
+
+    [Fact]
+    public void Today_BeforeAStartInTheNextYear_GivesTheYearOfTheDate()
+    {
+        var bot = new CommandFixture("2026-12-28T12:00:00Z");
+
+        var reply = bot.Ask("today", "fr", CommandFixture.Daily);
+
+        Assert.Contains("le vendredi 1 janvier 2027", Assert.Single(reply.Paragraphs), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,7 +138,10 @@ public sealed class LookupCommandTests
     [Fact]
     public void Search_Empty_AsksForWords()
     {
-        Assert.True(_bot.Ask("search", "en", null, ("query", "  ")).IsError);
+        var reply = _bot.Ask("search", "en", null, ("query", "  "));
+
+        Assert.True(reply.IsError);
+        Assert.Equal("Type a few words to search for, e.g. /search docker compose.", Assert.Single(reply.Paragraphs));
     }
 
     [Theory]
@@ -111,8 +151,10 @@ public sealed class LookupCommandTests
     {
         var reply = _bot.Ask("help", language);
 
+        // Every command a member may use is listed once (not a count that changes with each new command).
         var lines = reply.Paragraphs[1].Split('\n');
-        Assert.Equal(8, lines.Length);
+        var listed = lines.Select(line => line.Split(' ', 2)[0].Trim('*').TrimStart('/')).ToList();
+        Assert.Equal(_bot.Dispatcher.Commands.Where(command => !command.ForModerators).Select(command => command.Name), listed);
         Assert.Contains(expectedLine, lines);
         Assert.True(reply.IsPrivate);
     }

@@ -39,7 +39,7 @@ public sealed class LeaderboardMessagesTests
         var posted = Assert.Single(_bot.Publisher.Posts);
         Assert.Null(posted.MentionRoleId);
         Assert.Equal("Classement — depuis le début", posted.Post.Title);
-        Assert.Equal("Mis à jour après chaque publication quotidienne · validez vos jours avec /fait", posted.Post.Footer);
+        Assert.Equal("Mis à jour après chaque publication quotidienne · validez vos jours avec /done ou le bouton ✅ du message quotidien", posted.Post.Footer);
         var edit = Assert.Single(_bot.Publisher.Edits);
         Assert.Equal("message-1", edit.MessageId);
         Assert.Contains("<@member:bob>", Assert.Single(edit.Post.Paragraphs), StringComparison.Ordinal);

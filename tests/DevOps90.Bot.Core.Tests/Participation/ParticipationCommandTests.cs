@@ -51,9 +51,9 @@ public sealed class ParticipationCommandTests
     }
 
     [Theory]
-    [InlineData("en", "Day 5 has not come yet: you can mark days up to day 3.")]
-    [InlineData("fr", "Le jour 5 n'est pas encore arrivé : vous pouvez valider jusqu'au jour 3.")]
-    public async Task Done_FutureDay_IsRefused(string language, string message)
+    [InlineData("en", "Day 5 opens at 18:00 on Thursday 7 January.")]
+    [InlineData("fr", "Le jour 5 ouvre à 18:00 le jeudi 7 janvier.")]
+    public async Task Done_FutureDay_IsRefusedWithWhenItOpens(string language, string message)
     {
         var reply = await Ask("done", language, options: ("day", "5"));
 
@@ -73,6 +73,7 @@ public sealed class ParticipationCommandTests
         var reply = await _dispatcher.DispatchAsync(new CommandRequest { Command = "done", MemberId = "ada", UserLocale = "en" });
 
         Assert.True(reply.IsError);
+        Assert.Equal("This channel does not follow a study group, so there is no “today” here. Try /day 1.", Assert.Single(reply.Paragraphs));
     }
 
     [Fact]
@@ -123,7 +124,10 @@ public sealed class ParticipationCommandTests
     [Fact]
     public async Task Leaderboard_BadPeriod_SaysWhichOnesExist()
     {
-        Assert.True((await Ask("leaderboard", "en", options: ("period", "year"))).IsError);
+        var reply = await Ask("leaderboard", "en", options: ("period", "year"));
+
+        Assert.True(reply.IsError);
+        Assert.Equal("“year” is not a period: use week, month or all.", Assert.Single(reply.Paragraphs));
     }
 
     [Fact]
@@ -148,10 +152,36 @@ public sealed class ParticipationCommandTests
         var moderator = await _dispatcher.DispatchAsync(Request("participation", "fr") with { IsModerator = true });
 
         Assert.True(member.IsError);
+        Assert.Equal("/participation est réservée aux modérateurs du groupe d'étude.", Assert.Single(member.Paragraphs));
         Assert.Equal("Participation — group", moderator.Title);
         Assert.Equal("aujourd'hui 1 · cette semaine 1 · au total 1", moderator.Fields[0].Value);
         Assert.EndsWith("Jour 3 : 1 (100 %)", moderator.Fields[1].Value, StringComparison.Ordinal);
         Assert.True(moderator.IsPrivate);
+    }
+
+    [Theory]
+    [InlineData("en", "-5", "“-5” is not a number of days: use a whole number from 1 to 90.")]
+    [InlineData("en", "abc", "“abc” is not a number of days: use a whole number from 1 to 90.")]
+    [InlineData("fr", "-5", "« -5 » n'est pas un nombre de jours : utilisez un nombre entier de 1 à 90.")]
+    public async Task Participation_SummaryWithABadInactiveValue_SaysWhy(string language, string inactive, string message)
+    {
+        var reply = await _dispatcher.DispatchAsync(Request("participation", language, ("inactive", inactive)) with { IsModerator = true, Subcommand = "summary" });
+
+        Assert.True(reply.IsError);
+        Assert.Equal(message, Assert.Single(reply.Paragraphs));
+    }
+
+    [Fact]
+    public async Task Participation_Summary_RoundsPercentagesHalfAwayFromZero()
+    {
+        await _dispatcher.DispatchAsync(Request("done", "en") with { MemberId = "ada" });
+        await _dispatcher.DispatchAsync(Request("done", "en") with { MemberId = "grace" });
+        await _dispatcher.DispatchAsync(Request("done", "en", ("day", "1")) with { MemberId = "bob" });
+
+        var reply = await _dispatcher.DispatchAsync(Request("participation", "en") with { IsModerator = true });
+
+        // Two of three members did day 3: 66.7 %, shown as 67 %, not 66 %.
+        Assert.EndsWith("Day 3: 2 (67 %)", reply.Fields[1].Value, StringComparison.Ordinal);
     }
 
     private Task<Reply> Ask(string command, string language, params (string Name, string Value)[] options) =>

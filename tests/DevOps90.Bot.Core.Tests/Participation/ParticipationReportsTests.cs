@@ -85,6 +85,18 @@ public sealed class ParticipationReportsTests
     }
 
     [Fact]
+    public async Task Chart_InEnglish_LabelsTheAxisCheckInsAndExplainsBarsAndLine()
+    {
+        await CheckInsAsync();
+
+        await Ask("en", "chart");
+
+        Assert.Equal(
+            new ChartLabels("Check-ins per lesson day — group", "Lesson day", "Check-ins", "Bars: check-ins of that lesson day", "Line: members active on that lesson's date"),
+            _charts.Cohort!.Labels);
+    }
+
+    [Fact]
     public async Task Chart_GivesEachLessonDaysCheckInsAndTheMembersActiveUntilTheNextMorningsCutoff()
     {
         await CheckInsAsync();
@@ -96,7 +108,10 @@ public sealed class ParticipationReportsTests
         Assert.Equal(chart.FileName, reply.Image);
         // Bob's 01:30 check-in counts for the evening before (grace cutoff 04:00): two members active on day 3.
         Assert.Equal([new CohortChartDay(1, 1, 0), new CohortChartDay(2, 1, 0), new CohortChartDay(3, 2, 2)], _charts.Cohort!.Days);
-        Assert.Equal(new ChartLabels("Validations par jour de leçon — group", "Jour de leçon", "Membres", "Validations", "Membres actifs"), _charts.Cohort.Labels);
+        // The count axis counts check-ins; the legend says what the bars and the line each are.
+        Assert.Equal(
+            new ChartLabels("Validations par jour de leçon — group", "Jour de leçon", "Validations", "Barres : validations de ce jour de leçon", "Ligne : membres actifs à la date de ce jour"),
+            _charts.Cohort.Labels);
         Assert.Equal("3 jours de leçon · 4 validations · 2 membres actifs le dernier jour de leçon.", Assert.Single(reply.Paragraphs));
     }
 
@@ -146,6 +161,7 @@ public sealed class ParticipationReportsTests
         var reply = await _dispatcher.DispatchAsync(Request("participation", "en", "ada", "export"));
 
         Assert.True(reply.IsError);
+        Assert.Equal("/participation is for the study group's moderators.", Assert.Single(reply.Paragraphs));
         Assert.Empty(reply.Attachments);
     }
 

@@ -31,6 +31,25 @@ public sealed class DiscordRendererTests
         Assert.Equal("https://github.com/MichaelCade/90DaysOfDevOps/blob/main/2022/Days/day37.md", embed.Url);
     }
 
+    [Theory]
+    [InlineData(7, 30)]
+    [InlineData(20, 12)]
+    [InlineData(3, 200)]
+    public void Render_LongTopic_ShortensEveryDaysListEvenlyAndDropsNoDay(int days, int linksPerDay)
+    {
+        var reply = Replies.LongTopic(days, linksPerDay);
+
+        var description = DiscordRenderer.Render(reply).Embeds![0].Description!;
+
+        Assert.True(description.Length <= DiscordLimits.EmbedDescription, $"{description.Length} characters");
+        var sections = description.Split("\n\n**", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(reply.LinkLists.Select(list => list.Heading), sections.Select(section => section.TrimStart('*').Split("**")[0]));
+        var shown = sections.Select(section => section.Split('\n').Count(line => line.StartsWith("• ", StringComparison.Ordinal))).ToArray();
+        Assert.All(shown, count => Assert.True(count >= 1, $"links per day: {string.Join(",", shown)}"));
+        Assert.True(shown.Max() - shown.Min() <= 1, $"links per day: {string.Join(",", shown)}");
+        Assert.All(sections, section => Assert.Matches(@"… and \d+ more in the full lesson$", section));
+    }
+
     [Fact]
     public void Render_LongProse_IsCutAtASentenceWithAnEllipsis()
     {

@@ -20,6 +20,16 @@ internal static class Replies
         Language = "en",
     };
 
+    /// <summary>/resources of a topic: one list per day, each with many links with long addresses.</summary>
+    public static Reply LongTopic(int days, int linksPerDay) => new()
+    {
+        Title = "Resources — Kubernetes (days 49–55)",
+        LinkLists = [.. Enumerable.Range(49, days).Select(day => new ReplyLinkList(
+            $"Day {day}: Kubernetes, part {day - 48}",
+            [.. Enumerable.Range(1, linksPerDay).Select(i => new ReplyLink($"Talk {i} of day {day} about clusters and pods", $"https://example.org/kubernetes/day-{day}/talks/{i}?list=PLwKubernetesClusters&index={i}"))]))],
+        Language = "en",
+    };
+
     public static IEnumerable<CommandDefinition> Commands() =>
     [
         new("day", [new CommandOption("number", OptionKind.Number, Required: true, Autocomplete: true, Min: 1)]),

@@ -5,8 +5,8 @@ namespace DevOps90.Bot.Reports.Tests.Charts;
 
 public sealed class CohortChartTests
 {
-    private static readonly ChartLabels English = new("Participation", "Lesson day", "Members", "Check-ins", "Active members");
-    private static readonly ChartLabels French = new("Participation — cohorte à Paris", "Jour", "Membres", "Validations", "Membres actifs");
+    private static readonly ChartLabels English = new("Participation", "Lesson day", "Check-ins", "Bars: check-ins of that lesson day", "Line: members active on that lesson's date");
+    private static readonly ChartLabels French = new("Participation — cohorte à Paris", "Jour de leçon", "Validations", "Barres : validations de ce jour de leçon", "Ligne : membres actifs à la date de ce jour");
 
     private readonly ScottPlotParticipationCharts _charts = new();
 

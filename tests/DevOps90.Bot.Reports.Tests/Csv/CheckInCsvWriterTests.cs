@@ -10,6 +10,9 @@ public sealed class CheckInCsvWriterTests
 {
     private const string Header = "cohort,member_id,day,lesson_date,checked_in_utc,checked_in_local,late";
 
+    // The UTF-8 byte order mark as a decoded string shows it: spreadsheets need it to read accents as UTF-8.
+    private const string Bom = "\uFEFF";
+
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     private readonly CheckInCsvWriter _writer = new();
@@ -19,7 +22,7 @@ public sealed class CheckInCsvWriterTests
     {
         var (text, count) = await WriteAsync([]);
 
-        Assert.Equal(Header + "\r\n", text);
+        Assert.Equal(Bom + Header + "\r\n", text);
         Assert.Equal(0, count);
     }
 
@@ -39,10 +42,10 @@ public sealed class CheckInCsvWriterTests
         var (text, count) = await WriteAsync(rows);
 
         Assert.Equal(
-            Header + "\r\n"
-            + "paris,123456789012345678,1,2027-01-02,2027-01-02T17:30:00Z,2027-01-02T18:30:00+01:00,false\r\n"
-            + "paris,42,90,2027-06-14,2027-06-15T21:05:09Z,2027-06-15T23:05:09+02:00,true\r\n"
-            + "paris,42,91,,2027-06-15T21:05:09Z,2027-06-15T23:05:09+02:00,true\r\n",
+            Bom + Header + "\r\n"
+            + "paris,\"=\"\"123456789012345678\"\"\",1,2027-01-02,2027-01-02T17:30:00Z,2027-01-02T18:30:00+01:00,false\r\n"
+            + "paris,\"=\"\"42\"\"\",90,2027-06-14,2027-06-15T21:05:09Z,2027-06-15T23:05:09+02:00,true\r\n"
+            + "paris,\"=\"\"42\"\"\",91,,2027-06-15T21:05:09Z,2027-06-15T23:05:09+02:00,true\r\n",
             text);
         Assert.Equal(3, count);
     }
@@ -67,7 +70,7 @@ public sealed class CheckInCsvWriterTests
         var (text, _) = await WriteAsync([new(Cohort, Member, 7, new DateOnly(2027, 1, 8), local.ToUniversalTime(), local, false)]);
 
         Assert.Contains("\"Zoé, \"\"the\"\" tester\r\nline two\nthree\"", text, StringComparison.Ordinal);
-        using var reader = CsvReader.FromText(text, new CsvReaderOptions());
+        using var reader = CsvReader.FromText(text.TrimStart('\uFEFF'), new CsvReaderOptions());
         Assert.Equal(Header.Split(','), reader.Headers);
         Assert.True(reader.Read());
         Assert.Equal(Cohort, reader.GetString("cohort"));
@@ -77,8 +80,24 @@ public sealed class CheckInCsvWriterTests
         Assert.False(reader.Read());
     }
 
+    [Theory]
+    [InlineData("123456789012345678", "\"=\"\"123456789012345678\"\"\"")]
+    [InlineData("0042", "\"=\"\"0042\"\"\"")]
+    [InlineData("ada", "ada")]
+    public async Task WriteAsync_AllDigitIds_AreWrittenAsTextFormulasThatSpreadsheetsKeepExact(string id, string field)
+    {
+        var local = At(new DateTime(2027, 1, 2, 18, 30, 0));
+
+        var (text, _) = await WriteAsync([new(id, id, 1, null, local, local, false)]);
+
+        Assert.StartsWith($"{Bom}{Header}\r\n{field},{field},1,", text, StringComparison.Ordinal);
+        using var reader = CsvReader.FromText(text.TrimStart('\uFEFF'), new CsvReaderOptions());
+        Assert.True(reader.Read());
+        Assert.Equal(id.All(char.IsAsciiDigit) ? $"=\"{id}\"" : id, reader.GetString("member_id"));
+    }
+
     [Fact]
-    public async Task WriteAsync_NonAsciiText_IsUtf8WithoutByteOrderMark()
+    public async Task WriteAsync_NonAsciiText_IsUtf8WithAByteOrderMark()
     {
         var local = At(new DateTime(2027, 1, 2, 18, 30, 0));
         using var output = new MemoryStream();
@@ -86,7 +105,7 @@ public sealed class CheckInCsvWriterTests
         await _writer.WriteAsync(Async([new("café", "zoé", 1, null, local, local, false)]), output);
 
         var bytes = output.ToArray();
-        Assert.Equal((byte)'c', bytes[0]);
+        Assert.Equal([0xEF, 0xBB, 0xBF, (byte)'c'], bytes[..4]);
         Assert.Contains("\r\ncafé,zoé,1,", new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes), StringComparison.Ordinal);
     }
 
@@ -116,7 +135,7 @@ public sealed class CheckInCsvWriterTests
         Assert.True(output.CanWrite);
         output.Write("after"u8);
         var text = Encoding.UTF8.GetString(output.ToArray());
-        Assert.StartsWith("prefix\n" + Header + "\r\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("prefix\n" + Bom + Header + "\r\n", text, StringComparison.Ordinal);
         Assert.EndsWith(",true\r\nafter", text, StringComparison.Ordinal);
     }
 

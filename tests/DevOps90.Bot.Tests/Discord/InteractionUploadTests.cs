@@ -30,7 +30,7 @@ public sealed class InteractionUploadTests
         using var payload = JsonDocument.Parse(parts["payload_json"].Content);
         Assert.Equal("participation-console-start-today.csv", payload.RootElement.GetProperty("attachments")[0].GetProperty("filename").GetString());
         Assert.Equal(("participation-console-start-today.csv", "text/csv"), (parts["files[0]"].FileName, parts["files[0]"].ContentType));
-        Assert.StartsWith("cohort,member_id,day,lesson_date,checked_in_utc,checked_in_local,late", Encoding.UTF8.GetString(parts["files[0]"].Content), StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFcohort,member_id,day,lesson_date,checked_in_utc,checked_in_local,late", Encoding.UTF8.GetString(parts["files[0]"].Content), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class ConsoleCommandParserTests
         new("resources", [new CommandOption("day", OptionKind.Number, Autocomplete: true), new CommandOption("topic", OptionKind.Text, Autocomplete: true)]),
         new("search", [new CommandOption("query", OptionKind.Text, Required: true)]),
         new("today", []),
+        new("cohort", [new CommandOption("action", OptionKind.Text, Required: true), new CommandOption("value", OptionKind.Text)], ForModerators: true),
         new("participation", [], ForModerators: true)
         {
             Subcommands =
@@ -31,6 +32,12 @@ public sealed class ConsoleCommandParserTests
     [InlineData("/resources 4", "resources", "day=4")]
     [InlineData("/today", "today", "")]
     [InlineData("/search note: colons stay", "search", "query=note: colons stay")]
+    [InlineData("/cohort time 07:30", "cohort", "action=time;value=07:30")]
+    [InlineData("/cohort leaderboard on", "cohort", "action=leaderboard;value=on")]
+    [InlineData("/cohort time value:07:30", "cohort", "action=time;value=07:30")]
+    [InlineData("/cohort create study group", "cohort", "action=create;value=study group")]
+    [InlineData("/resources kubernetes", "resources", "topic=kubernetes")]
+    [InlineData("/resources 4 containers", "resources", "day=4;topic=containers")]
     public void Parse_TypedLine_GivesCommandAndOptions(string line, string command, string options)
     {
         var parsed = ConsoleCommandParser.Parse(line, Find)!;
@@ -43,6 +50,7 @@ public sealed class ConsoleCommandParserTests
     [Theory]
     [InlineData("/participation export from:2027-01-01 to:2027-01-31", "export", "from=2027-01-01;to=2027-01-31")]
     [InlineData("/participation export 2027-01-01", "export", "from=2027-01-01")]
+    [InlineData("/participation export 2027-01-01 2027-01-31", "export", "from=2027-01-01;to=2027-01-31")]
     [InlineData("/participation summary inactive:5", "summary", "inactive=5")]
     [InlineData("/participation Export", "export", "")]
     [InlineData("/participation", null, "")]

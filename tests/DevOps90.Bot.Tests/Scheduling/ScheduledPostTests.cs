@@ -56,6 +56,7 @@ public sealed class ScheduledPostTests
         await host.App.StopAsync();
 
         Assert.True(text.IndexOf("Demain — Jour 8", StringComparison.Ordinal) < text.IndexOf("Classement — depuis le début", StringComparison.Ordinal));
+        Assert.Contains("validez vos jours avec /done", text, StringComparison.Ordinal);
         Assert.Equal(ChatTarget.Console, stored!.Target);
         Assert.StartsWith("console-", stored.MessageId, StringComparison.Ordinal);
     }

@@ -29,6 +29,6 @@ internal static class CohortCalendar
 
     public static string StartsIn(BotText text, int days, DateOnly today) =>
         days == 1
-            ? text.Format("Cohort.NotStarted.One", text.Date(today.AddDays(1)))
-            : text.Format("Cohort.NotStarted.Other", days, text.Date(today.AddDays(days)));
+            ? text.Format("Cohort.NotStarted.One", text.Date(today.AddDays(1), today))
+            : text.Format("Cohort.NotStarted.Other", days, text.Date(today.AddDays(days), today));
 }

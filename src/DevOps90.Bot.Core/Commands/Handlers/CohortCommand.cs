@@ -27,7 +27,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
         var value = scope.Request.Option("value");
         if (!_actions.Contains(action))
         {
-            return Reply.Error(text.Format("Cohort.Error.Action", action));
+            return Reply.Error(text.Format("Cohort.Error.Action", Quoted.Cap(action), string.Join(", ", _actions)));
         }
 
         if (action == "create")
@@ -42,7 +42,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
 
         if (action == "show")
         {
-            return Show(text, cohort);
+            return Show(text, cohort, scope.Today);
         }
 
         var (changed, error) = Apply(scope, cohort, action, value);
@@ -58,7 +58,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             await leaderboards.RefreshAsync(changed.Id, cancellationToken).ConfigureAwait(false);
         }
 
-        return Show(text, changed!) with { Paragraphs = [text.Format("Cohort.Saved", action)] };
+        return Show(text, changed!, scope.Today) with { Paragraphs = [text.Format("Cohort.Saved", action)] };
     }
 
     public IReadOnlyList<AutocompleteChoice> Complete(RequestScope scope, string optionName, string typed)
@@ -93,7 +93,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             case "start" or "skip":
                 if (!IsoDate.TryParse(value, out var date))
                 {
-                    return (null, text.Format("Cohort.Error.Date", value));
+                    return (null, text.Format("Cohort.Error.Date", Quoted.Cap(value)));
                 }
 
                 return action == "start"
@@ -102,17 +102,17 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             case "time":
                 return TimeOnly.TryParseExact(value, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var postTime)
                     ? (cohort with { PostTime = postTime }, null)
-                    : (null, text.Format("Cohort.Error.Time", value));
+                    : (null, text.Format("Cohort.Error.Time", Quoted.Cap(value)));
             case "zone":
                 return TimeZoneInfo.TryFindSystemTimeZoneById(value!, out var zone) && value!.Contains('/', StringComparison.Ordinal)
                     ? (cohort with { TimeZoneId = zone.Id }, null)
-                    : (null, text.Format("Cohort.Error.Zone", value));
+                    : (null, text.Format("Cohort.Error.Zone", Quoted.Cap(value)));
             case "language":
                 return value is null or "none" ? (cohort with { Language = null }, null)
                     : BotText.Speaks(value.ToLowerInvariant()) ? (cohort with { Language = value.ToLowerInvariant() }, null)
-                    : (null, text.Format("Cohort.Error.Language", value));
+                    : (null, text.Format("Cohort.Error.Language", Quoted.Cap(value)));
             case "cadence":
-                return Cadence.TryParse(value, out var cadence) ? (cohort with { Cadence = cadence }, null) : (null, text.Format("Cohort.Error.Cadence", value));
+                return Cadence.TryParse(value, out var cadence) ? (cohort with { Cadence = cadence }, null) : (null, text.Format("Cohort.Error.Cadence", Quoted.Cap(value)));
             case "role":
                 return (cohort with { MentionRoleId = value is null or "none" ? null : value.Trim().TrimStart('<').TrimStart('@', '&').TrimEnd('>') }, null);
             case "leaderboard":
@@ -120,7 +120,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                 {
                     "on" or "true" or "yes" or "oui" => (cohort with { LeaderboardMessage = true }, null),
                     "off" or "false" or "no" or "non" => (cohort with { LeaderboardMessage = false }, null),
-                    _ => (null, text.Format("Cohort.Error.OnOff", value)),
+                    _ => (null, text.Format("Cohort.Error.OnOff", Quoted.Cap(value))),
                 };
             case "pause":
                 return cohort.IsPaused ? (null, text["Cohort.Error.AlreadyPaused"]) : (cohort.PausedFrom(today), null);
@@ -153,7 +153,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
 
         if (registry.Find(new CohortId(id)) is not null)
         {
-            return Reply.Error(text.Format("Cohort.Error.IdTaken", id));
+            return Reply.Error(text.Format("Cohort.Error.IdTaken", Quoted.Cap(id)));
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(defaults.TimeZoneId);
@@ -166,13 +166,13 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             Target = scope.Request.Channel ?? ChatTarget.Console,
         };
         await registry.SaveAsync(cohort, cancellationToken).ConfigureAwait(false);
-        return Reply.Text(text.Format("Cohort.Created", id, text.Date(cohort.StartDate), cohort.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture), cohort.TimeZoneId), isPrivate: true);
+        return Reply.Text(text.Format("Cohort.Created", id, text.Date(cohort.StartDate, scope.Today), cohort.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture), cohort.TimeZoneId), isPrivate: true);
     }
 
-    private static Reply Show(BotText text, Cohort cohort)
+    private static Reply Show(BotText text, Cohort cohort, DateOnly today)
     {
-        var dates = cohort.SkippedDates.Count == 0 ? text["Cohort.None"] : string.Join(", ", cohort.SkippedDates.Select(IsoDate.ToText));
-        var state = cohort.IsPaused ? text.Format("Cohort.State.Paused", text.Date(cohort.Pauses[^1].From)) : text["Cohort.State.Running"];
+        var dates = cohort.SkippedDates.Count == 0 ? text["Cohort.NoDates"] : string.Join(", ", cohort.SkippedDates.Select(IsoDate.ToText));
+        var state = cohort.IsPaused ? text.Format("Cohort.State.Paused", text.Date(cohort.Pauses[^1].From, today)) : text["Cohort.State.Running"];
         return new Reply
         {
             Title = text.Format("Cohort.Show.Title", cohort.Id),
@@ -180,9 +180,9 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             [
                 new ReplyField(text["Cohort.Field.Curriculum"], cohort.CurriculumId, Inline: true),
                 new ReplyField(text["Cohort.Field.Start"], IsoDate.ToText(cohort.StartDate), Inline: true),
-                new ReplyField(text["Cohort.Field.Post"], $"{cohort.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {cohort.TimeZoneId} ({cohort.PostTiming})", Inline: true),
-                new ReplyField(text["Cohort.Field.Cadence"], cohort.Cadence.ToString(), Inline: true),
-                new ReplyField(text["Cohort.Field.Language"], cohort.Language ?? text["Cohort.MembersLocale"], Inline: true),
+                new ReplyField(text["Cohort.Field.Post"], $"{cohort.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {cohort.TimeZoneId} ({CohortWords.Timing(text, cohort.PostTiming)})", Inline: true),
+                new ReplyField(text["Cohort.Field.Cadence"], CohortWords.Cadence(text, cohort.Cadence), Inline: true),
+                new ReplyField(text["Cohort.Field.Language"], cohort.Language is { } language ? text.LanguageName(language) : text["Cohort.MembersLocale"], Inline: true),
                 new ReplyField(text["Cohort.Field.State"], state, Inline: true),
                 new ReplyField(text["Cohort.Field.Skipped"], dates),
                 new ReplyField(text["Cohort.Field.Channel"], cohort.Target.ToString(), Inline: true),

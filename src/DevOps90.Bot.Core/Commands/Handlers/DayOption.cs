@@ -25,7 +25,7 @@ internal static class DayOption
 
         if (!int.TryParse(raw.TrimStart('#'), NumberStyles.Integer, CultureInfo.InvariantCulture, out day))
         {
-            return Reply.Error(scope.Text.Format("Error.DayNotANumber", raw, first, last));
+            return Reply.Error(scope.Text.Format("Error.DayNotANumber", Quoted.Cap(raw), first, last));
         }
 
         if (day < first || day > last)

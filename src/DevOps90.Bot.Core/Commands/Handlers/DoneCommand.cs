@@ -3,7 +3,10 @@ using DevOps90.Bot.Core.Replies;
 
 namespace DevOps90.Bot.Core.Commands.Handlers;
 
-/// <summary><c>/done [day]</c> and the daily post's button: marks a lesson day done for the member, privately.</summary>
+/// <summary>
+/// <c>/done [day]</c> and the daily post's button: marks a lesson day done for the member, privately. Without a day it
+/// is today's lesson (the current study date's, until the 04:00 grace cutoff); a later day once its daily post is out.
+/// </summary>
 public sealed class DoneCommand(ParticipationService participation, LessonChoices choices) : ICommandHandler
 {
     public CommandDefinition Definition { get; } = new(CommandNames.Done, [new CommandOption("day", OptionKind.Number, Autocomplete: true, Min: 1)]);
@@ -21,10 +24,23 @@ public sealed class DoneCommand(ParticipationService participation, LessonChoice
         {
             CheckInStatus.Added => Reply.Text(text.Format(outcome.IsLate ? "Done.AddedLate" : "Done.Added", outcome.Day, outcome.Streak), isPrivate: true),
             CheckInStatus.AlreadyDone => Reply.Text(text.Format("Done.Already", outcome.Day, outcome.Streak), isPrivate: true),
-            CheckInStatus.NotStarted => Reply.Error(text["Done.NotStarted"]),
-            CheckInStatus.FutureDay => Reply.Error(text.Format("Done.Future", outcome.Day, participation.CurrentDay(cohort))),
+            CheckInStatus.NotStarted => ParticipationDay.NotStarted(scope, participation, cohort),
+            CheckInStatus.FutureDay => Future(scope, cohort, outcome),
             _ => Reply.Error(text.Format("Error.DayOutOfRange", outcome.Day, 1, participation.LastDay(cohort))),
         };
+    }
+
+    /// <summary>"Day 5 opens at 18:00 on Monday 4 January": the moment of its daily post, in the cohort's zone.</summary>
+    private Reply Future(RequestScope scope, Cohorts.Cohort cohort, CheckInOutcome outcome)
+    {
+        if (outcome.OpensAt is not { } opens)
+        {
+            return Reply.Error(scope.Text.Format("Done.Future", outcome.Day, participation.CurrentDay(cohort)));
+        }
+
+        var local = TimeZoneInfo.ConvertTime(opens, cohort.TimeZone);
+        var time = local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return Reply.Error(scope.Text.Format("Done.Opens", outcome.Day, time, scope.Text.Date(DateOnly.FromDateTime(local.DateTime), scope.Today)));
     }
 
     public IReadOnlyList<AutocompleteChoice> Complete(RequestScope scope, string optionName, string typed) =>

@@ -21,7 +21,7 @@ public sealed class LeaderboardCommand(ParticipationService participation) : ICo
         var raw = scope.Request.Option("period") ?? "week";
         if (!TryParse(raw, out var period))
         {
-            return Reply.Error(scope.Text.Format("Leaderboard.BadPeriod", raw));
+            return Reply.Error(scope.Text.Format("Leaderboard.BadPeriod", Quoted.Cap(raw)));
         }
 
         var lines = await participation.LeaderboardAsync(cohort, period, cancellationToken: cancellationToken).ConfigureAwait(false);

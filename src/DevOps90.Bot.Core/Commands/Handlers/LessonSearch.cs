@@ -18,6 +18,8 @@ public sealed class LessonSearch
     private const int TopicWeight = 5;
     private const int ResourceWeight = 3;
     private const int SummaryWeight = 1;
+    private const int MinWordLength = 2;
+    private const int MaxWords = 10;
 
     private readonly CurriculumIndex _index;
     private readonly FrozenDictionary<Lesson, SearchableLesson> _prepared;
@@ -62,8 +64,16 @@ public sealed class LessonSearch
             .Select(hit => hit.Hit)];
     }
 
+    /// <summary>Whether a query has anything to look for (<see cref="Words"/>).</summary>
+    public static bool HasWords(string query) => Words(query).Length > 0;
+
+    /// <summary>
+    /// The words looked for: letters and digits, accents folded; a word shorter than two characters matches nearly
+    /// every lesson, so it is left out, as is punctuation. Repeats count once and only the first few words are used,
+    /// so a pasted page cannot make a search slow.
+    /// </summary>
     private static string[] Words(string text) =>
-        SearchableLesson.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        [.. SearchableLesson.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word => word.Length >= MinWordLength).Distinct(StringComparer.Ordinal).Take(MaxWords)];
 
     private sealed record SearchableLesson(string Title, string Topic, string Resources, string Summary)
     {

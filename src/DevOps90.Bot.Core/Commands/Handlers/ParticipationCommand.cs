@@ -15,12 +15,14 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 public sealed class ParticipationCommand(ParticipationService participation, ParticipationReports? reports = null) : ICommandHandler
 {
     private const int DefaultInactiveDays = 3;
+    private const int MinInactiveDays = 1;
+    private const int MaxInactiveDays = 90;
 
     public CommandDefinition Definition { get; } = new(CommandNames.Participation, [], ForModerators: true)
     {
         Subcommands =
         [
-            new SubcommandDefinition("summary", [new CommandOption("inactive", OptionKind.Number, Min: 1, Max: 90)]),
+            new SubcommandDefinition("summary", [new CommandOption("inactive", OptionKind.Number, Min: MinInactiveDays, Max: MaxInactiveDays)]),
             new SubcommandDefinition("export", [new CommandOption("from", OptionKind.Text), new CommandOption("to", OptionKind.Text)]),
             new SubcommandDefinition("chart", []),
         ],
@@ -49,7 +51,15 @@ public sealed class ParticipationCommand(ParticipationService participation, Par
 
     private async Task<Reply> SummaryAsync(RequestScope scope, Cohort cohort, CancellationToken cancellationToken)
     {
-        var inactiveDays = int.TryParse(scope.Request.Option("inactive"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) && days > 0 ? days : DefaultInactiveDays;
+        var inactiveDays = DefaultInactiveDays;
+        if (scope.Request.Option("inactive") is { } typed)
+        {
+            if (!int.TryParse(typed, NumberStyles.Integer, CultureInfo.InvariantCulture, out inactiveDays) || inactiveDays < MinInactiveDays || inactiveDays > MaxInactiveDays)
+            {
+                return Reply.Error(scope.Text.Format("Summary.Error.Inactive", Quoted.Cap(typed), MinInactiveDays, MaxInactiveDays));
+            }
+        }
+
         var summary = await participation.SummaryAsync(cohort, inactiveDays, cancellationToken).ConfigureAwait(false);
         var text = scope.Text;
         if (summary.Members == 0)
@@ -64,7 +74,7 @@ public sealed class ParticipationCommand(ParticipationService participation, Par
             [
                 new ReplyField(text["Summary.Active"], text.Format("Summary.ActiveValue", summary.ActiveToday, summary.ActiveThisWeek, summary.Members)),
                 new ReplyField(text["Summary.PerDay"], string.Join('\n', summary.PerDay.Select(entry =>
-                    text.Format("Summary.PerDayLine", entry.Day, entry.CheckIns, entry.CheckIns * 100 / summary.Members)))),
+                    text.Format("Summary.PerDayLine", entry.Day, entry.CheckIns, Percent(entry.CheckIns, summary.Members))))),
                 new ReplyField(text.Format("Summary.Inactive", inactiveDays), summary.Inactive.Count == 0
                     ? text["Summary.NoneInactive"]
                     : string.Join(", ", summary.Inactive.Select(MemberReference.Format))),
@@ -80,19 +90,19 @@ public sealed class ParticipationCommand(ParticipationService participation, Par
         var (to, badTo) = DateOption(scope.Request, "to");
         if ((badFrom ?? badTo) is { } bad)
         {
-            return Reply.Error(text.Format("Export.Error.Date", bad));
+            return Reply.Error(text.Format("Export.Error.Date", Quoted.Cap(bad)));
         }
 
         if (from > to)
         {
-            return Reply.Error(text.Format("Export.Error.Range", text.Date(from!.Value), text.Date(to!.Value)));
+            return Reply.Error(text.Format("Export.Error.Range", text.Date(from!.Value, scope.Today), text.Date(to!.Value, scope.Today)));
         }
 
         var (file, rows) = await reports.ExportAsync(cohort, from, to, cancellationToken).ConfigureAwait(false);
         return new Reply
         {
             Title = text.Format("Export.Title", cohort.Id),
-            Paragraphs = [text.Format("Export.Done", rows.ToString("N0", text.Culture), Period(text, from, to))],
+            Paragraphs = [text.Format("Export.Done", rows.ToString("N0", text.Culture), Period(text, from, to, scope.Today))],
             Attachments = [file],
             IsPrivate = true,
         };
@@ -115,17 +125,21 @@ public sealed class ParticipationCommand(ParticipationService participation, Par
         };
     }
 
+    /// <summary>A share in whole percent, rounded half away from zero (2 of 3 is 67 %, not 66 %).</summary>
+    internal static int Percent(int part, int whole) =>
+        whole == 0 ? 0 : (int)Math.Round(part * 100m / whole, MidpointRounding.AwayFromZero);
+
     /// <summary>The option's date (null when not given), or the value that is not a date.</summary>
     private static (DateOnly? Date, string? Bad) DateOption(CommandRequest request, string name) =>
         request.Option(name) is not { } value ? (null, null)
         : IsoDate.TryParse(value, out var date) ? (date, null)
         : (null, value);
 
-    private static string Period(BotText text, DateOnly? from, DateOnly? to) => (from, to) switch
+    private static string Period(BotText text, DateOnly? from, DateOnly? to, DateOnly today) => (from, to) switch
     {
         (null, null) => text["Export.Period.All"],
-        ({ } first, null) => text.Format("Export.Period.From", text.Date(first)),
-        (null, { } last) => text.Format("Export.Period.To", text.Date(last)),
-        ({ } first, { } last) => text.Format("Export.Period.Range", text.Date(first), text.Date(last)),
+        ({ } first, null) => text.Format("Export.Period.From", text.Date(first, today)),
+        (null, { } last) => text.Format("Export.Period.To", text.Date(last, today)),
+        ({ } first, { } last) => text.Format("Export.Period.Range", text.Date(first, today), text.Date(last, today)),
     };
 }

@@ -25,6 +25,12 @@ internal static class ParticipationDay
         return TryRead(scope, participation.LastDay(found), out day, out error);
     }
 
+    /// <summary>"The study group has not started yet: day 1 is on Friday 1 January 2027."</summary>
+    public static Reply NotStarted(RequestScope scope, ParticipationService participation, Cohorts.Cohort cohort) =>
+        participation.DateOfLesson(cohort, 1) is { } first
+            ? Reply.Error(scope.Text.Format("Done.NotStarted", scope.Text.Date(first, scope.Today)))
+            : Reply.Error(scope.Text["Cohort.Paused"]);
+
     public static bool TryRead(RequestScope scope, int lastDay, out int? day, out Reply error)
     {
         day = null;
@@ -40,7 +46,7 @@ internal static class ParticipationDay
             return true;
         }
 
-        error = Reply.Error(scope.Text.Format("Error.DayNotANumber", raw, 1, lastDay));
+        error = Reply.Error(scope.Text.Format("Error.DayNotANumber", Quoted.Cap(raw), 1, lastDay));
         return false;
     }
 }

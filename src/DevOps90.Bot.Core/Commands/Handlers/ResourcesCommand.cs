@@ -46,18 +46,31 @@ public sealed class ResourcesCommand(CurriculumIndex index, LessonChoices choice
         var lessons = index.LessonsOfTopic(scope.CurriculumId, scope.Language, topicName);
         if (lessons.IsEmpty)
         {
-            return Reply.Error(scope.Text.Format("Error.TopicNotFound", topicName));
+            return Reply.Error(scope.Text.Format("Error.TopicNotFound", Quoted.Cap(topicName)));
         }
 
         var topic = lessons[0].Topic ?? topicName;
         return new Reply
         {
-            Title = scope.Text.Format("Resources.TopicTitle", topic, lessons[0].Day, lessons[^1].Day),
-            LinkLists = [.. lessons.Select(lesson => new ReplyLinkList(
-                scope.Text.Format("Topics.Day", lesson.Day, lesson.Title),
-                [.. lesson.Resources.Select(resource => new ReplyLink(resource.Title, resource.Url))]))
-                .Where(list => !list.Links.IsEmpty)],
+            Title = lessons[0].Day == lessons[^1].Day
+                ? scope.Text.Format("Resources.TopicTitle.One", topic, lessons[0].Day)
+                : scope.Text.Format("Resources.TopicTitle", topic, lessons[0].Day, lessons[^1].Day),
+            LinkLists = FirstAppearances(scope.Text, lessons),
         };
+    }
+
+    /// <summary>
+    /// One list per day of the topic, each link (by URL) under the first day that gives it: lessons of a topic often
+    /// repeat the same guides, which would otherwise fill the reply day after day. Days with no new link are left out.
+    /// </summary>
+    private static ImmutableArray<ReplyLinkList> FirstAppearances(Localization.BotText text, IEnumerable<Lesson> lessons)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. lessons
+            .Select(lesson => new ReplyLinkList(
+                text.Format("Topics.Day", lesson.Day, lesson.Title),
+                [.. lesson.Resources.Where(resource => seen.Add(resource.Url)).Select(resource => new ReplyLink(resource.Title, resource.Url))]))
+            .Where(list => !list.Links.IsEmpty)];
     }
 
     /// <summary>The cohort's current lesson, or null outside a cohort (then the day is required).</summary>

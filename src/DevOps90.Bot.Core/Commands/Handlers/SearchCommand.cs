@@ -16,12 +16,17 @@ public sealed class SearchCommand(LessonSearch search) : ICommandHandler
         }
 
         var text = scope.Text;
+        if (!LessonSearch.HasWords(query))
+        {
+            return ValueTask.FromResult(Reply.Error(text.Format("Search.NoWords", Quoted.Cap(query))));
+        }
+
         var hits = search.Search(scope.CurriculumId, scope.Language, query);
         var reply = hits.Count == 0
-            ? Reply.Text(text.Format("Search.NoResults", query), isPrivate: true)
+            ? Reply.Text(text.Format("Search.NoResults", Quoted.Cap(query)), isPrivate: true)
             : new Reply
             {
-                Title = text.Format("Search.Title", query),
+                Title = text.Format("Search.Title", Quoted.Cap(query)),
                 Paragraphs = [string.Join('\n', hits.Select(hit => Line(scope, hit)))],
                 Buttons = [.. hits.Take(5).Select(hit => new ReplyButton(text.Format("Search.Button", hit.Lesson.Day), Command: $"{CommandNames.Day} {hit.Lesson.Day}"))],
             };

@@ -9,7 +9,9 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 
 /// <summary>
 /// <c>/status</c> (moderators): per cohort, the next post time and the last posts with their outcome, from the
-/// delivery ledger. In a cohort's channel it shows that cohort; elsewhere, all of them.
+/// delivery ledger. In a cohort's channel it shows that cohort; on the console, the console's cohorts. Elsewhere it
+/// shows none: a cohort does not record which server (guild, workspace) its channel belongs to, so listing "the
+/// server's groups" could show another community's, and a moderator of one server is not one of another.
 /// </summary>
 public sealed class StatusCommand(ICohortDirectory cohorts, IDeliveryLedger ledger, DailyPostService delivery, TimeProvider time) : ICommandHandler
 {
@@ -19,7 +21,14 @@ public sealed class StatusCommand(ICohortDirectory cohorts, IDeliveryLedger ledg
 
     public async ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
     {
-        var shown = scope.Cohort is { } own ? [own] : cohorts.All;
+        if (scope.Cohort is null && scope.Request.Channel?.Platform != ChatTarget.Console.Platform)
+        {
+            return Reply.Text(scope.Text["Status.InGroupChannel"], isPrivate: true);
+        }
+
+        IReadOnlyList<Cohort> shown = scope.Cohort is { } own
+            ? [own]
+            : [.. cohorts.All.Where(cohort => cohort.Target.Platform == ChatTarget.Console.Platform)];
         if (shown.Count == 0)
         {
             return Reply.Text(scope.Text["Status.NoCohorts"], isPrivate: true);
@@ -43,7 +52,7 @@ public sealed class StatusCommand(ICohortDirectory cohorts, IDeliveryLedger ledg
         return next is null ? text["Status.NoNextPost"] : text.Format("Status.NextPost", Local(text, cohort, next.PostAt));
     }
 
-    private static IEnumerable<string> History(BotText text, Cohort cohort, IReadOnlyList<DeliveryRecord> history)
+    private IEnumerable<string> History(BotText text, Cohort cohort, IReadOnlyList<DeliveryRecord> history)
     {
         if (history.Count == 0)
         {
@@ -60,10 +69,21 @@ public sealed class StatusCommand(ICohortDirectory cohorts, IDeliveryLedger ledg
                 { Reason: { } reason } => $"{state}: {reason}",
                 _ => state,
             };
-            yield return "• " + text.Format("Status.Line", record.Key.Post, Local(text, cohort, record.ScheduledAt), detail);
+            yield return "• " + text.Format("Status.Line", PostName(text, record.Key.Post), Local(text, cohort, record.ScheduledAt), detail);
         }
     }
 
-    private static string Local(BotText text, Cohort cohort, DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, cohort.TimeZone).ToString("ddd d MMM HH:mm", text.Culture);
+    /// <summary>The ledger's "day-3" or "closing" in words.</summary>
+    private static string PostName(BotText text, string post) =>
+        post.StartsWith("day-", StringComparison.Ordinal) && int.TryParse(post.AsSpan(4), NumberStyles.Integer, CultureInfo.InvariantCulture, out var day)
+            ? text.Format("Status.Post.Day", day)
+            : post == "closing" ? text["Status.Post.Closing"] : post;
+
+    /// <summary>"Sat 2 Jan 18:00" in the cohort's zone, with the year when it is not this one's ("Thu 31 Dec 2026 18:00").</summary>
+    private string Local(BotText text, Cohort cohort, DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, cohort.TimeZone);
+        var sameYear = local.Year == TimeZoneInfo.ConvertTime(time.GetUtcNow(), cohort.TimeZone).Year;
+        return local.ToString(sameYear ? "ddd d MMM HH:mm" : "ddd d MMM yyyy HH:mm", text.Culture);
+    }
 }

@@ -36,7 +36,7 @@ public sealed class TodayCommand(CurriculumIndex index) : ICommandHandler
         }
         else if (!position.IsStudyDay && calendar.NextStudyDay(scope.Today) is { } next)
         {
-            notes.Add(text.Format("Cohort.RestDay", text.Date(next), position.LessonDay + 1));
+            notes.Add(text.Format("Cohort.RestDay", text.Date(next, scope.Today), position.LessonDay + 1));
         }
 
         var lookup = index.FindLesson(scope.CurriculumId, scope.Language, position.LessonDay);

@@ -33,7 +33,7 @@ public sealed class TomorrowCommand(CurriculumIndex index) : ICommandHandler
         var day = calendar.PositionOn(next).LessonDay;
         var lookup = index.FindLesson(scope.CurriculumId, scope.Language, day);
         return lookup.IsFound
-            ? LessonReplies.Lesson(text, lookup, scope.Language, calendar.LastDay, notes: [text.Format("Cohort.NextStudyDay", text.Date(next))])
+            ? LessonReplies.Lesson(text, lookup, scope.Language, calendar.LastDay, notes: [text.Format("Cohort.NextStudyDay", text.Date(next, scope.Today))])
             : Reply.Error(text.Format("Error.DayNotWritten", day));
     }
 }

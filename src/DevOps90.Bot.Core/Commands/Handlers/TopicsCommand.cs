@@ -16,9 +16,15 @@ public sealed class TopicsCommand(CurriculumIndex index) : ICommandHandler
             : new Reply
             {
                 Title = scope.Text["Topics.Title"],
-                Paragraphs = [string.Join('\n', curriculum.Topics.Select(topic => scope.Text.Format("Topics.Line", topic.FirstDay, topic.LastDay, topic.Name)))],
+                Paragraphs = [string.Join('\n', curriculum.Topics.Select(topic => Line(scope.Text, topic)))],
                 Footer = curriculum.Title,
             };
         return ValueTask.FromResult(reply);
     }
+
+    /// <summary>"Days 4–6: Containers", or "Day 1: Introduction" for a one-day topic.</summary>
+    private static string Line(Localization.BotText text, Topic topic) =>
+        topic.FirstDay == topic.LastDay
+            ? text.Format("Topics.Day", topic.FirstDay, topic.Name)
+            : text.Format("Topics.Line", topic.FirstDay, topic.LastDay, topic.Name);
 }

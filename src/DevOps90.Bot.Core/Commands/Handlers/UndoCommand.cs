@@ -16,6 +16,11 @@ public sealed class UndoCommand(ParticipationService participation, LessonChoice
         }
 
         var outcome = await participation.UndoAsync(cohort, scope.Request.MemberId, day, cancellationToken).ConfigureAwait(false);
+        if (outcome.Status == CheckInStatus.NotStarted)
+        {
+            return ParticipationDay.NotStarted(scope, participation, cohort);
+        }
+
         return Reply.Text(scope.Text.Format(outcome.Status == CheckInStatus.Removed ? "Undo.Removed" : "Undo.NotDone", outcome.Day), isPrivate: true);
     }
 

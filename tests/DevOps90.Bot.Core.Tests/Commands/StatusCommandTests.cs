@@ -1,0 +1,81 @@
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.Core.Commands.Handlers;
+using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Core.Posts;
+using DevOps90.Bot.Core.Replies;
+using DevOps90.Bot.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DevOps90.Bot.Core.Tests.Commands;
+
+/// <summary>/status shows the caller's own groups: never another server's.</summary>
+public sealed class StatusCommandTests
+{
+    private static readonly ChatTarget _parisChannel = new("discord", "111");
+
+    private readonly CommandDispatcher _dispatcher;
+    private readonly InMemoryDeliveryLedger _ledger = new();
+
+    public StatusCommandTests()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2027-01-03T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var cohorts = new InMemoryCohortDirectory([
+            Cohort("local", ChatTarget.Console),
+            Cohort("paris", _parisChannel),
+            Cohort("lyon", new ChatTarget("discord", "222")),
+        ]);
+        var index = new Core.Curricula.CurriculumIndex([SampleCurriculum.Make("en", 6), SampleCurriculum.Make("fr", 3)]);
+        var defaults = new BotDefaults("2022", "en", "Europe/Paris");
+        var delivery = new DailyPostService(cohorts, index, _ledger, [new RecordingPublisher()], new DailyPostComposer(index, defaults), new DeliveryOptions(), time);
+        _dispatcher = new CommandDispatcher([new StatusCommand(cohorts, _ledger, delivery, time)], cohorts, defaults, time);
+    }
+
+    [Fact]
+    public async Task Status_OnTheConsoleOutsideACohort_ShowsOnlyTheConsolesGroups()
+    {
+        var reply = await Ask(ChatTarget.Console, cohort: null);
+
+        Assert.Equal(["local · console:console · Europe/Paris"], reply.Fields.Select(field => field.Name));
+    }
+
+    [Theory]
+    [InlineData("en", "Outside a study group's channel I cannot tell which groups belong to this server: type /status in the group's channel.")]
+    [InlineData("fr", "Hors du salon d'un groupe d'étude, je ne sais pas quels groupes sont ceux de ce serveur : tapez /status dans le salon du groupe.")]
+    public async Task Status_OnDiscordOutsideACohortChannel_ListsNoServersGroups(string language, string message)
+    {
+        var reply = await Ask(new ChatTarget("discord", "999"), cohort: null, language);
+
+        Assert.Empty(reply.Fields);
+        Assert.Equal(message, Assert.Single(reply.Paragraphs));
+    }
+
+    [Fact]
+    public async Task Status_InACohortsChannel_ShowsThatGroupWithItsPostsInWords()
+    {
+        var key = new DeliveryKey(new CohortId("paris"), "day-3");
+        var at = DateTimeOffset.Parse("2026-12-31T17:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        await _ledger.TryClaimAsync(key, at, "bot", at, TimeSpan.FromMinutes(1));
+        await _ledger.TryClaimAsync(new DeliveryKey(new CohortId("paris"), "closing"), at, "bot", at, TimeSpan.FromMinutes(1));
+
+        var reply = await Ask(_parisChannel, new CohortId("paris"), "fr");
+
+        var field = Assert.Single(reply.Fields);
+        Assert.StartsWith("paris · ", field.Name, StringComparison.Ordinal);
+        Assert.Contains("• Jour 3 · jeu. 31 déc. 2026 18:00 · ", field.Value, StringComparison.Ordinal);
+        Assert.Contains("• Message de clôture · ", field.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("day-3", field.Value, StringComparison.Ordinal);
+    }
+
+    private async Task<Reply> Ask(ChatTarget channel, CohortId? cohort, string language = "en") =>
+        await _dispatcher.DispatchAsync(new CommandRequest { Command = "status", Channel = channel, CohortId = cohort, IsModerator = true, UserLocale = language });
+
+    private static Cohort Cohort(string id, ChatTarget target) => new()
+    {
+        Id = new CohortId(id),
+        CurriculumId = "2022",
+        StartDate = new DateOnly(2027, 1, 1),
+        TimeZoneId = "Europe/Paris",
+        Target = target,
+    };
+}
