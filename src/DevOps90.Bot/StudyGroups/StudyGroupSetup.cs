@@ -26,7 +26,8 @@ public static class StudyGroupSetup
         {
             var bot = provider.GetRequiredService<IOptions<BotOptions>>().Value;
             var content = provider.GetRequiredService<IOptions<ContentOptions>>().Value;
-            return new BotDefaults(content.DefaultCurriculum, bot.DefaultLanguage, bot.DefaultTimeZone);
+            var storage = provider.GetRequiredService<IOptions<Storage.StorageOptions>>().Value;
+            return new BotDefaults(content.DefaultCurriculum, bot.DefaultLanguage, bot.DefaultTimeZone, storage.InactiveCohortRetention);
         });
         services.AddSingleton<CohortRegistry>();
         services.AddSingleton<ICohortDirectory>(provider => provider.GetRequiredService<CohortRegistry>());

@@ -128,7 +128,7 @@ public sealed class CohortCommandTests
     [InlineData("cadence", "sometimes", "“sometimes” is not a cadence: daily, weekdays, or days such as mon,wed,fri.")]
     [InlineData("resume", null, "The study group is not paused.")]
     [InlineData("leaderboard", "sometimes", "“sometimes” is neither on nor off.")]
-    [InlineData("frobnicate", null, "“frobnicate” is not an action: show, create, start, time, zone, language, cadence, skip, role, pause, resume, channel, leaderboard.")]
+    [InlineData("frobnicate", null, "“frobnicate” is not an action: show, create, start, time, zone, language, cadence, skip, role, pause, resume, channel, leaderboard, archive, delete.")]
     public async Task Settings_BadValue_SaysWhatIsExpectedAndChangesNothing(string action, string? value, string message)
     {
         await Ask("en", "create", "group");
@@ -146,7 +146,7 @@ public sealed class CohortCommandTests
     {
         var reply = await Ask("fr", "frobnicate");
 
-        Assert.Equal("« frobnicate » n'est pas une action : show, create, start, time, zone, language, cadence, skip, role, pause, resume, channel, leaderboard.", Assert.Single(reply.Paragraphs));
+        Assert.Equal("« frobnicate » n'est pas une action : show, create, start, time, zone, language, cadence, skip, role, pause, resume, channel, leaderboard, archive, delete.", Assert.Single(reply.Paragraphs));
     }
 
     [Fact]

@@ -9,11 +9,13 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 
 /// <summary>
 /// <c>/cohort action value</c> (moderators): creates this channel's study group and changes its settings, each value
-/// checked with a clear message; a saved change reaches the scheduler at once.
+/// checked with a clear message; a saved change reaches the scheduler at once. Archive and delete end the group.
 /// </summary>
 public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults defaults, TimeProvider time, LeaderboardMessages? leaderboards = null) : ICommandHandler
 {
-    private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "language", "cadence", "skip", "role", "pause", "resume", "channel", "leaderboard"];
+    private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "language", "cadence", "skip", "role", "pause", "resume", "channel", "leaderboard", CohortEnding.Archive, CohortEnding.Delete];
+
+    private readonly CohortEnding _ending = new(registry, defaults);
 
     public CommandDefinition Definition { get; } = new(CommandNames.Cohort, [
         new CommandOption("action", OptionKind.Text, Required: true, Autocomplete: true),
@@ -23,8 +25,16 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
     public async ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
     {
         var text = scope.Text;
-        var action = (scope.Request.Option("action") ?? "show").ToLowerInvariant();
+        var typed = scope.Request.Option("action") ?? "show";
         var value = scope.Request.Option("value");
+        if (typed.Split(':', 2) is [var named, var confirmed])
+        {
+            // A confirmation button carries "archive:<id>" in the one option a button fills.
+            (typed, value) = (named, confirmed);
+        }
+
+        var action = typed.ToLowerInvariant();
+
         if (!_actions.Contains(action))
         {
             return Reply.Error(text.Format("Cohort.Error.Action", Quoted.Cap(action), string.Join(", ", _actions)));
@@ -33,6 +43,11 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
         if (action == "create")
         {
             return await CreateAsync(scope, value, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (action is CohortEnding.Archive or CohortEnding.Delete)
+        {
+            return await _ending.HandleAsync(scope, action, value, cancellationToken).ConfigureAwait(false);
         }
 
         if (scope.Cohort is not { } cohort)
@@ -151,7 +166,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             return Reply.Error(text["Cohort.Error.Id"]);
         }
 
-        if (registry.Find(new CohortId(id)) is not null)
+        if (registry.IsTaken(new CohortId(id)))
         {
             return Reply.Error(text.Format("Cohort.Error.IdTaken", Quoted.Cap(id)));
         }
