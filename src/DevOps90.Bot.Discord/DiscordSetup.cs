@@ -35,6 +35,7 @@ public static class DiscordSetup
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.AddDiscordRest();
         services.AddSingleton<IChatPublisher, DiscordPublisher>();
+        services.AddSingleton<Core.Cohorts.ICommunityDirectory, DiscordCommunities>();
         services.AddSingleton<DeferredReplies>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RecentInteractions>();

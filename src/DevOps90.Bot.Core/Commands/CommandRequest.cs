@@ -19,6 +19,9 @@ public sealed record CommandRequest
     /// <summary>Where the command was typed (platform and channel), for commands that act on "this channel".</summary>
     public ChatTarget? Channel { get; init; }
 
+    /// <summary>The community the command came from (Discord: the server's id); null in a direct message.</summary>
+    public string? Community { get; init; }
+
     /// <summary>The member's platform id ("console" on the console).</summary>
     public string MemberId { get; init; } = "";
 

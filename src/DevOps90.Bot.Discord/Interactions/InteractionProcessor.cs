@@ -132,6 +132,7 @@ public sealed class InteractionProcessor(
         Options = options,
         CohortId = interaction.ChannelId is { } channel ? cohorts.FindByTarget(new ChatTarget(Platform, channel))?.Id : null,
         Channel = interaction.ChannelId is { } here ? new ChatTarget(Platform, here) : null,
+        Community = interaction.GuildId,
         MemberId = interaction.UserId!,
         IsModerator = interaction.IsModerator,
         UserLocale = interaction.Locale,

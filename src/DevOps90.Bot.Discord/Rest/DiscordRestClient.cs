@@ -92,6 +92,9 @@ internal sealed partial class DiscordRestClient : IDiscordRestClient
     public Task<JsonElement> BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<ApplicationCommandPayload> commands, CancellationToken cancellationToken = default) =>
         SendAsync(DiscordRoute.Bot(HttpMethod.Put, CommandsPath(applicationId, guildId)), RequestBody.Json(commands, Json.IReadOnlyListApplicationCommandPayload), Json.JsonElement, cancellationToken);
 
+    public Task<JsonElement> GetChannelAsync(Snowflake channelId, CancellationToken cancellationToken = default) =>
+        SendAsync(DiscordRoute.Bot(HttpMethod.Get, $"channels/{channelId}"), null, Json.JsonElement, cancellationToken);
+
     public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken = default) =>
         SendAsync(DiscordRoute.Bot(HttpMethod.Get, "gateway/bot"), null, Json.GatewayBotInfo, cancellationToken);
 

@@ -40,6 +40,9 @@ public interface IDiscordRestClient
     /// <summary>PUT the same paths: replaces every command with these.</summary>
     Task<JsonElement> BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<ApplicationCommandPayload> commands, CancellationToken cancellationToken = default);
 
+    /// <summary>GET /channels/{channel.id}: the channel object (its guild_id among others).</summary>
+    Task<JsonElement> GetChannelAsync(Snowflake channelId, CancellationToken cancellationToken = default);
+
     /// <summary>GET /gateway/bot</summary>
     Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken = default);
 }

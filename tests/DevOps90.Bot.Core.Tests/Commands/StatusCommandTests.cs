@@ -24,11 +24,14 @@ public sealed class StatusCommandTests
             Cohort("local", ChatTarget.Console),
             Cohort("paris", _parisChannel),
             Cohort("lyon", new ChatTarget("discord", "222")),
+            Cohort("nantes", new ChatTarget("discord", "333")),
         ]);
         var index = new Core.Curricula.CurriculumIndex([SampleCurriculum.Make("en", 6), SampleCurriculum.Make("fr", 3)]);
         var defaults = new BotDefaults("2022", "en", "Europe/Paris");
         var delivery = new DailyPostService(cohorts, index, _ledger, [new RecordingPublisher()], new DailyPostComposer(index, defaults), new DeliveryOptions(), time);
-        _dispatcher = new CommandDispatcher([new StatusCommand(cohorts, _ledger, delivery, time)], cohorts, defaults, time);
+        // Servers: 111 and 333 in server A, 222 in server B.
+        var servers = new FixedCommunities(new Dictionary<string, string> { ["111"] = "A", ["222"] = "B", ["333"] = "A" });
+        _dispatcher = new CommandDispatcher([new StatusCommand(cohorts, _ledger, delivery, time, [servers])], cohorts, defaults, time);
     }
 
     [Fact]
@@ -39,10 +42,27 @@ public sealed class StatusCommandTests
         Assert.Equal(["local · console:console · Europe/Paris"], reply.Fields.Select(field => field.Name));
     }
 
+    [Fact]
+    public async Task Status_OnDiscordOutsideACohortChannel_ShowsTheGroupsOfThatServerOnly()
+    {
+        var reply = await Ask(new ChatTarget("discord", "999"), cohort: null, community: "A");
+
+        Assert.Equal(["nantes", "paris"], reply.Fields.Select(field => field.Name.Split(' ')[0]));
+    }
+
+    [Fact]
+    public async Task Status_OnDiscordInAServerWithoutGroups_SaysThereAreNone()
+    {
+        var reply = await Ask(new ChatTarget("discord", "999"), cohort: null, community: "C");
+
+        Assert.Empty(reply.Fields);
+        Assert.Equal("No study group is configured.", Assert.Single(reply.Paragraphs));
+    }
+
     [Theory]
-    [InlineData("en", "Outside a study group's channel I cannot tell which groups belong to this server: type /status in the group's channel.")]
-    [InlineData("fr", "Hors du salon d'un groupe d'étude, je ne sais pas quels groupes sont ceux de ce serveur : tapez /status dans le salon du groupe.")]
-    public async Task Status_OnDiscordOutsideACohortChannel_ListsNoServersGroups(string language, string message)
+    [InlineData("en", "Outside a server I cannot tell which study groups are yours: type /status in your server, or in the group's channel.")]
+    [InlineData("fr", "Hors d'un serveur, je ne sais pas quels groupes d'étude sont les vôtres : tapez /status dans votre serveur, ou dans le salon du groupe.")]
+    public async Task Status_OnDiscordOutsideAnyServer_ListsNoGroups(string language, string message)
     {
         var reply = await Ask(new ChatTarget("discord", "999"), cohort: null, language);
 
@@ -67,8 +87,16 @@ public sealed class StatusCommandTests
         Assert.DoesNotContain("day-3", field.Value, StringComparison.Ordinal);
     }
 
-    private async Task<Reply> Ask(ChatTarget channel, CohortId? cohort, string language = "en") =>
-        await _dispatcher.DispatchAsync(new CommandRequest { Command = "status", Channel = channel, CohortId = cohort, IsModerator = true, UserLocale = language });
+    private async Task<Reply> Ask(ChatTarget channel, CohortId? cohort, string language = "en", string? community = null) =>
+        await _dispatcher.DispatchAsync(new CommandRequest { Command = "status", Channel = channel, CohortId = cohort, Community = community, IsModerator = true, UserLocale = language });
+
+    private sealed class FixedCommunities(Dictionary<string, string> servers) : ICommunityDirectory
+    {
+        public string Platform => "discord";
+
+        public Task<string?> CommunityOfAsync(string channel, CancellationToken cancellationToken = default) =>
+            Task.FromResult(servers.GetValueOrDefault(channel));
+    }
 
     private static Cohort Cohort(string id, ChatTarget target) => new()
     {

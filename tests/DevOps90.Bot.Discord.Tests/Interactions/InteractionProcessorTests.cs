@@ -144,6 +144,30 @@ public sealed class InteractionProcessorTests
         Assert.Equal("finally", message.Embeds![0].Description);
     }
 
+    [Fact]
+    public async Task Respond_GuildCommand_TellsTheCommandWhichServerItCameFrom()
+    {
+        var seen = new Recorder();
+        var bot = new InteractionFixture(seen);
+
+        await bot.Processor.RespondAsync(InteractionFixture.Parse(InteractionFixture.Command("record")));
+
+        Assert.Equal(("1300000000000000003", "1400000000000000004"), (seen.Request!.Community, seen.Request.MemberId));
+    }
+
+    private sealed class Recorder : ICommandHandler
+    {
+        public CommandRequest? Request { get; private set; }
+
+        public CommandDefinition Definition { get; } = new("record", []);
+
+        public ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
+        {
+            Request = scope.Request;
+            return ValueTask.FromResult(Reply.Text("seen"));
+        }
+    }
+
     private sealed class ModeratorOnly : ICommandHandler
     {
         public CommandDefinition Definition { get; } = new("secret", [], ForModerators: true);

@@ -9,11 +9,16 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 
 /// <summary>
 /// <c>/status</c> (moderators): per cohort, the next post time and the last posts with their outcome, from the
-/// delivery ledger. In a cohort's channel it shows that cohort; on the console, the console's cohorts. Elsewhere it
-/// shows none: a cohort does not record which server (guild, workspace) its channel belongs to, so listing "the
-/// server's groups" could show another community's, and a moderator of one server is not one of another.
+/// delivery ledger. In a cohort's channel it shows that cohort; on the console, the console's cohorts; elsewhere, the
+/// cohorts whose channels belong to the caller's community (as the platform says), never another community's: a
+/// moderator of one server is not one of another.
 /// </summary>
-public sealed class StatusCommand(ICohortDirectory cohorts, IDeliveryLedger ledger, DailyPostService delivery, TimeProvider time) : ICommandHandler
+public sealed class StatusCommand(
+    ICohortDirectory cohorts,
+    IDeliveryLedger ledger,
+    DailyPostService delivery,
+    TimeProvider time,
+    IEnumerable<ICommunityDirectory>? communities = null) : ICommandHandler
 {
     private const int HistoryLength = 5;
 
@@ -21,14 +26,11 @@ public sealed class StatusCommand(ICohortDirectory cohorts, IDeliveryLedger ledg
 
     public async ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
     {
-        if (scope.Cohort is null && scope.Request.Channel?.Platform != ChatTarget.Console.Platform)
+        if (await ShownAsync(scope.Request, scope.Cohort, cancellationToken).ConfigureAwait(false) is not { } shown)
         {
             return Reply.Text(scope.Text["Status.InGroupChannel"], isPrivate: true);
         }
 
-        IReadOnlyList<Cohort> shown = scope.Cohort is { } own
-            ? [own]
-            : [.. cohorts.All.Where(cohort => cohort.Target.Platform == ChatTarget.Console.Platform)];
         if (shown.Count == 0)
         {
             return Reply.Text(scope.Text["Status.NoCohorts"], isPrivate: true);
@@ -44,6 +46,37 @@ public sealed class StatusCommand(ICohortDirectory cohorts, IDeliveryLedger ledg
         }
 
         return new Reply { Title = scope.Text["Status.Title"], Fields = [.. fields], IsPrivate = true };
+    }
+
+    /// <summary>The cohorts the caller may see here; null when the platform cannot say which community this is.</summary>
+    private async Task<IReadOnlyList<Cohort>?> ShownAsync(CommandRequest request, Cohort? own, CancellationToken cancellationToken)
+    {
+        if (own is not null)
+        {
+            return [own];
+        }
+
+        var platform = request.Channel?.Platform;
+        if (platform == ChatTarget.Console.Platform)
+        {
+            return [.. cohorts.All.Where(cohort => cohort.Target.Platform == platform)];
+        }
+
+        if (request.Community is not { } community || communities?.FirstOrDefault(directory => directory.Platform == platform) is not { } directory)
+        {
+            return null;
+        }
+
+        var shown = new List<Cohort>();
+        foreach (var cohort in cohorts.All.Where(cohort => cohort.Target.Platform == platform))
+        {
+            if (await directory.CommunityOfAsync(cohort.Target.Channel, cancellationToken).ConfigureAwait(false) == community)
+            {
+                shown.Add(cohort);
+            }
+        }
+
+        return shown;
     }
 
     private string NextPost(BotText text, Cohort cohort)
