@@ -73,8 +73,19 @@ public static partial class ConsoleRenderer
         return output.ToString().TrimEnd() + Environment.NewLine;
     }
 
-    public static string Render(IReadOnlyList<AutocompleteChoice> choices, BotText text) =>
-        choices.Count == 0 ? text["Console.NoSuggestions"] + Environment.NewLine : string.Concat(choices.Select(choice => $"  {choice.Value,-4} {choice.Name}{Environment.NewLine}"));
+    /// <summary>A screenful of suggestions at most, as a platform's list would show; the rest is counted.</summary>
+    private const int SuggestionsShown = 25;
+
+    public static string Render(IReadOnlyList<AutocompleteChoice> choices, BotText text)
+    {
+        if (choices.Count == 0)
+        {
+            return text["Console.NoSuggestions"] + Environment.NewLine;
+        }
+
+        var shown = string.Concat(choices.Take(SuggestionsShown).Select(choice => $"  {choice.Value,-4} {choice.Name}{Environment.NewLine}"));
+        return choices.Count <= SuggestionsShown ? shown : shown + text.Format("Console.MoreSuggestions", choices.Count - SuggestionsShown) + Environment.NewLine;
+    }
 
     /// <summary>Markdown as a terminal shows it: no ** markers, links as "text <url>".</summary>
     private static string Plain(string markdown) =>

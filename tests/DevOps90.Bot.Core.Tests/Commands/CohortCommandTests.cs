@@ -24,6 +24,17 @@ public sealed class CohortCommandTests
     }
 
     [Fact]
+    public void Complete_ZoneWithNothingTyped_OffersEveryZoneSoThePlatformDecidesHowManyToShow()
+    {
+        var request = new CommandRequest { Command = "cohort", Options = ImmutableDictionary<string, string>.Empty.Add("action", "zone"), IsModerator = true };
+
+        var choices = _dispatcher.Complete(request, "value", "");
+
+        Assert.True(choices.Count > 25, $"{choices.Count} zones");
+        Assert.Contains(choices, choice => choice.Value == "Europe/Paris");
+    }
+
+    [Fact]
     public async Task Create_InAChannel_MakesItsStudyGroupStartingTomorrow()
     {
         var reply = await Ask("en", "create", "paris-evenings");

@@ -155,6 +155,31 @@ public sealed class InteractionProcessorTests
         Assert.Equal(("1300000000000000003", "1400000000000000004"), (seen.Request!.Community, seen.Request.MemberId));
     }
 
+    [Fact]
+    public async Task Respond_AutocompleteWithManyLongChoices_SendsDiscordsTwentyFiveOfAtMostAHundredCharacters()
+    {
+        var bot = new InteractionFixture(new ManyChoices());
+        var json = InteractionFixture.Command("many", """[{"name":"pick","type":3,"value":"","focused":true}]""").Replace("\"type\": 2", "\"type\": 4", StringComparison.Ordinal);
+
+        var response = await bot.Processor.RespondAsync(InteractionFixture.Parse(json));
+
+        var choices = response!.Data!.Choices!;
+        Assert.Equal(25, choices.Count);
+        Assert.Equal("choice 0 ", choices[0].Name[..9]);
+        Assert.All(choices, choice => Assert.True(choice.Name.Length <= 100 && choice.Value.Length <= 100, choice.Name));
+    }
+
+    /// <summary>Core returns every match; the cap is Discord's.</summary>
+    private sealed class ManyChoices : ICommandHandler
+    {
+        public CommandDefinition Definition { get; } = new("many", [new CommandOption("pick", OptionKind.Text, Autocomplete: true)]);
+
+        public ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default) => ValueTask.FromResult(Reply.Text("ok"));
+
+        public IReadOnlyList<AutocompleteChoice> Complete(RequestScope scope, string optionName, string typed) =>
+            [.. Enumerable.Range(0, 40).Select(i => new AutocompleteChoice($"choice {i} " + new string('x', 150), $"value-{i}-" + new string('y', 150)))];
+    }
+
     private sealed class Recorder : ICommandHandler
     {
         public CommandRequest? Request { get; private set; }

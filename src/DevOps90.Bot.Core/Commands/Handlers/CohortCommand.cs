@@ -89,7 +89,6 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                 .Select(zone => zone.Id)
                 .Where(id => id.Contains('/', StringComparison.Ordinal) && TextFolding.Fold(id).Contains(TextFolding.Fold(wanted), StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal)
-                .Take(LessonChoices.MaxChoices)
                 .Select(id => new AutocompleteChoice(id, id))]
             : [];
     }

@@ -5,13 +5,11 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 
 /// <summary>
 /// Suggestions for day and topic options while a member types: numbers match by their digits ("2" -> 2, 20-29),
-/// words match titles ignoring case and accents. Discord shows at most 25 choices of at most 100 characters.
+/// words match titles ignoring case and accents. Every match comes back, best first: how many a platform shows, and
+/// how long a name may be there, is the adapter's business (Discord: 25 choices of 100 characters).
 /// </summary>
 public sealed class LessonChoices(CurriculumIndex index)
 {
-    public const int MaxChoices = 25;
-    public const int MaxNameLength = 100;
-
     public IReadOnlyList<AutocompleteChoice> Days(RequestScope scope, string typed)
     {
         var curriculum = index.FindBest(scope.CurriculumId, scope.Language);
@@ -30,8 +28,8 @@ public sealed class LessonChoices(CurriculumIndex index)
             : query.All(char.IsAsciiDigit)
                 ? lessons.Where(lesson => lesson.Day.ToString(CultureInfo.InvariantCulture).StartsWith(query, StringComparison.Ordinal))
                 : lessons.Where(lesson => MatchesWords(lesson.Title + " " + lesson.Topic, query));
-        return [.. matches.Take(MaxChoices).Select(lesson => new AutocompleteChoice(
-            Shorten($"{lesson.Day} — {lesson.Title}"),
+        return [.. matches.Select(lesson => new AutocompleteChoice(
+            $"{lesson.Day} — {lesson.Title}",
             lesson.Day.ToString(CultureInfo.InvariantCulture)))];
     }
 
@@ -42,8 +40,7 @@ public sealed class LessonChoices(CurriculumIndex index)
             ? []
             : [.. curriculum.Topics
                 .Where(topic => MatchesWords(topic.Name, typed))
-                .Take(MaxChoices)
-                .Select(topic => new AutocompleteChoice(Shorten($"{topic.Name} ({topic.FirstDay}–{topic.LastDay})"), Shorten(topic.Name)))];
+                .Select(topic => new AutocompleteChoice($"{topic.Name} ({topic.FirstDay}–{topic.LastDay})", topic.Name))];
     }
 
     private static bool MatchesWords(string candidate, string typed)
@@ -52,6 +49,4 @@ public sealed class LessonChoices(CurriculumIndex index)
         return TextFolding.Fold(typed).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .All(word => folded.Contains(word, StringComparison.Ordinal));
     }
-
-    private static string Shorten(string text) => text.Length <= MaxNameLength ? text : text[..(MaxNameLength - 1)] + "…";
 }
