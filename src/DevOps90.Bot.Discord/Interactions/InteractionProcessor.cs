@@ -106,23 +106,19 @@ public sealed class InteractionProcessor(
             });
     }
 
-    /// <summary>A button's custom_id "cmd:day 3" runs /day with its first option 3.</summary>
+    /// <summary>
+    /// A button's custom_id "cmd:day 3" is a command line in the one grammar every platform shares ("done 3",
+    /// "forget-me confirm", "cohort archive:evenings"): /day with 3 as its first option.
+    /// </summary>
     private CommandRequest? ButtonCommand(Interaction interaction)
     {
-        if (interaction.CustomId is not { } customId || !customId.StartsWith("cmd:", StringComparison.Ordinal))
+        if (interaction.CustomId is not { } customId || !customId.StartsWith("cmd:", StringComparison.Ordinal)
+            || CommandGrammar.Parse(customId["cmd:".Length..], dispatcher.Find) is not { WantsSuggestions: false } typed)
         {
             return null;
         }
 
-        var line = customId["cmd:".Length..].Trim();
-        var space = line.IndexOf(' ', StringComparison.Ordinal);
-        var name = space < 0 ? line : line[..space];
-        var argument = space < 0 ? null : line[(space + 1)..];
-        var firstOption = dispatcher.Find(name)?.Options.FirstOrDefault()?.Name;
-        var options = argument is not null && firstOption is not null
-            ? ImmutableDictionary<string, string>.Empty.Add(firstOption, argument)
-            : ImmutableDictionary<string, string>.Empty;
-        return Request(interaction, name, options);
+        return Request(interaction, typed.Command, typed.Options) with { Subcommand = typed.Subcommand };
     }
 
     private CommandRequest Request(Interaction interaction, string command, ImmutableDictionary<string, string> options) => new()

@@ -63,7 +63,7 @@ internal sealed partial class ConsoleChannel(
 
     private async Task AnswerAsync(Cohort? cohort, string line, CancellationToken cancellationToken)
     {
-        var parsed = ConsoleCommandParser.Parse(line, dispatcher.Find);
+        var parsed = CommandGrammar.Parse(line, dispatcher.Find);
         if (parsed is null)
         {
             return;

@@ -169,6 +169,22 @@ public sealed class InteractionProcessorTests
         Assert.All(choices, choice => Assert.True(choice.Name.Length <= 100 && choice.Value.Length <= 100, choice.Name));
     }
 
+    [Fact]
+    public async Task Respond_ButtonWithANamedOption_ReadsItWithTheCommandGrammar()
+    {
+        var seen = new Recorder();
+        var bot = new InteractionFixture(seen);
+        const string json = """
+            {"id":"1100000000000000001","application_id":"1200000000000000002","type":3,"token":"t","channel_id":"555",
+             "guild_id":"1300000000000000003","member":{"user":{"id":"1400000000000000004"},"permissions":"0"},
+             "data":{"custom_id":"cmd:record 7 note:well done","component_type":2}}
+            """;
+
+        await bot.Processor.RespondAsync(InteractionFixture.Parse(json));
+
+        Assert.Equal(("7", "well done"), (seen.Request!.Options["day"], seen.Request.Options["note"]));
+    }
+
     /// <summary>Core returns every match; the cap is Discord's.</summary>
     private sealed class ManyChoices : ICommandHandler
     {
@@ -184,7 +200,7 @@ public sealed class InteractionProcessorTests
     {
         public CommandRequest? Request { get; private set; }
 
-        public CommandDefinition Definition { get; } = new("record", []);
+        public CommandDefinition Definition { get; } = new("record", [new CommandOption("day", OptionKind.Number), new CommandOption("note", OptionKind.Text)]);
 
         public ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
         {

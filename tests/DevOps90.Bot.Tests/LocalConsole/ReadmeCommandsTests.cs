@@ -31,7 +31,7 @@ public sealed partial class ReadmeCommandsTests
         var failures = new List<string>();
         foreach (var line in lines)
         {
-            var parsed = ConsoleCommandParser.Parse(line, dispatcher.Find);
+            var parsed = CommandGrammar.Parse(line, dispatcher.Find);
             if (parsed is null || dispatcher.Find(parsed.Command) is null)
             {
                 failures.Add($"{line}: not a command");

@@ -1,23 +1,22 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using DevOps90.Bot.Core.Commands;
+namespace DevOps90.Bot.Core.Commands;
 
-namespace DevOps90.Bot.LocalConsole;
-
-/// <summary>A console line: the command, its subcommand if it has them, then options.</summary>
-public sealed record ConsoleLine(string Command, ImmutableDictionary<string, string> Options, bool WantsSuggestions, string? SuggestOption)
+/// <summary>A command as typed: the command, its subcommand if it has them, then options.</summary>
+public sealed record TypedCommand(string Command, ImmutableDictionary<string, string> Options, bool WantsSuggestions, string? SuggestOption)
 {
     public string? Subcommand { get; init; }
 }
 
 /// <summary>
-/// Reads what a person types at the console the way they would type a slash command: <c>/day 2</c>,
+/// The one grammar of a command as text, for every platform that carries commands as text (the console, a button's
+/// command, a chat command's text): the way a person types a slash command: <c>/day 2</c>,
 /// <c>/resources topic:Kubernetes</c>, <c>/search docker compose</c>, <c>/cohort time 07:30</c> (words without a name
 /// fill the options in order), <c>/participation export from:2027-01-01</c> (a subcommand is the first word). A leading <c>?</c> asks for the suggestions a platform would show while typing: <c>?day kube</c>.
 /// </summary>
-public static partial class ConsoleCommandParser
+public static partial class CommandGrammar
 {
-    public static ConsoleLine? Parse(string line, Func<string, CommandDefinition?> findCommand)
+    public static TypedCommand? Parse(string line, Func<string, CommandDefinition?> findCommand)
     {
         var trimmed = line.Trim();
         var wantsSuggestions = trimmed.StartsWith('?');
@@ -60,7 +59,7 @@ public static partial class ConsoleCommandParser
         var suggestOption = wantsSuggestions
             ? lastOption ?? allowed.FirstOrDefault(option => option.Autocomplete)?.Name
             : null;
-        return new ConsoleLine(name, options.ToImmutable(), wantsSuggestions, suggestOption) { Subcommand = subcommand?.Name };
+        return new TypedCommand(name, options.ToImmutable(), wantsSuggestions, suggestOption) { Subcommand = subcommand?.Name };
     }
 
     /// <summary>

@@ -1,9 +1,8 @@
 using DevOps90.Bot.Core.Commands;
-using DevOps90.Bot.LocalConsole;
 
-namespace DevOps90.Bot.Tests.LocalConsole;
+namespace DevOps90.Bot.Core.Tests.Commands;
 
-public sealed class ConsoleCommandParserTests
+public sealed class CommandGrammarTests
 {
     private static readonly CommandDefinition[] _commands =
     [
@@ -40,7 +39,7 @@ public sealed class ConsoleCommandParserTests
     [InlineData("/resources 4 containers", "resources", "day=4;topic=containers")]
     public void Parse_TypedLine_GivesCommandAndOptions(string line, string command, string options)
     {
-        var parsed = ConsoleCommandParser.Parse(line, Find)!;
+        var parsed = CommandGrammar.Parse(line, Find)!;
 
         Assert.Equal(command, parsed.Command);
         Assert.Equal(options, string.Join(';', parsed.Options.OrderBy(option => option.Key).Select(option => $"{option.Key}={option.Value}")));
@@ -58,7 +57,7 @@ public sealed class ConsoleCommandParserTests
     [InlineData("/participation chart-please", null, "")]
     public void Parse_Subcommand_IsTheFirstWord_AndItsOptionsFollow(string line, string? subcommand, string options)
     {
-        var parsed = ConsoleCommandParser.Parse(line, Find)!;
+        var parsed = CommandGrammar.Parse(line, Find)!;
 
         Assert.Equal(subcommand, parsed.Subcommand);
         Assert.Equal(options, string.Join(';', parsed.Options.OrderBy(option => option.Key).Select(option => $"{option.Key}={option.Value}")));
@@ -70,7 +69,7 @@ public sealed class ConsoleCommandParserTests
     [InlineData("?day", "number", null)]
     public void Parse_QuestionMark_AsksForSuggestionsOfAnOption(string line, string option, string? typed)
     {
-        var parsed = ConsoleCommandParser.Parse(line, Find)!;
+        var parsed = CommandGrammar.Parse(line, Find)!;
 
         Assert.True(parsed.WantsSuggestions);
         Assert.Equal(option, parsed.SuggestOption);
@@ -83,7 +82,7 @@ public sealed class ConsoleCommandParserTests
     [InlineData("/")]
     public void Parse_NothingTyped_IsNull(string line)
     {
-        Assert.Null(ConsoleCommandParser.Parse(line, Find));
+        Assert.Null(CommandGrammar.Parse(line, Find));
     }
 
     private static CommandDefinition? Find(string name) => _commands.FirstOrDefault(command => command.Name == name);
