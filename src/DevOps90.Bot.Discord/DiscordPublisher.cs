@@ -15,6 +15,10 @@ internal sealed class DiscordPublisher(IDiscordRestClient rest, IOptions<Discord
 {
     public string Platform => Interactions.InteractionProcessor.Platform;
 
+    // The post carries the idempotency key as its nonce with enforce_nonce: Discord answers a resend with the message
+    // it already created (for a few minutes; see bench/README.md on the window).
+    public bool DeduplicatesResends => true;
+
     public async Task<PublishResult> PublishAsync(ChatTarget target, Reply post, string idempotencyKey, string? mentionRoleId, CancellationToken cancellationToken = default)
     {
         if (!Snowflake.TryParse(target.Channel, out var channel))

@@ -40,6 +40,9 @@ internal sealed class SimulatedPlatform(SimulationOptions options, Random random
 
     public string Platform => SimulatedCohorts.Platform;
 
+    // Deduplicates on the idempotency key, like Discord's nonce (here without a time limit).
+    public bool DeduplicatesResends => true;
+
     /// <summary>Kills the bot process that is calling; the simulation sets it for each process it starts.</summary>
     public Action? KillProcess { get; set; }
 

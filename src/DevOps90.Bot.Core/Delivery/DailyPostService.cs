@@ -102,6 +102,28 @@ public sealed class DailyPostService(
         return new StudyCalendar(cohort, index.EditionRange(curriculum).Last);
     }
 
+    /// <summary>
+    /// Where the platform does not drop resends itself: the post of an earlier attempt, found in the channel, as sent;
+    /// a look-up that failed as a transient failure (posting without knowing could post twice); null to post.
+    /// </summary>
+    private static async Task<PublishResult?> FindEarlierAsync(IChatPublisher publisher, Cohort cohort, PlannedPost post, DeliveryKey key, CancellationToken cancellationToken)
+    {
+        if (publisher.DeduplicatesResends)
+        {
+            return null;
+        }
+
+        try
+        {
+            var found = await publisher.FindPublishedAsync(cohort.Target, key.IdempotencyKey, post.PostAt, cancellationToken).ConfigureAwait(false);
+            return found is null ? null : PublishResult.Sent(found);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return PublishResult.Transient($"could not check whether an earlier attempt arrived: {exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
     private async Task<DeliveryOutcome> SendAsync(StudyCalendar calendar, PlannedPost post, DeliveryKey key, int attempts, CancellationToken cancellationToken)
     {
         var cohort = calendar.Cohort;
@@ -110,6 +132,11 @@ public sealed class DailyPostService(
         if (publisher is null)
         {
             result = PublishResult.Permanent($"no chat platform '{cohort.Target.Platform}' is configured");
+        }
+        else if (attempts > 1 && await FindEarlierAsync(publisher, cohort, post, key, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            // An earlier attempt did arrive (its answer was lost), or the look-up failed: never post blind.
+            result = earlier;
         }
         else
         {

@@ -29,6 +29,20 @@ public interface IChatPublisher
     /// <summary>The platform of the targets it serves ("console", "discord").</summary>
     string Platform { get; }
 
+    /// <summary>
+    /// True when the platform itself drops a second post under the same idempotency key (Discord's nonce, for a few
+    /// minutes). Where it does not, <see cref="FindPublishedAsync"/> is what keeps a resend from posting twice.
+    /// </summary>
+    bool DeduplicatesResends => false;
+
+    /// <summary>
+    /// Looks in the channel for a post made earlier under <paramref name="idempotencyKey"/>, since
+    /// <paramref name="since"/>: asked before an attempt that follows one whose outcome is unknown (a crash, a
+    /// timeout). Returns the message id when found; null when not found or the platform cannot tell.
+    /// </summary>
+    Task<string?> FindPublishedAsync(ChatTarget target, string idempotencyKey, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        Task.FromResult<string?>(null);
+
     /// <param name="idempotencyKey">The same for every attempt at one post; platforms that support it deduplicate on it.</param>
     /// <param name="mentionRoleId">A role to mention, and the only one the message may mention.</param>
     Task<PublishResult> PublishAsync(ChatTarget target, Reply post, string idempotencyKey, string? mentionRoleId, CancellationToken cancellationToken = default);

@@ -252,6 +252,116 @@ public sealed class DailyPostServiceTests
         Assert.Single(bot.Publisher.Posts);
     }
 
+    [Fact]
+    public async Task DeliverDue_PlatformWithoutDeduplication_AnEarlierAttemptThatArrivedIsFoundNotPostedAgain()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2027-01-02T17:00:00Z");
+        var platform = new NoDeduplication(lostAnswers: 1);
+        var service = Service(bot, platform);
+
+        var first = await service.DeliverDueAsync(Id);
+        bot.Time.Advance(TimeSpan.FromMinutes(10));
+        var second = await service.DeliverDueAsync(Id);
+
+        Assert.Equal((DeliveryStatus.WillRetry, DeliveryStatus.Sent), (first.Status, second.Status));
+        Assert.Single(platform.Posts);
+        Assert.Equal(1, platform.Lookups);
+        Assert.Equal(platform.Posts.Single().Key, (await bot.Ledger.FindAsync(new DeliveryKey(Id, "day-3")))!.MessageId);
+    }
+
+    [Fact]
+    public async Task DeliverDue_PlatformWithoutDeduplication_NothingFound_PostsOnTheRetry()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2027-01-02T17:00:00Z");
+        var platform = new NoDeduplication(lostAnswers: 0, failFirst: true);
+        var service = Service(bot, platform);
+
+        await service.DeliverDueAsync(Id);
+        bot.Time.Advance(TimeSpan.FromMinutes(10));
+        var second = await service.DeliverDueAsync(Id);
+
+        Assert.Equal(DeliveryStatus.Sent, second.Status);
+        Assert.Single(platform.Posts);
+        Assert.Equal(1, platform.Lookups);
+    }
+
+    [Fact]
+    public async Task DeliverDue_PlatformThatDeduplicates_IsNotAskedToLookUp()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2027-01-02T17:00:00Z");
+        var platform = new NoDeduplication(lostAnswers: 1) { Deduplicates = true };
+        var service = Service(bot, platform);
+
+        await service.DeliverDueAsync(Id);
+        bot.Time.Advance(TimeSpan.FromMinutes(10));
+        await service.DeliverDueAsync(Id);
+
+        Assert.Equal(0, platform.Lookups);
+    }
+
+    [Fact]
+    public async Task DeliverDue_LookUpFails_DoesNotPostBlindAndRetriesLater()
+    {
+        var bot = new DeliveryFixture(Cohort("2027-01-01"), "2027-01-02T17:00:00Z");
+        var platform = new NoDeduplication(lostAnswers: 1) { LookupFails = true };
+        var service = Service(bot, platform);
+
+        await service.DeliverDueAsync(Id);
+        bot.Time.Advance(TimeSpan.FromMinutes(10));
+        var second = await service.DeliverDueAsync(Id);
+
+        Assert.Equal(DeliveryStatus.WillRetry, second.Status);
+        Assert.Contains("could not check whether an earlier attempt arrived", second.Detail, StringComparison.Ordinal);
+        Assert.Single(platform.Posts);
+    }
+
+    private static DailyPostService Service(DeliveryFixture bot, IChatPublisher platform) => new(
+        bot.Cohorts, bot.Index, bot.Ledger, [platform],
+        new DailyPostComposer(bot.Index, new Core.Commands.BotDefaults("2022", "en", "Europe/Paris")), new DeliveryOptions(), bot.Time);
+
+    /// <summary>A platform with no idempotency key (Slack's chat.postMessage): posts are found again by their key.</summary>
+    private sealed class NoDeduplication(int lostAnswers, bool failFirst = false) : IChatPublisher
+    {
+        private int _lost = lostAnswers;
+        private bool _fail = failFirst;
+
+        public Dictionary<string, string> Posts { get; } = [];
+
+        public int Lookups { get; private set; }
+
+        public bool Deduplicates { get; init; }
+
+        public bool LookupFails { get; init; }
+
+        public string Platform => "console";
+
+        public bool DeduplicatesResends => Deduplicates;
+
+        public Task<string?> FindPublishedAsync(ChatTarget target, string idempotencyKey, DateTimeOffset since, CancellationToken cancellationToken = default)
+        {
+            Lookups++;
+            if (LookupFails)
+            {
+                return Task.FromException<string?>(new HttpRequestException("history unavailable (test)"));
+            }
+
+            return Task.FromResult<string?>(Posts.FirstOrDefault(post => post.Value == idempotencyKey).Key);
+        }
+
+        public Task<PublishResult> PublishAsync(ChatTarget target, Core.Replies.Reply post, string idempotencyKey, string? mentionRoleId, CancellationToken cancellationToken = default)
+        {
+            if (_fail)
+            {
+                _fail = false;
+                return Task.FromResult(PublishResult.Transient("503 (test)"));
+            }
+
+            var id = $"m{Posts.Count + 1}";
+            Posts[id] = idempotencyKey;
+            return Task.FromResult(_lost-- > 0 ? PublishResult.Transient("timeout after the message was created (test)") : PublishResult.Sent(id));
+        }
+    }
+
     /// <summary>The platform takes the post, and meanwhile the host is told to stop (a failed start, a shutdown).</summary>
     private sealed class StopDuringPublish(RecordingPublisher inner, CancellationTokenSource stopping) : IChatPublisher
     {
