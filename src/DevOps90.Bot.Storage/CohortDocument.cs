@@ -19,7 +19,8 @@ internal sealed record CohortDocument(
     IReadOnlyList<PauseDocument> Pauses,
     string Target,
     string? MentionRole,
-    bool LeaderboardMessage = false)
+    bool LeaderboardMessage = false,
+    IReadOnlyList<string>? Moderators = null)
 {
     public static CohortDocument From(Cohort cohort) => new(
         cohort.Id.Value,
@@ -34,7 +35,8 @@ internal sealed record CohortDocument(
         [.. cohort.Pauses.Select(pause => new PauseDocument(Date(pause.From), pause.Until is { } until ? Date(until) : null))],
         $"{cohort.Target.Platform}:{cohort.Target.Channel}",
         cohort.MentionRoleId,
-        cohort.LeaderboardMessage);
+        cohort.LeaderboardMessage,
+        [.. cohort.Moderators]);
 
     public Cohort ToCohort()
     {
@@ -53,6 +55,7 @@ internal sealed record CohortDocument(
             Target = ChatTarget.Parse(Target),
             MentionRoleId = MentionRole,
             LeaderboardMessage = LeaderboardMessage,
+            Moderators = [.. Moderators ?? []],
         };
     }
 

@@ -24,6 +24,7 @@ public sealed class CohortStoreTests : IDisposable
         Target = new ChatTarget("discord", "123456789012345678"),
         MentionRoleId = "42",
         LeaderboardMessage = true,
+        Moderators = ["123456789012345679", "role:42"],
     };
 
     [Fact]

@@ -39,6 +39,16 @@ public sealed record Cohort
     /// </summary>
     public bool LeaderboardMessage { get; init; }
 
+    /// <summary>
+    /// Members who moderate this group besides those the platform says may manage the server: member ids, and role
+    /// ids prefixed "role:" (a Discord role; a Slack user group later). Checked on the server for every command.
+    /// </summary>
+    public ImmutableArray<string> Moderators { get; init; } = [];
+
+    /// <summary>Whether the cohort's own moderator list names this member or one of their roles.</summary>
+    public bool NamesModerator(string memberId, IEnumerable<string> memberRoles) =>
+        Moderators.Contains(memberId) || memberRoles.Any(role => Moderators.Contains("role:" + role));
+
     public bool IsPaused => Pauses.Length > 0 && Pauses[^1].Until is null;
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);

@@ -143,7 +143,8 @@ public sealed class CohortRegistry(ICohortStore store, TimeProvider? time = null
 public static class CohortComparer
 {
     public static bool Same(Cohort left, Cohort right) =>
-        left with { SkippedDates = [], Pauses = [] } == right with { SkippedDates = [], Pauses = [] }
+        left with { SkippedDates = [], Pauses = [], Moderators = [] } == right with { SkippedDates = [], Pauses = [], Moderators = [] }
         && left.SkippedDates.SetEquals(right.SkippedDates)
-        && left.Pauses.SequenceEqual(right.Pauses);
+        && left.Pauses.SequenceEqual(right.Pauses)
+        && left.Moderators.SequenceEqual(right.Moderators);
 }

@@ -28,6 +28,7 @@ public sealed class CommandDispatcher
     public async ValueTask<Reply> DispatchAsync(CommandRequest request, CancellationToken cancellationToken = default)
     {
         var scope = ScopeFor(request);
+        request = scope.Request;
         Reply reply;
         if (!_handlers.TryGetValue(request.Command, out var handler))
         {
@@ -52,6 +53,12 @@ public sealed class CommandDispatcher
     public RequestScope ScopeFor(CommandRequest request)
     {
         var cohort = request.CohortId is { } id ? _cohorts.Find(id) : null;
+        if (!request.IsModerator && cohort is not null && cohort.NamesModerator(request.MemberId, request.MemberRoles))
+        {
+            // The cohort's own moderators, decided here for every command and button, whatever the platform showed.
+            request = request with { IsModerator = true };
+        }
+
         var language = LanguageChoice.Choose(cohort?.Language, request.UserLocale, request.ServerLocale, _defaults.Language);
         var zone = cohort?.TimeZone ?? TimeZoneInfo.FindSystemTimeZoneById(_defaults.TimeZoneId);
         return new RequestScope(

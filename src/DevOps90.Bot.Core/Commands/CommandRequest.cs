@@ -26,10 +26,14 @@ public sealed record CommandRequest
     public string MemberId { get; init; } = "";
 
     /// <summary>
-    /// The platform says this member may manage the group (Discord: Manage Server or Administrator). Moderator
-    /// commands are hidden from others by the platform, and refused here again in case a client shows them anyway.
+    /// The platform says this member may manage the group (Discord: Manage Server or Administrator); the dispatcher
+    /// adds the cohort's own moderators. Moderator commands are hidden from others by the platform, and refused again
+    /// by the dispatcher in case a client shows them anyway.
     /// </summary>
     public bool IsModerator { get; init; }
+
+    /// <summary>The member's roles in the community, as the platform sends them (Discord: member.roles).</summary>
+    public ImmutableArray<string> MemberRoles { get; init; } = [];
 
     public string? UserLocale { get; init; }
 

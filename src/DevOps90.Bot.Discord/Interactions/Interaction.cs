@@ -37,6 +37,9 @@ public sealed record Interaction
     /// <summary>The member's permissions in the channel, a bit set as a decimal string (guild interactions only).</summary>
     public string? MemberPermissions { get; init; }
 
+    /// <summary>The role ids of the member (member.roles), for the cohort's moderator roles.</summary>
+    public ImmutableArray<string> MemberRoles { get; init; } = [];
+
     public string? Locale { get; init; }
 
     public string? GuildLocale { get; init; }
@@ -104,6 +107,7 @@ public sealed record Interaction
             GuildId = String(root, "guild_id"),
             UserId = userId,
             MemberPermissions = member is { } withPermissions ? String(withPermissions, "permissions") : null,
+            MemberRoles = member is { } withRoles ? Roles(withRoles) : [],
             Locale = String(root, "locale"),
             GuildLocale = String(root, "guild_locale"),
             CommandName = commandName,
@@ -113,6 +117,11 @@ public sealed record Interaction
             CustomId = customId,
         };
     }
+
+    private static ImmutableArray<string> Roles(JsonElement member) =>
+        member.TryGetProperty("roles", out var roles) && roles.ValueKind == JsonValueKind.Array
+            ? [.. roles.EnumerateArray().Where(role => role.ValueKind == JsonValueKind.String).Select(role => role.GetString()!)]
+            : [];
 
     /// <summary>
     /// Reads the "options" of <paramref name="parent"/>. A SUB_COMMAND option names the subcommand and holds the

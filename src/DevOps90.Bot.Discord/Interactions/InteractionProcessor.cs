@@ -131,6 +131,7 @@ public sealed class InteractionProcessor(
         Community = interaction.GuildId,
         MemberId = interaction.UserId!,
         IsModerator = interaction.IsModerator,
+        MemberRoles = interaction.MemberRoles,
         UserLocale = interaction.Locale,
         ServerLocale = interaction.GuildLocale,
     };

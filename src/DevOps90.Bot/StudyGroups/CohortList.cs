@@ -74,6 +74,15 @@ internal sealed class CohortListValidator(CurriculumIndex index, IOptions<Conten
                     yield return $"{key}:MentionRole: '{item.MentionRole}' is not a Discord role id (a number: Server Settings > Roles > Copy Role ID)";
                 }
 
+                for (var j = 0; j < item.Moderators.Count; j++)
+                {
+                    var entry = item.Moderators[j].Trim();
+                    if (!Snowflake.TryParse(entry.StartsWith("role:", StringComparison.Ordinal) ? entry[5..] : entry, out _))
+                    {
+                        yield return $"{key}:Moderators:{j}: '{entry}' is neither a Discord user id nor role:<role id>";
+                    }
+                }
+
                 break;
             default:
                 yield return $"{key}:Target: '{parts[0]}' is not a platform this bot serves (console, discord)";

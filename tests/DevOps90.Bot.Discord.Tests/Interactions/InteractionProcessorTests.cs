@@ -18,6 +18,18 @@ public sealed class InteractionProcessorTests
     }
 
     [Fact]
+    public async Task Respond_MemberWithRoles_PassesThemToTheCommand()
+    {
+        var seen = new Recorder();
+        var bot = new InteractionFixture(seen);
+        var json = InteractionFixture.Command("record").Replace("\"permissions\"", "\"roles\": [\"42\", \"43\"], \"permissions\"", StringComparison.Ordinal);
+
+        await bot.Processor.RespondAsync(InteractionFixture.Parse(json));
+
+        Assert.Equal(["42", "43"], seen.Request!.MemberRoles.ToArray());
+    }
+
+    [Fact]
     public void Parse_MissingToken_IsAFormatError()
     {
         Assert.Throws<FormatException>(() => InteractionFixture.Parse("""{"id":"1","application_id":"2","type":2}"""));

@@ -37,6 +37,7 @@ public sealed class StartFailureTests
     [Theory]
     [InlineData("--Cohorts:0:Target=discord:general", "Cannot start: Cohorts:0:Target: 'general' is not a Discord channel id")]
     [InlineData("--Cohorts:0:MentionRole=learners", "Cannot start: Cohorts:0:MentionRole: 'learners' is not a Discord role id")]
+    [InlineData("--Cohorts:0:Moderators:0=alice", "Cannot start: Cohorts:0:Moderators:0: 'alice' is neither a Discord user id nor role:<role id>")]
     [InlineData("--Discord:Transport=Websocket", "Cannot start: Discord:Transport: 'Websocket' is not valid here; expected one of Gateway, Http, Both.")]
     public async Task Run_WrongDiscordSetting_ExitsWithOneLineNamingTheKey(string setting, string expected)
     {
