@@ -169,6 +169,32 @@ public sealed class CohortStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Migration_CheckInsOfDiscordGroups_NameTheirMembersPerPlatform_OthersUnchanged()
+    {
+        var database = _file.Open();
+        await using (var connection = await database.OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            foreach (var migration in Migrations.MigrationRunner.For("sqlite").Where(migration => migration.Version < 7))
+            {
+                await Dapper.SqlMapper.ExecuteAsync(connection, migration.Sql);
+                await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO schema_version VALUES (@Version, @Name, '')", new { migration.Version, migration.Name });
+            }
+
+            var store = new SqlCohortStore(database, new FakeTimeProvider());
+            await store.SaveAsync(new StoredCohort(Paris, false));
+            await store.SaveAsync(new StoredCohort(Paris with { Id = new CohortId("local"), Target = ChatTarget.Console }, false));
+            await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO check_ins (cohort_id, member_id, day, at) VALUES ('paris', '123456789012345678', 1, 0), ('paris', '123456789012345678', 2, 0), ('local', 'console', 1, 0)");
+        }
+
+        await new Migrations.MigrationRunner(database, TimeProvider.System).MigrateAsync();
+
+        var checkIns = new SqlParticipationStore(database);
+        Assert.Equal(["discord:123456789012345678", "discord:123456789012345678"], (await checkIns.ForCohortAsync(Paris.Id)).Select(checkIn => checkIn.MemberId));
+        Assert.Equal(["console"], (await checkIns.ForCohortAsync(new CohortId("local"))).Select(checkIn => checkIn.MemberId));
+    }
+
+    [Fact]
     public async Task Registry_RunTimeChange_SurvivesARestartOverTheSettings()
     {
         var database = await _file.MigratedAsync();

@@ -125,14 +125,29 @@ public sealed class InteractionProcessor(
     {
         Command = command,
         Subcommand = interaction.Subcommand,
-        Options = options,
+        Options = QualifyMembers(command, interaction.Subcommand, options),
         CohortId = interaction.ChannelId is { } channel ? cohorts.FindByTarget(new ChatTarget(Platform, channel))?.Id : null,
         Channel = interaction.ChannelId is { } here ? new ChatTarget(Platform, here) : null,
         Community = interaction.GuildId,
-        MemberId = interaction.UserId!,
+        MemberId = DiscordMembers.MemberId(interaction.UserId!),
         IsModerator = interaction.IsModerator,
         MemberRoles = interaction.MemberRoles,
         UserLocale = interaction.Locale,
         ServerLocale = interaction.GuildLocale,
     };
+
+    /// <summary>Member options name Discord users: they become members of ours, as the caller is.</summary>
+    private ImmutableDictionary<string, string> QualifyMembers(string command, string? subcommand, ImmutableDictionary<string, string> options)
+    {
+        var members = dispatcher.Find(command)?.OptionsOf(subcommand).Where(option => option.Kind == OptionKind.Member) ?? [];
+        foreach (var option in members)
+        {
+            if (options.TryGetValue(option.Name, out var value) && value.Length > 0)
+            {
+                options = options.SetItem(option.Name, DiscordMembers.FromOption(value));
+            }
+        }
+
+        return options;
+    }
 }

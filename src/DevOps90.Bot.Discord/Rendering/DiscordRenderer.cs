@@ -28,8 +28,8 @@ public static class DiscordRenderer
         // Members named in the text show as Discord mentions; allowed_mentions below keeps them from notifying.
         reply = reply with
         {
-            Title = reply.Title is { } withMembers ? MemberReference.Replace(withMembers, id => $"<@{id}>") : null,
-            Paragraphs = [.. reply.Paragraphs.Select(paragraph => MemberReference.Replace(paragraph, id => $"<@{id}>"))],
+            Title = reply.Title is { } withMembers ? MemberReference.Replace(withMembers, id => $"<@{DiscordMembers.UserId(id)}>") : null,
+            Paragraphs = [.. reply.Paragraphs.Select(paragraph => MemberReference.Replace(paragraph, id => $"<@{DiscordMembers.UserId(id)}>"))],
         };
         var text = BotText.For(reply.Language ?? "en");
         var title = reply.Title is { } heading ? TextCutter.Cut(heading, DiscordLimits.EmbedTitle) : null;
@@ -37,7 +37,7 @@ public static class DiscordRenderer
         var fields = reply.Fields.Take(DiscordLimits.EmbedFields)
             .Select(field => new EmbedFieldPayload(
                 TextCutter.Cut(field.Name, DiscordLimits.FieldName),
-                TextCutter.Cut(field.Value.Length == 0 ? "-" : MemberReference.Replace(field.Value, id => $"<@{id}>"), DiscordLimits.FieldValue),
+                TextCutter.Cut(field.Value.Length == 0 ? "-" : MemberReference.Replace(field.Value, id => $"<@{DiscordMembers.UserId(id)}>"), DiscordLimits.FieldValue),
                 field.Inline))
             .ToList();
 

@@ -102,7 +102,7 @@ public sealed class ParticipationCommandTests
     public async Task Progress_OfAnotherMember_IsForModeratorsOnly()
     {
         var member = await Ask("progress", "en", options: ("member", "<@grace>"));
-        var moderator = await _dispatcher.DispatchAsync(Request("progress", "en", ("member", "<@!grace>")) with { IsModerator = true });
+        var moderator = await _dispatcher.DispatchAsync(Request("progress", "en", ("member", "grace")) with { IsModerator = true });
 
         Assert.Equal("Only moderators can see another member's progress.", Assert.Single(member.Paragraphs));
         Assert.Equal("Progress — <@member:grace>", moderator.Title);

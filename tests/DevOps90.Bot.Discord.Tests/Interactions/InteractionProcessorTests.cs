@@ -17,6 +17,28 @@ public sealed class InteractionProcessorTests
         Assert.True(interaction.IsModerator);
     }
 
+    [Theory]
+    [InlineData("1400000000000000009")]
+    [InlineData("<@!1400000000000000009>")]
+    public async Task Respond_MemberOption_NamesTheDiscordUserAsAMemberOfOurs(string typed)
+    {
+        var seen = new Recorder();
+        var bot = new InteractionFixture(seen);
+        var json = InteractionFixture.Command("record", $$"""[{"name":"who","type":6,"value":"{{typed}}"}]""");
+
+        await bot.Processor.RespondAsync(InteractionFixture.Parse(json));
+
+        Assert.Equal("discord:1400000000000000009", seen.Request!.Options["who"]);
+    }
+
+    [Fact]
+    public void Render_MemberOfOurs_IsAMentionOfTheDiscordUser()
+    {
+        var payload = Discord.Rendering.DiscordRenderer.Render(Reply.Text($"Well done {MemberReference.Format("discord:1400000000000000009")}"));
+
+        Assert.Equal("Well done <@1400000000000000009>", payload.Embeds![0].Description);
+    }
+
     [Fact]
     public async Task Respond_MemberWithRoles_PassesThemToTheCommand()
     {
@@ -164,7 +186,7 @@ public sealed class InteractionProcessorTests
 
         await bot.Processor.RespondAsync(InteractionFixture.Parse(InteractionFixture.Command("record")));
 
-        Assert.Equal(("1300000000000000003", "1400000000000000004"), (seen.Request!.Community, seen.Request.MemberId));
+        Assert.Equal(("1300000000000000003", "discord:1400000000000000004"), (seen.Request!.Community, seen.Request.MemberId));
     }
 
     [Fact]
@@ -212,7 +234,7 @@ public sealed class InteractionProcessorTests
     {
         public CommandRequest? Request { get; private set; }
 
-        public CommandDefinition Definition { get; } = new("record", [new CommandOption("day", OptionKind.Number), new CommandOption("note", OptionKind.Text)]);
+        public CommandDefinition Definition { get; } = new("record", [new CommandOption("day", OptionKind.Number), new CommandOption("note", OptionKind.Text), new CommandOption("who", OptionKind.Member)]);
 
         public ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
         {

@@ -19,7 +19,8 @@ public sealed class ProgressCommand(ParticipationService participation, Particip
             return Reply.Error(scope.Text["Error.NoCohort"]);
         }
 
-        var member = scope.Request.Option("member") is { } asked ? MemberId(asked) : scope.Request.MemberId;
+        // A member option holds a member id as the platform's adapter made it (mention syntax is the adapter's).
+        var member = scope.Request.Option("member") ?? scope.Request.MemberId;
         if (member != scope.Request.MemberId && !scope.Request.IsModerator)
         {
             return Reply.Error(scope.Text["Progress.OthersForModerators"]);
@@ -44,7 +45,5 @@ public sealed class ProgressCommand(ParticipationService participation, Particip
             IsPrivate = true,
         };
     }
-
-    /// <summary>Accepts a bare id or a Discord mention (&lt;@123&gt;, &lt;@!123&gt;).</summary>
-    private static string MemberId(string asked) => asked.Trim().TrimStart('<').TrimStart('@', '!').TrimEnd('>');
 }
+
