@@ -138,12 +138,32 @@ internal sealed class FakeGatewayClient(WebSocket socket, string path, string qu
         }
     }
 
+    /// <summary>
+    /// Sends a message after which the bot drops the connection (opcodes 7 and 9): the bot may read it and close before
+    /// the server's send has completed, which then fails although the message arrived. That is not the test's failure.
+    /// </summary>
+    public async Task SendBeforeTheBotLeavesAsync(object payload)
+    {
+        try
+        {
+            await SendAsync(payload);
+        }
+        catch (WebSocketException) when (socket.State is not WebSocketState.Open)
+        {
+            // Delivered; the connection went away under the send's completion.
+        }
+    }
+
     public async Task CloseAsync(int code)
     {
         await _sendLock.WaitAsync();
         try
         {
             await socket.CloseOutputAsync((WebSocketCloseStatus)code, "closed by the fake gateway", CancellationToken.None);
+        }
+        catch (WebSocketException) when (socket.State is not WebSocketState.Open)
+        {
+            // The close frame went out and the bot dropped the connection before the send completed: closed all the same.
         }
         finally
         {

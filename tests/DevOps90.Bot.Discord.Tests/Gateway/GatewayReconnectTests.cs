@@ -35,7 +35,7 @@ public sealed class GatewayReconnectTests
         await client.SendDispatchAsync("GUILD_CREATE", 2, new { id = "42" });
         await gateway.Handler.NextAsync("GUILD_CREATE");
 
-        await client.SendAsync(new { op = 7, d = (object?)null });
+        await client.SendBeforeTheBotLeavesAsync(new { op = 7, d = (object?)null });
         var closed = await client.ClientClosed.WaitAsync(FakeGatewayServer.Patience);
         var resume = await ResumeAsync(gateway);
 
@@ -51,7 +51,7 @@ public sealed class GatewayReconnectTests
         await client.SendDispatchAsync("GUILD_CREATE", 2, new { id = "42" });
         await gateway.Handler.NextAsync("GUILD_CREATE");
 
-        await client.SendAsync(new { op = 9, d = true });
+        await client.SendBeforeTheBotLeavesAsync(new { op = 9, d = true });
         var resume = await ResumeAsync(gateway);
 
         AssertResumes(resume, "session-1", 2);
@@ -67,7 +67,7 @@ public sealed class GatewayReconnectTests
         // Past the 5 s identify spacing, so that the wait checked below is the invalid session's alone.
         clock.Fake.Advance(TimeSpan.FromSeconds(6));
 
-        await client.SendAsync(new { op = 9, d = false });
+        await client.SendBeforeTheBotLeavesAsync(new { op = 9, d = false });
         await clock.WaitForTimerAsync(TimeSpan.FromSeconds(4));
         clock.Fake.Advance(TimeSpan.FromSeconds(4) - TimeSpan.FromMilliseconds(1));
         var reconnect = gateway.Server.NextConnectionAsync();
@@ -158,7 +158,7 @@ public sealed class GatewayReconnectTests
         var client = await gateway.ReadyAsync();
         await client.SendDispatchAsync("GUILD_CREATE", 2, new { id = "42" });
         await gateway.Handler.NextAsync("GUILD_CREATE");
-        await client.SendAsync(new { op = 9, d = false });
+        await client.SendBeforeTheBotLeavesAsync(new { op = 9, d = false });
         client = await gateway.Server.NextConnectionAsync();
         await client.SendHelloAsync(45_000);
         await client.ReceiveAsync(2);
