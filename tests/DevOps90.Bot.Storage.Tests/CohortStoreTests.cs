@@ -142,17 +142,10 @@ public sealed class CohortStoreTests : IDisposable
     [Fact]
     public async Task Migration_ExistingCohorts_SettingsOnesCanRetireAndRunTimeOnesAreKept()
     {
-        var database = _file.Open();
+        var database = await _file.MigratedBeforeAsync(6);
         var runner = new Migrations.MigrationRunner(database, TimeProvider.System);
         await using (var connection = await database.OpenAsync())
         {
-            await Dapper.SqlMapper.ExecuteAsync(connection, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-            foreach (var migration in Migrations.MigrationRunner.For("sqlite").Where(migration => migration.Version < 6))
-            {
-                await Dapper.SqlMapper.ExecuteAsync(connection, migration.Sql);
-                await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO schema_version VALUES (@Version, @Name, '')", new { migration.Version, migration.Name });
-            }
-
             await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO cohorts VALUES ('seeded', @Json, 0, 0), ('made', @Made, 1, 0)", new
             {
                 Json = System.Text.Json.JsonSerializer.Serialize(CohortDocument.From(Paris with { Id = new CohortId("seeded") }), StorageJsonContext.Default.CohortDocument),
@@ -171,16 +164,9 @@ public sealed class CohortStoreTests : IDisposable
     [Fact]
     public async Task Migration_CheckInsOfDiscordGroups_NameTheirMembersPerPlatform_OthersUnchanged()
     {
-        var database = _file.Open();
+        var database = await _file.MigratedBeforeAsync(7);
         await using (var connection = await database.OpenAsync())
         {
-            await Dapper.SqlMapper.ExecuteAsync(connection, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-            foreach (var migration in Migrations.MigrationRunner.For("sqlite").Where(migration => migration.Version < 7))
-            {
-                await Dapper.SqlMapper.ExecuteAsync(connection, migration.Sql);
-                await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO schema_version VALUES (@Version, @Name, '')", new { migration.Version, migration.Name });
-            }
-
             var store = new SqlCohortStore(database, new FakeTimeProvider());
             await store.SaveAsync(new StoredCohort(Paris, false));
             await store.SaveAsync(new StoredCohort(Paris with { Id = new CohortId("local"), Target = ChatTarget.Console }, false));

@@ -23,6 +23,21 @@ internal sealed class SqliteFile : IDisposable
         return database;
     }
 
+    /// <summary>A database whose schema stops before <paramref name="version"/>, to see what that migration does to rows.</summary>
+    public async Task<SqliteDatabase> MigratedBeforeAsync(int version)
+    {
+        var database = Open();
+        await using var connection = await database.OpenAsync();
+        await Dapper.SqlMapper.ExecuteAsync(connection, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        foreach (var migration in MigrationRunner.For("sqlite").Where(migration => migration.Version < version))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, migration.Sql);
+            await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO schema_version VALUES (@Version, @Name, '')", new { migration.Version, migration.Name });
+        }
+
+        return database;
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
