@@ -15,7 +15,7 @@ internal sealed partial class StartupTasks(
     IDatabase database,
     CohortRegistry registry,
     ConfiguredCohorts configured,
-    Microsoft.Extensions.Options.IOptions<StorageOptions> storage,
+    CohortRetention retention,
     ILogger<StartupTasks> logger) : IHostedService, IDisposable
 {
     private readonly SemaphoreSlim _once = new(1, 1);
@@ -47,16 +47,12 @@ internal sealed partial class StartupTasks(
                 LogOverridden(logger, id.Value);
             }
 
-            var retention = storage.Value.InactiveCohortRetention;
             foreach (var id in start.Retired)
             {
-                LogRetired(logger, id.Value, retention.TotalDays);
+                LogRetired(logger, id.Value, retention.Period.TotalDays);
             }
 
-            foreach (var id in await registry.PurgeInactiveAsync(retention, cancellationToken).ConfigureAwait(false))
-            {
-                LogPurged(logger, id.Value, retention.TotalDays);
-            }
+            await retention.PurgeAsync(cancellationToken).ConfigureAwait(false);
 
             LogCohorts(logger, registry.All.Count);
             _done = true;
@@ -78,9 +74,6 @@ internal sealed partial class StartupTasks(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cohort {CohortId} is no longer in the settings: retired (no schedule, no post); its data is deleted {RetentionDays} days from now unless it is configured again")]
     private static partial void LogRetired(ILogger logger, string cohortId, double retentionDays);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cohort {CohortId} and its data deleted: inactive for over {RetentionDays} days (Storage:InactiveCohortRetention)")]
-    internal static partial void LogPurged(ILogger logger, string cohortId, double retentionDays);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CohortCount} cohorts")]
     private static partial void LogCohorts(ILogger logger, int cohortCount);

@@ -23,7 +23,7 @@ internal sealed partial class ConsoleChannel(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting (and log that it did) before the first prompt.
-        await WhenStarted(stoppingToken).ConfigureAwait(false);
+        await HostStart.WaitAsync(lifetime, stoppingToken).ConfigureAwait(false);
         var cohort = cohorts.FindByTarget(ChatTarget.Console);
         var scope = dispatcher.ScopeFor(Request(cohort, "help", []));
         if (io.IsInteractive)
@@ -98,13 +98,6 @@ internal sealed partial class ConsoleChannel(
     };
 
     private Task WriteAsync(string text) => io.WriteAsync(text);
-
-    private Task WhenStarted(CancellationToken cancellationToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lifetime.ApplicationStarted.Register(started.SetResult);
-        return started.Task.WaitAsync(cancellationToken);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Console input ended (interactive: {Interactive})")]
     private static partial void LogInputEnded(ILogger logger, bool interactive);

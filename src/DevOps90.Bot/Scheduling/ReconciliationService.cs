@@ -1,19 +1,18 @@
 using DevOps90.Bot.Core.Delivery;
-using DevOps90.Bot.Core.Cohorts;
-using DevOps90.Bot.Storage;
+using DevOps90.Bot.StudyGroups;
 using Microsoft.Extensions.Options;
 
 namespace DevOps90.Bot.Scheduling;
 
 /// <summary>
-/// Once the host has fully started, and every few minutes after,, asks the delivery service to send any cohort's latest due post that is missing:
-/// missed while the bot was down, lost in a crash after its claim, or waiting for a retry.
+/// Once the host has fully started, and every few minutes after, asks the delivery service to send any cohort's
+/// latest due post that is missing (missed while the bot was down, lost in a crash after its claim, or waiting for a
+/// retry), then applies the retention rule to stopped cohorts.
 /// </summary>
 internal sealed partial class ReconciliationService(
     DailyPostService delivery,
     LeaderboardRefresh leaderboard,
-    CohortRegistry registry,
-    IOptions<StorageOptions> storage,
+    CohortRetention retention,
     IOptions<SchedulingOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -34,12 +33,7 @@ internal sealed partial class ReconciliationService(
                     await leaderboard.AfterAsync(outcome, stoppingToken).ConfigureAwait(false);
                 }
 
-                // The retention rule, checked each round: a bot that runs for months never restarts to apply it.
-                var retention = storage.Value.InactiveCohortRetention;
-                foreach (var id in await registry.PurgeInactiveAsync(retention, stoppingToken).ConfigureAwait(false))
-                {
-                    StartupTasks.LogPurged(logger, id.Value, retention.TotalDays);
-                }
+                await retention.PurgeAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -32,6 +32,7 @@ public static class StudyGroupSetup
         services.AddSingleton<CohortRegistry>();
         services.AddSingleton<ICohortDirectory>(provider => provider.GetRequiredService<CohortRegistry>());
         services.AddSingleton<ConfiguredCohorts>();
+        services.AddSingleton<CohortRetention>();
 
         services.AddSingleton<LessonChoices>();
         services.AddSingleton<LessonSearch>();

@@ -1,8 +1,9 @@
-namespace DevOps90.Bot.Scheduling;
+namespace DevOps90.Bot;
 
 /// <summary>
-/// Waits until the host has fully started (every hosted service and the HTTP server). A start that fails half-way
-/// (a port already taken, say) must not have sent a daily post it then dies before recording.
+/// Waits until the host has fully started (every hosted service and the HTTP server): a start that fails half-way
+/// (a port already taken, say) must not have sent a daily post it then dies before recording, and the console's first
+/// prompt comes after the start's log lines.
 /// </summary>
 internal static class HostStart
 {
