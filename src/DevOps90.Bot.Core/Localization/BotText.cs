@@ -37,6 +37,9 @@ public sealed class BotText
 
     public string Format(string key, params object?[] arguments) => string.Format(Culture, this[key], arguments);
 
+    /// <summary>As <see cref="Format"/>, keeping the meaning of arguments that are spans (a member, a link, a command).</summary>
+    public Replies.ReplyLine Line(string key, params object?[] arguments) => Replies.ReplyLine.Format(Culture, this[key], arguments);
+
     /// <summary>"Monday 1 December" / "lundi 1 décembre".</summary>
     public string Date(DateOnly date) =>
         date.ToString("dddd d MMMM", Culture);

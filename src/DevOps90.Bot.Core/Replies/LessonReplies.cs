@@ -8,11 +8,11 @@ namespace DevOps90.Bot.Core.Replies;
 /// <summary>How a lesson reads in any reply: heading, topic, summary, key points, resources, links to its neighbours.</summary>
 public static class LessonReplies
 {
-    public static Reply Lesson(BotText text, LessonLookup lookup, string requestedLanguage, int totalDays, string? heading = null, IEnumerable<string>? notes = null)
+    public static Reply Lesson(BotText text, LessonLookup lookup, string requestedLanguage, int totalDays, string? heading = null, IEnumerable<ReplyParagraph>? notes = null)
     {
         var lesson = lookup.Lesson!;
         var curriculum = lookup.Curriculum!;
-        var paragraphs = ImmutableArray.CreateBuilder<string>();
+        var paragraphs = ImmutableArray.CreateBuilder<ReplyParagraph>();
         paragraphs.AddRange(notes ?? []);
         if (lookup.Status == LessonLookupStatus.FoundInFallbackLanguage)
         {
@@ -29,7 +29,7 @@ public static class LessonReplies
 
         if (!lesson.KeyPoints.IsEmpty)
         {
-            fields.Add(new ReplyField(text["Lesson.KeyPoints"], string.Join('\n', lesson.KeyPoints.Select(point => "• " + point))));
+            fields.Add(new ReplyField(text["Lesson.KeyPoints"], ReplyParagraph.List(lesson.KeyPoints.Select(point => (ReplyLine)point))));
         }
 
         return new Reply

@@ -13,8 +13,8 @@ public sealed record Reply
     /// <summary>Where the title links to (the full lesson).</summary>
     public string? TitleUrl { get; init; }
 
-    /// <summary>Prose blocks, in order; each may use **bold** and [links](url).</summary>
-    public ImmutableArray<string> Paragraphs { get; init; } = [];
+    /// <summary>Prose blocks and lists, in order.</summary>
+    public ImmutableArray<ReplyParagraph> Paragraphs { get; init; } = [];
 
     public ImmutableArray<ReplyField> Fields { get; init; } = [];
 
@@ -44,12 +44,12 @@ public sealed record Reply
     /// <summary>A moment shown in each reader's own time zone where the platform can (Discord's &lt;t:...&gt;).</summary>
     public ReplyMoment? Moment { get; init; }
 
-    public static Reply Error(string message) => new() { Paragraphs = [message], IsPrivate = true, IsError = true };
+    public static Reply Error(ReplyParagraph message) => new() { Paragraphs = [message], IsPrivate = true, IsError = true };
 
-    public static Reply Text(string message, bool isPrivate = false) => new() { Paragraphs = [message], IsPrivate = isPrivate };
+    public static Reply Text(ReplyParagraph message, bool isPrivate = false) => new() { Paragraphs = [message], IsPrivate = isPrivate };
 }
 
-public sealed record ReplyField(string Name, string Value, bool Inline = false);
+public sealed record ReplyField(string Name, ReplyParagraph Value, bool Inline = false);
 
 public sealed record ReplyLink(string Title, string Url);
 

@@ -25,19 +25,13 @@ public static class DiscordRenderer
     {
         reply = AttachmentFitter.Fit(reply, maxUploadBytes);
 
-        // Members named in the text show as Discord mentions; allowed_mentions below keeps them from notifying.
-        reply = reply with
-        {
-            Title = reply.Title is { } withMembers ? MemberReference.Replace(withMembers, id => $"<@{DiscordMembers.UserId(id)}>") : null,
-            Paragraphs = [.. reply.Paragraphs.Select(paragraph => MemberReference.Replace(paragraph, id => $"<@{DiscordMembers.UserId(id)}>"))],
-        };
         var text = BotText.For(reply.Language ?? "en");
         var title = reply.Title is { } heading ? TextCutter.Cut(heading, DiscordLimits.EmbedTitle) : null;
         var footer = reply.Footer is { } foot ? TextCutter.Cut(foot, DiscordLimits.Footer) : null;
         var fields = reply.Fields.Take(DiscordLimits.EmbedFields)
             .Select(field => new EmbedFieldPayload(
                 TextCutter.Cut(field.Name, DiscordLimits.FieldName),
-                TextCutter.Cut(field.Value.Length == 0 ? "-" : MemberReference.Replace(field.Value, id => $"<@{DiscordMembers.UserId(id)}>"), DiscordLimits.FieldValue),
+                TextCutter.Cut(field.Value.IsEmpty ? "-" : DiscordMarkdown.Paragraph(field.Value), DiscordLimits.FieldValue),
                 field.Inline))
             .ToList();
 
@@ -104,12 +98,13 @@ public static class DiscordRenderer
 
     private static string Description(Reply reply, BotText text, int budget)
     {
-        var prose = string.Join("\n\n", reply.Paragraphs);
+        // Members named in the text show as Discord mentions; allowed_mentions keeps them from notifying.
+        var prose = string.Join("\n\n", reply.Paragraphs.Select(DiscordMarkdown.Paragraph));
         if (reply.Moment is { } moment)
         {
             var unix = moment.At.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
             // <t:…:F> and <t:…:R> show each reader the moment in their own time zone and language.
-            prose += (prose.Length > 0 ? "\n\n" : "") + text.Format("Discord.NextPost", moment.Label, $"<t:{unix}:F>", $"<t:{unix}:R>");
+            prose += (prose.Length > 0 ? "\n\n" : "") + DiscordMarkdown.Line(text.Line("Reply.Moment", ReplySpan.Bold(moment.Label), $"<t:{unix}:F>", $"<t:{unix}:R>"));
         }
 
         prose = TextCutter.Cut(prose, Math.Max(0, budget - 200));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Core.Localization;
 using DevOps90.Bot.Core.Replies;
@@ -8,16 +7,10 @@ using DevOps90.Bot.Core.Replies;
 namespace DevOps90.Bot.LocalConsole;
 
 /// <summary>Renders a platform-neutral reply as plain terminal text.</summary>
-public static partial class ConsoleRenderer
+public static class ConsoleRenderer
 {
     public static string Render(Reply reply, CultureInfo culture)
     {
-        reply = reply with
-        {
-            Title = reply.Title is { } withMembers ? MemberReference.Replace(withMembers, id => "@" + id) : null,
-            Paragraphs = [.. reply.Paragraphs.Select(paragraph => MemberReference.Replace(paragraph, id => "@" + id))],
-            Fields = [.. reply.Fields.Select(field => field with { Value = MemberReference.Replace(field.Value, id => "@" + id) })],
-        };
         var output = new StringBuilder();
         if (reply.Title is { } title)
         {
@@ -32,9 +25,10 @@ public static partial class ConsoleRenderer
 
         foreach (var field in reply.Fields)
         {
-            output.AppendLine(field.Value.Contains('\n', StringComparison.Ordinal)
-                ? $"{field.Name}{Colon(culture)}\n{Indent(Plain(field.Value))}"
-                : $"{field.Name}{Colon(culture)} {Plain(field.Value)}");
+            var value = Plain(field.Value);
+            output.AppendLine(value.Contains('\n', StringComparison.Ordinal)
+                ? $"{field.Name}{Colon(culture)}\n{Indent(value)}"
+                : $"{field.Name}{Colon(culture)} {value}");
         }
 
         if (!reply.Fields.IsEmpty)
@@ -87,15 +81,22 @@ public static partial class ConsoleRenderer
         return choices.Count <= SuggestionsShown ? shown : shown + text.Format("Console.MoreSuggestions", choices.Count - SuggestionsShown) + Environment.NewLine;
     }
 
-    /// <summary>Markdown as a terminal shows it: no ** markers, links as "text <url>".</summary>
-    private static string Plain(string markdown) =>
-        MarkdownLink().Replace(markdown.Replace("**", "", StringComparison.Ordinal), match => $"{match.Groups["text"].Value} <{match.Groups["url"].Value}>");
+    /// <summary>
+    /// Reply text as a terminal shows it: members as "@id", links as "text &lt;url&gt;", list items bulleted, no
+    /// emphasis markers.
+    /// </summary>
+    private static string Plain(ReplyParagraph paragraph) =>
+        string.Join('\n', paragraph.Lines.Select(line => (paragraph.IsList ? "• " : "") + string.Concat(line.Spans.Select(Plain))));
+
+    private static string Plain(ReplySpan span) => span.Kind switch
+    {
+        SpanKind.Member => "@" + span.Target,
+        SpanKind.Link => $"{span.Text} <{span.Target}>",
+        _ => span.Text,
+    };
 
     // French sets a (thin) space before a colon.
     private static string Colon(CultureInfo culture) => culture.TwoLetterISOLanguageName == "fr" ? " :" : ":";
 
     private static string Indent(string text) => string.Join('\n', text.Split('\n').Select(line => "  " + line));
-
-    [GeneratedRegex(@"\[(?<text>[^\]]+)\]\((?<url>[^)\s]+)\)")]
-    private static partial Regex MarkdownLink();
 }

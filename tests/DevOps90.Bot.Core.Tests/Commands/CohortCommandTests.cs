@@ -41,7 +41,7 @@ public sealed class CohortCommandTests
 
         var cohort = Assert.Single(_registry.All);
         Assert.Equal((new CohortId("paris-evenings"), _channel, new DateOnly(2027, 1, 4)), (cohort.Id, cohort.Target, cohort.StartDate));
-        Assert.StartsWith("Study group paris-evenings created for this channel: day 1 on Monday 4 January, posts at 18:00 (Europe/Paris)", Assert.Single(reply.Paragraphs), StringComparison.Ordinal);
+        Assert.StartsWith("Study group paris-evenings created for this channel: day 1 on Monday 4 January, posts at 18:00 (Europe/Paris)", Assert.Single(reply.Paragraphs).ToString(), StringComparison.Ordinal);
         Assert.Single(_changes);
     }
 
@@ -94,7 +94,7 @@ public sealed class CohortCommandTests
         Assert.Equal(12, _changes.Count);
         // The group's language is now French, so its moderators are answered in French too.
         Assert.Equal("Enregistré : pause. Le calendrier suit immédiatement.", Assert.Single(shown.Paragraphs));
-        Assert.StartsWith("en pause depuis le", shown.Fields.Single(field => field.Name == "État").Value, StringComparison.Ordinal);
+        Assert.StartsWith("en pause depuis le", shown.Fields.Single(field => field.Name == "État").Value.ToString(), StringComparison.Ordinal);
         Assert.Equal("activé (mis à jour après chaque publication)", shown.Fields.Single(field => field.Name == "Message de classement").Value);
 
         await Ask("en", "resume");
@@ -114,7 +114,7 @@ public sealed class CohortCommandTests
         Assert.Contains("18:00 Europe/Paris (la veille, avec la leçon du prochain jour d'étude)", values);
         Assert.Contains("aucune", values);
         Assert.Contains("français", values);
-        Assert.DoesNotContain(values, value => value.Contains("NextStudyDay", StringComparison.Ordinal) || value == "daily" || value == "fr");
+        Assert.DoesNotContain(values, value => value.ToString().Contains("NextStudyDay", StringComparison.Ordinal) || value == "daily" || value == "fr");
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class CohortCommandTests
     [Fact]
     public async Task Settings_WithoutAGroupInTheChannel_SaysHowToCreateOne()
     {
-        Assert.StartsWith("This channel has no study group yet", Assert.Single((await Ask("en", "show")).Paragraphs), StringComparison.Ordinal);
+        Assert.StartsWith("This channel has no study group yet", Assert.Single((await Ask("en", "show")).Paragraphs).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class DayCommandTests
         Assert.Equal(title, reply.Title);
         Assert.Equal("https://example.org/lessons/day02", reply.TitleUrl);
         Assert.StartsWith(footer, reply.Footer, StringComparison.Ordinal);
-        Assert.Contains($"in {language}", reply.Paragraphs[^1], StringComparison.Ordinal);
+        Assert.Contains($"in {language}", reply.Paragraphs[^1].ToString(), StringComparison.Ordinal);
         Assert.Equal(["https://example.org/2/video", "https://example.org/guide", "https://example.org/lessons/day02"], reply.LinkLists[0].Links.Select(link => link.Url));
         Assert.Equal(["day 1", "day 3"], reply.Buttons.Select(button => button.Command));
         Assert.False(reply.IsError);

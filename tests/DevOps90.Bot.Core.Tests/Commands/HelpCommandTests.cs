@@ -1,3 +1,4 @@
+using DevOps90.Bot.Core.Replies;
 using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Core.Commands.Handlers;
 using DevOps90.Bot.Core.Participation;
@@ -30,7 +31,9 @@ public sealed class HelpCommandTests
         var reply = await _dispatcher.DispatchAsync(new CommandRequest { Command = "help", UserLocale = "en" });
 
         Assert.Equal("Ask me about the #90DaysOfDevOps lessons:", reply.Paragraphs[0]);
-        Assert.Equal(["**/help** — List the commands", "**/progress [member]** — Your progress in the study group"], reply.Paragraphs[1].Split('\n'));
+        Assert.Equal(["/help — List the commands", "/progress [member] — Your progress in the study group"], reply.Paragraphs[1].ToString().Split('\n'));
+        // The usage is a command to type, which each platform shows as code.
+        Assert.Equal(ReplySpan.Code("/progress [member]"), reply.Paragraphs[1].Lines[1].Spans[0]);
         Assert.Equal(2, reply.Paragraphs.Length);
     }
 
@@ -42,10 +45,10 @@ public sealed class HelpCommandTests
         Assert.Equal("Pour les modérateurs :", reply.Paragraphs[2]);
         Assert.Equal(
             [
-                "**/participation summary [inactive]** — Membres actifs, validations par jour, membres inactifs",
-                "**/participation export [from] [to]** — Les validations en fichier CSV (une ligne par membre et par jour)",
-                "**/participation chart** — Graphique des validations par jour avec les membres actifs",
+                "/participation summary [inactive] — Membres actifs, validations par jour, membres inactifs",
+                "/participation export [from] [to] — Les validations en fichier CSV (une ligne par membre et par jour)",
+                "/participation chart — Graphique des validations par jour avec les membres actifs",
             ],
-            reply.Paragraphs[3].Split('\n'));
+            reply.Paragraphs[3].ToString().Split('\n'));
     }
 }

@@ -23,8 +23,8 @@ public sealed class InputEdgeTests
         var reply = _bot.Ask("search", "en", null, ("query", "a compose"));
 
         Assert.Equal("Search: a compose", reply.Title);
-        Assert.StartsWith("• [Day 5 — Docker Compose]", reply.Paragraphs[0], StringComparison.Ordinal);
-        Assert.Single(reply.Paragraphs[0].Split('\n'));
+        Assert.StartsWith("• Day 5 — Docker Compose", reply.Paragraphs[0].ToString(), StringComparison.Ordinal);
+        Assert.Single(reply.Paragraphs[0].ToString().Split('\n'));
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public sealed class InputEdgeTests
     {
         var reply = _bot.Ask("search", "en", null, ("query", string.Concat(Enumerable.Repeat("zzzz ", 200_000))));
 
-        Assert.True(Assert.Single(reply.Paragraphs).Length < 200);
-        Assert.EndsWith("…”.", reply.Paragraphs[0], StringComparison.Ordinal);
+        Assert.True(Assert.Single(reply.Paragraphs).ToString().Length < 200);
+        Assert.EndsWith("…”.", reply.Paragraphs[0].ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

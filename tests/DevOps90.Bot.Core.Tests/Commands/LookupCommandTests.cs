@@ -67,7 +67,7 @@ public sealed class LookupCommandTests
     {
         var reply = _bot.Ask("topics", language);
 
-        Assert.EndsWith(lastLine, Assert.Single(reply.Paragraphs), StringComparison.Ordinal);
+        Assert.EndsWith(lastLine, Assert.Single(reply.Paragraphs).ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public sealed class LookupCommandTests
         var topics = _bot.Ask("topics", language);
         var resources = _bot.Ask("resources", language, null, ("topic", "introduction"));
 
-        Assert.Equal(firstLine, Assert.Single(topics.Paragraphs).Split('\n')[0]);
+        Assert.Equal(firstLine, Assert.Single(topics.Paragraphs).ToString().Split('\n')[0]);
         Assert.Equal(resourcesTitle, resources.Title);
     }
 
@@ -89,7 +89,7 @@ public sealed class LookupCommandTests
 
         var reply = bot.Ask("today", "fr", CommandFixture.Daily);
 
-        Assert.Contains("le vendredi 1 janvier 2027", Assert.Single(reply.Paragraphs), StringComparison.Ordinal);
+        Assert.Contains("le vendredi 1 janvier 2027", Assert.Single(reply.Paragraphs).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class LookupCommandTests
     {
         var reply = _bot.Ask("search", "en", null, ("query", "RESUME"));
 
-        Assert.StartsWith("• [Day 6 — Résumé Writing for Engineers]", Assert.Single(reply.Paragraphs), StringComparison.Ordinal);
+        Assert.StartsWith("• Day 6 — Résumé Writing for Engineers", Assert.Single(reply.Paragraphs).ToString(), StringComparison.Ordinal);
         Assert.Equal("day 6", reply.Buttons[0].Command);
     }
 
@@ -106,7 +106,7 @@ public sealed class LookupCommandTests
     {
         var reply = _bot.Ask("search", "en", null, ("query", "kube"));
 
-        Assert.StartsWith("• [Day 4 — Kubernetes Basics]", Assert.Single(reply.Paragraphs), StringComparison.Ordinal);
+        Assert.StartsWith("• Day 4 — Kubernetes Basics", Assert.Single(reply.Paragraphs).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,13 +114,13 @@ public sealed class LookupCommandTests
     {
         var reply = _bot.Ask("search", "en", null, ("query", "docker compose"));
 
-        Assert.StartsWith("• [Day 5 — Docker Compose]", Assert.Single(reply.Paragraphs), StringComparison.Ordinal);
+        Assert.StartsWith("• Day 5 — Docker Compose", Assert.Single(reply.Paragraphs).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Search_FrenchMember_GetsFrenchLessonsThenEnglishForUntranslatedDays()
     {
-        var lines = Assert.Single(_bot.Ask("search", "fr", null, ("query", "containers")).Paragraphs).Split('\n');
+        var lines = Assert.Single(_bot.Ask("search", "fr", null, ("query", "containers")).Paragraphs).ToString().Split('\n');
 
         Assert.Equal(6, lines.Length);
         Assert.Contains(lines, line => line.Contains("Jour 3 — Cycle de vie DevOps", StringComparison.Ordinal));
@@ -145,14 +145,14 @@ public sealed class LookupCommandTests
     }
 
     [Theory]
-    [InlineData("en", "**/day <number>** — Show the lesson of a day")]
-    [InlineData("fr", "**/search <query>** — Chercher dans les leçons")]
+    [InlineData("en", "/day <number> — Show the lesson of a day")]
+    [InlineData("fr", "/search <query> — Chercher dans les leçons")]
     public void Help_ListsEveryCommandWithUsage(string language, string expectedLine)
     {
         var reply = _bot.Ask("help", language);
 
         // Every command a member may use is listed once (not a count that changes with each new command).
-        var lines = reply.Paragraphs[1].Split('\n');
+        var lines = reply.Paragraphs[1].ToString().Split('\n');
         var listed = lines.Select(line => line.Split(' ', 2)[0].Trim('*').TrimStart('/')).ToList();
         Assert.Equal(_bot.Dispatcher.Commands.Where(command => !command.ForModerators).Select(command => command.Name), listed);
         Assert.Contains(expectedLine, lines);
@@ -165,7 +165,7 @@ public sealed class LookupCommandTests
         var reply = _bot.Ask("about", "fr");
 
         Assert.Equal("À propos de DevOps90.Bot", reply.Title);
-        Assert.Contains("Michael Cade", reply.Fields[0].Value, StringComparison.Ordinal);
+        Assert.Contains("Michael Cade", reply.Fields[0].Value.ToString(), StringComparison.Ordinal);
         Assert.Equal(("Licence", "CC BY-NC-SA 4.0"), (reply.Fields[1].Name, reply.Fields[1].Value));
     }
 }

@@ -82,9 +82,9 @@ public sealed class StatusCommandTests
 
         var field = Assert.Single(reply.Fields);
         Assert.StartsWith("paris · ", field.Name, StringComparison.Ordinal);
-        Assert.Contains("• Jour 3 · jeu. 31 déc. 2026 18:00 · ", field.Value, StringComparison.Ordinal);
-        Assert.Contains("• Message de clôture · ", field.Value, StringComparison.Ordinal);
-        Assert.DoesNotContain("day-3", field.Value, StringComparison.Ordinal);
+        Assert.Contains("• Jour 3 · jeu. 31 déc. 2026 18:00 · ", field.Value.ToString(), StringComparison.Ordinal);
+        Assert.Contains("• Message de clôture · ", field.Value.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("day-3", field.Value.ToString(), StringComparison.Ordinal);
     }
 
     private async Task<Reply> Ask(ChatTarget channel, CohortId? cohort, string language = "en", string? community = null) =>

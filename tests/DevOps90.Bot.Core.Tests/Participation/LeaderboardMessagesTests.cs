@@ -42,7 +42,7 @@ public sealed class LeaderboardMessagesTests
         Assert.Equal("Mis à jour après chaque publication quotidienne · validez vos jours avec /done ou le bouton ✅ du message quotidien", posted.Post.Footer);
         var edit = Assert.Single(_bot.Publisher.Edits);
         Assert.Equal("message-1", edit.MessageId);
-        Assert.Contains("<@member:bob>", Assert.Single(edit.Post.Paragraphs), StringComparison.Ordinal);
+        Assert.Contains("@bob", Assert.Single(edit.Post.Paragraphs).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,8 +109,8 @@ public sealed class LeaderboardMessagesTests
         await forgetMe.DispatchAsync(new CommandRequest { Command = "forget-me", MemberId = "ada", Options = ImmutableDictionary<string, string>.Empty.Add("confirm", "confirm") });
 
         var rewritten = Assert.Single(_bot.Publisher.Edits).Post;
-        Assert.DoesNotContain("<@member:ada>", Assert.Single(rewritten.Paragraphs), StringComparison.Ordinal);
-        Assert.Contains("<@member:bob>", Assert.Single(rewritten.Paragraphs), StringComparison.Ordinal);
+        Assert.DoesNotContain("@ada", Assert.Single(rewritten.Paragraphs).ToString(), StringComparison.Ordinal);
+        Assert.Contains("@bob", Assert.Single(rewritten.Paragraphs).ToString(), StringComparison.Ordinal);
         Assert.Single(_bot.Publisher.Posts);
     }
 

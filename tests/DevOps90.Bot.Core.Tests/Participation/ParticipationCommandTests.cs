@@ -64,7 +64,7 @@ public sealed class ParticipationCommandTests
     [Fact]
     public async Task Done_PastDay_SaysLateCountsToo()
     {
-        Assert.StartsWith("Day 1 marked done (catching up counts too)", Assert.Single((await Ask("done", "en", options: ("day", "1"))).Paragraphs), StringComparison.Ordinal);
+        Assert.StartsWith("Day 1 marked done (catching up counts too)", Assert.Single((await Ask("done", "en", options: ("day", "1"))).Paragraphs).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +93,8 @@ public sealed class ParticipationCommandTests
 
         var reply = await Ask("progress", "en");
 
-        Assert.Equal("Progress — <@member:ada>", reply.Title);
+        Assert.Equal("Progress", reply.Title);
+        Assert.Equal(ReplySpan.Member("ada"), Assert.Single(Assert.Single(Assert.Single(reply.Paragraphs).Lines).Spans));
         Assert.Equal(["2 of 6", "2 🔥", "2", "1", "1 of 1"], reply.Fields.Select(field => field.Value));
         Assert.True(reply.IsPrivate);
     }
@@ -105,12 +106,13 @@ public sealed class ParticipationCommandTests
         var moderator = await _dispatcher.DispatchAsync(Request("progress", "en", ("member", "grace")) with { IsModerator = true });
 
         Assert.Equal("Only moderators can see another member's progress.", Assert.Single(member.Paragraphs));
-        Assert.Equal("Progress — <@member:grace>", moderator.Title);
+        Assert.Equal("Progress", moderator.Title);
+        Assert.Equal(ReplySpan.Member("grace"), Assert.Single(Assert.Single(Assert.Single(moderator.Paragraphs).Lines).Spans));
     }
 
     [Theory]
-    [InlineData("en", "week", "Leaderboard — this week", "1. <@member:ada> — days done: 1 · streak: 1")]
-    [InlineData("fr", "tout", "Classement — depuis le début", "1. <@member:ada> — jours validés : 1 · série : 1")]
+    [InlineData("en", "week", "Leaderboard — this week", "1. @ada — days done: 1 · streak: 1")]
+    [InlineData("fr", "tout", "Classement — depuis le début", "1. @ada — jours validés : 1 · série : 1")]
     public async Task Leaderboard_Period_ListsTheTopMembers(string language, string period, string title, string line)
     {
         await Ask("done", language);
@@ -118,7 +120,8 @@ public sealed class ParticipationCommandTests
         var reply = await Ask("leaderboard", language, options: ("period", period));
 
         Assert.Equal(title, reply.Title);
-        Assert.Equal(line, Assert.Single(reply.Paragraphs));
+        Assert.Equal(line, Assert.Single(reply.Paragraphs).ToString());
+        Assert.Contains(ReplySpan.Member("ada"), reply.Paragraphs[0].Lines[0].Spans);
     }
 
     [Fact]
@@ -155,7 +158,7 @@ public sealed class ParticipationCommandTests
         Assert.Equal("/participation est réservée aux modérateurs du groupe d'étude.", Assert.Single(member.Paragraphs));
         Assert.Equal("Participation — group", moderator.Title);
         Assert.Equal("aujourd'hui 1 · cette semaine 1 · au total 1", moderator.Fields[0].Value);
-        Assert.EndsWith("Jour 3 : 1 (100 %)", moderator.Fields[1].Value, StringComparison.Ordinal);
+        Assert.EndsWith("Jour 3 : 1 (100 %)", moderator.Fields[1].Value.ToString(), StringComparison.Ordinal);
         Assert.True(moderator.IsPrivate);
     }
 
@@ -181,7 +184,7 @@ public sealed class ParticipationCommandTests
         var reply = await _dispatcher.DispatchAsync(Request("participation", "en") with { IsModerator = true });
 
         // Two of three members did day 3: 66.7 %, shown as 67 %, not 66 %.
-        Assert.EndsWith("Day 3: 2 (67 %)", reply.Fields[1].Value, StringComparison.Ordinal);
+        Assert.EndsWith("Day 3: 2 (67 %)", reply.Fields[1].Value.ToString(), StringComparison.Ordinal);
     }
 
     private Task<Reply> Ask(string command, string language, params (string Name, string Value)[] options) =>

@@ -34,7 +34,7 @@ public sealed class InteractionProcessorTests
     [Fact]
     public void Render_MemberOfOurs_IsAMentionOfTheDiscordUser()
     {
-        var payload = Discord.Rendering.DiscordRenderer.Render(Reply.Text($"Well done {MemberReference.Format("discord:1400000000000000009")}"));
+        var payload = Discord.Rendering.DiscordRenderer.Render(Reply.Text(ReplyLine.Of("Well done ", ReplySpan.Member("discord:1400000000000000009"))));
 
         Assert.Equal("Well done <@1400000000000000009>", payload.Embeds![0].Description);
     }

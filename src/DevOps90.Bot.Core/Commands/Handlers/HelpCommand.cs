@@ -14,20 +14,20 @@ public sealed class HelpCommand(Func<IEnumerable<CommandDefinition>> commands) :
     {
         var all = commands().ToList();
         var text = scope.Text;
-        var paragraphs = new List<string> { text["Help.Intro"], string.Join('\n', all.Where(command => !command.ForModerators).SelectMany(command => Lines(command, text))) };
+        var paragraphs = new List<ReplyParagraph> { text["Help.Intro"], ReplyParagraph.Of(all.Where(command => !command.ForModerators).SelectMany(command => Lines(command, text))) };
         if (scope.Request.IsModerator)
         {
             paragraphs.Add(text["Help.Moderators"]);
-            paragraphs.Add(string.Join('\n', all.Where(command => command.ForModerators).SelectMany(command => Lines(command, text))));
+            paragraphs.Add(ReplyParagraph.Of(all.Where(command => command.ForModerators).SelectMany(command => Lines(command, text))));
         }
 
         return ValueTask.FromResult(new Reply { Title = text["Help.Title"], Paragraphs = [.. paragraphs], IsPrivate = true });
     }
 
-    private static IEnumerable<string> Lines(CommandDefinition command, Localization.BotText text) =>
+    private static IEnumerable<ReplyLine> Lines(CommandDefinition command, Localization.BotText text) =>
         command.Subcommands.IsEmpty
-            ? [$"**/{command.Name}{Usage(command.Options)}** — {text["Command." + command.Name]}"]
-            : command.Subcommands.Select(sub => $"**/{command.Name} {sub.Name}{Usage(sub.Options)}** — {text[$"Command.{command.Name}.{sub.Name}"]}");
+            ? [ReplyLine.Of(ReplySpan.Code($"/{command.Name}{Usage(command.Options)}"), " — " + text["Command." + command.Name])]
+            : command.Subcommands.Select(sub => ReplyLine.Of(ReplySpan.Code($"/{command.Name} {sub.Name}{Usage(sub.Options)}"), " — " + text[$"Command.{command.Name}.{sub.Name}"]));
 
     private static string Usage(IEnumerable<CommandOption> options) =>
         string.Concat(options.Select(option => option.Required ? $" <{option.Name}>" : $" [{option.Name}]"));

@@ -34,7 +34,7 @@ public sealed class LeaderboardCommand(ParticipationService participation) : ICo
         Title = text["Leaderboard.Title." + period],
         Paragraphs = [lines.Count == 0
             ? text["Leaderboard.Empty"]
-            : string.Join('\n', lines.Select(line => text.Format("Leaderboard.Line", line.Rank, MemberReference.Format(line.MemberId), line.DaysDone, line.Streak)))],
+            : ReplyParagraph.Of(lines.Select(line => text.Line("Leaderboard.Line", line.Rank, ReplySpan.Member(line.MemberId), line.DaysDone, line.Streak)))],
     };
 
     public IReadOnlyList<AutocompleteChoice> Complete(RequestScope scope, string optionName, string typed) =>

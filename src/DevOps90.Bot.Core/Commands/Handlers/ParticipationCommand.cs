@@ -73,11 +73,11 @@ public sealed class ParticipationCommand(ParticipationService participation, Par
             Fields =
             [
                 new ReplyField(text["Summary.Active"], text.Format("Summary.ActiveValue", summary.ActiveToday, summary.ActiveThisWeek, summary.Members)),
-                new ReplyField(text["Summary.PerDay"], string.Join('\n', summary.PerDay.Select(entry =>
-                    text.Format("Summary.PerDayLine", entry.Day, entry.CheckIns, Percent(entry.CheckIns, summary.Members))))),
+                new ReplyField(text["Summary.PerDay"], ReplyParagraph.Of(summary.PerDay.Select(entry =>
+                    (ReplyLine)text.Format("Summary.PerDayLine", entry.Day, entry.CheckIns, Percent(entry.CheckIns, summary.Members))))),
                 new ReplyField(text.Format("Summary.Inactive", inactiveDays), summary.Inactive.Count == 0
                     ? text["Summary.NoneInactive"]
-                    : string.Join(", ", summary.Inactive.Select(MemberReference.Format))),
+                    : new ReplyLine([.. summary.Inactive.SelectMany((member, index) => index == 0 ? [ReplySpan.Member(member)] : new[] { ReplySpan.Plain(", "), ReplySpan.Member(member) })])),
             ],
             IsPrivate = true,
         };

@@ -31,7 +31,9 @@ public sealed class ProgressCommand(ParticipationService participation, Particip
         var chart = reports is not null && progress.TotalDays > 0 ? reports.MemberChart(progress, text) : null;
         return new Reply
         {
-            Title = text.Format("Progress.Title", MemberReference.Format(member)),
+            // Titles show no mentions on any platform (an embed title, a header block), so the member has a line of their own.
+            Title = text["Progress.Title"],
+            Paragraphs = [ReplySpan.Member(member)],
             Fields =
             [
                 new ReplyField(text["Progress.DaysDone"], text.Format("Progress.DaysDoneValue", progress.DaysDone, progress.TotalDays), Inline: true),

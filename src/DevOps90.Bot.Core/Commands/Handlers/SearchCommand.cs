@@ -27,16 +27,16 @@ public sealed class SearchCommand(LessonSearch search) : ICommandHandler
             : new Reply
             {
                 Title = text.Format("Search.Title", Quoted.Cap(query)),
-                Paragraphs = [string.Join('\n', hits.Select(hit => Line(scope, hit)))],
+                Paragraphs = [ReplyParagraph.List(hits.Select(hit => Line(scope, hit)))],
                 Buttons = [.. hits.Take(5).Select(hit => new ReplyButton(text.Format("Search.Button", hit.Lesson.Day), Command: $"{CommandNames.Day} {hit.Lesson.Day}"))],
             };
         return ValueTask.FromResult(reply);
     }
 
-    private static string Line(RequestScope scope, SearchHit hit)
+    private static ReplyLine Line(RequestScope scope, SearchHit hit)
     {
         var title = scope.Text.Format("Search.Result", hit.Lesson.Day, hit.Lesson.Title);
-        var linked = hit.Lesson.LessonUrl is { } url ? $"[{title}]({url})" : title;
-        return hit.Lesson.Topic is { } topic ? $"• {linked} · {topic}" : $"• {linked}";
+        var linked = hit.Lesson.LessonUrl is { } url ? ReplySpan.Link(title, url) : ReplySpan.Plain(title);
+        return hit.Lesson.Topic is { } topic ? ReplyLine.Of(linked, " · " + topic) : linked;
     }
 }

@@ -29,7 +29,7 @@ public sealed class TodayCommand(CurriculumIndex index) : ICommandHandler
                 return Reply.Text(text.Format("Cohort.Finished", calendar.LastDay));
         }
 
-        var notes = new List<string>();
+        var notes = new List<ReplyParagraph>();
         if (calendar.Cohort.IsPaused)
         {
             notes.Add(text["Cohort.Paused"]);

@@ -16,7 +16,7 @@ public sealed class TopicsCommand(CurriculumIndex index) : ICommandHandler
             : new Reply
             {
                 Title = scope.Text["Topics.Title"],
-                Paragraphs = [string.Join('\n', curriculum.Topics.Select(topic => Line(scope.Text, topic)))],
+                Paragraphs = [ReplyParagraph.Of(curriculum.Topics.Select(topic => (ReplyLine)Line(scope.Text, topic)))],
                 Footer = curriculum.Title,
             };
         return ValueTask.FromResult(reply);
