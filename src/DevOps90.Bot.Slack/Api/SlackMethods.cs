@@ -29,7 +29,7 @@ internal static class SlackMethods
     // looks at the channel's history before it sends again) and files.completeUploadExternal (it would share twice).
     private static readonly FrozenSet<string> RepeatableMethods = new[]
     {
-        "conversations.history", "conversations.info", "users.info", "usergroups.users.list",
+        "conversations.history", "conversations.info", "users.info", "usergroups.users.list", "auth.test", "conversations.open",
         Update, GetUploadUrl, OpenConnection,
     }.ToFrozenSet(StringComparer.Ordinal);
 

@@ -33,6 +33,14 @@ public sealed partial class FakeSlackApi
         }
     }
 
+    /// <summary>The id of the direct message channel with a user, as conversations.open names it ("D" + the user id here).</summary>
+    public static string DirectMessageOf(string userId) => "D" + userId;
+
+    private static JsonObject OpenDirectMessage(JsonObject arguments) =>
+        arguments["users"]?.GetValue<string>() is { Length: > 0 } users && !users.Contains(',', StringComparison.Ordinal)
+            ? Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = DirectMessageOf(users) } })
+            : Error("invalid_arguments");
+
     // The locale comes back only with include_locale=true, as Slack does (https://docs.slack.dev/reference/methods/users.info).
     private JsonObject UserInfo(JsonObject arguments)
     {

@@ -164,6 +164,8 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         "files.getUploadURLExternal" => GetUploadUrl(arguments),
         "files.completeUploadExternal" => CompleteUpload(arguments),
         "apps.connections.open" => Ok(new JsonObject { ["url"] = ConnectionUrl.ToString() }),
+        "auth.test" => Ok(new JsonObject { ["team_id"] = TeamId, ["user_id"] = BotUserId, ["bot_id"] = BotId }),
+        "conversations.open" => OpenDirectMessage(arguments),
         _ => Error("unknown_method"),
     };
 
