@@ -15,6 +15,14 @@ internal static class DiscordMembers
     public static string UserId(string memberId) =>
         memberId.StartsWith(Prefix, StringComparison.Ordinal) ? memberId[Prefix.Length..] : memberId;
 
+    /// <summary>A value that is one role or channel mention ("&lt;@&amp;123&gt;", "&lt;#123&gt;") as the id it names; other text unchanged.</summary>
+    public static string BareReference(string value)
+    {
+        var trimmed = value.Trim();
+        var id = trimmed.StartsWith("<@&", StringComparison.Ordinal) ? trimmed[3..] : trimmed.StartsWith("<#", StringComparison.Ordinal) ? trimmed[2..] : null;
+        return id is not null && id.EndsWith('>') && Snowflake.TryParse(id[..^1], out _) ? id[..^1] : value;
+    }
+
     /// <summary>A user option's value as Discord sends it (an id) or as typed in a button ("&lt;@id&gt;").</summary>
     public static string FromOption(string value) => MemberId(UserId(value.Trim().TrimStart('<').TrimStart('@', '!').TrimEnd('>')));
 }

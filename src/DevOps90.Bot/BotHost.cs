@@ -4,6 +4,7 @@ using DevOps90.Bot.Discord;
 using DevOps90.Bot.LocalConsole;
 using DevOps90.Bot.Reports;
 using DevOps90.Bot.Scheduling;
+using DevOps90.Bot.Slack;
 using DevOps90.Bot.Storage;
 using DevOps90.Bot.StudyGroups;
 
@@ -34,6 +35,7 @@ public static class BotHost
         builder.Services.AddSingleton<ParticipationReports>();
         builder.Services.AddHostedService<ChartFontCheck>();
         builder.AddDiscord();
+        builder.AddSlack();
         builder.AddLocalConsole();
         builder.AddScheduling(BotConfiguration.BaseDirectory);
         overrides?.Invoke(builder.Services);
@@ -44,6 +46,7 @@ public static class BotHost
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapDiscord();
+        app.MapSlack();
         return app;
     }
 

@@ -136,15 +136,18 @@ public sealed class InteractionProcessor(
         ServerLocale = interaction.GuildLocale,
     };
 
-    /// <summary>Member options name Discord users: they become members of ours, as the caller is.</summary>
+    /// <summary>
+    /// Member options name Discord users: they become members of ours, as the caller is. Any other option typed as one
+    /// mention ("&lt;@&amp;123&gt;" for a role, "&lt;#123&gt;" for a channel) becomes the bare id it names.
+    /// </summary>
     private ImmutableDictionary<string, string> QualifyMembers(string command, string? subcommand, ImmutableDictionary<string, string> options)
     {
-        var members = dispatcher.Find(command)?.OptionsOf(subcommand).Where(option => option.Kind == OptionKind.Member) ?? [];
-        foreach (var option in members)
+        var members = dispatcher.Find(command)?.OptionsOf(subcommand).Where(option => option.Kind == OptionKind.Member).Select(option => option.Name).ToHashSet() ?? [];
+        foreach (var (name, value) in options)
         {
-            if (options.TryGetValue(option.Name, out var value) && value.Length > 0)
+            if (value.Length > 0)
             {
-                options = options.SetItem(option.Name, DiscordMembers.FromOption(value));
+                options = options.SetItem(name, members.Contains(name) ? DiscordMembers.FromOption(value) : DiscordMembers.BareReference(value));
             }
         }
 

@@ -18,6 +18,8 @@ internal sealed partial class SlackUsers(ISlackApi api, TimeProvider time, ILogg
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(5);
 
+    public static readonly TimeSpan FailureFreshness = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, (SlackUser User, DateTimeOffset At)> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (HashSet<string> Members, DateTimeOffset At)> _groups = new(StringComparer.Ordinal);
 
@@ -44,7 +46,11 @@ internal sealed partial class SlackUsers(ISlackApi api, TimeProvider time, ILogg
         catch (SlackApiException exception)
         {
             LogLookupFailed(logger, "users.info", exception.Error, exception.Message);
-            return new SlackUser(userId, IsAdmin: false, Locale: null);
+            // Remembered for a while too: while Slack cannot answer (a missing scope, an outage), every command would
+            // otherwise wait for the same failure again.
+            var unknown = new SlackUser(userId, IsAdmin: false, Locale: null);
+            _users[userId] = (unknown, time.GetUtcNow() - Freshness + FailureFreshness);
+            return unknown;
         }
     }
 

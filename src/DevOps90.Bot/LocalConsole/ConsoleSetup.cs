@@ -31,5 +31,5 @@ public static class ConsoleSetup
     }
 
     private static bool HasPlatformSettings(IConfiguration configuration) =>
-        Discord.DiscordSetup.IsConfigured(configuration);
+        Discord.DiscordSetup.IsConfigured(configuration) || Slack.SlackSetup.IsConfigured(configuration);
 }

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace DevOps90.Bot.StudyGroups;
 
-/// <summary>Refuses defaults the bot cannot honour, and settings of a platform this version does not serve.</summary>
-internal sealed class BotOptionsValidator(CurriculumIndex index, IOptions<ContentOptions> content, IConfiguration configuration) : IValidateOptions<BotOptions>
+/// <summary>Refuses defaults the bot cannot honour.</summary>
+internal sealed class BotOptionsValidator(CurriculumIndex index, IOptions<ContentOptions> content) : IValidateOptions<BotOptions>
 {
     public ValidateOptionsResult Validate(string? name, BotOptions options)
     {
@@ -25,12 +25,6 @@ internal sealed class BotOptionsValidator(CurriculumIndex index, IOptions<Conten
         if (index.CurriculumIds.Length > 0 && !index.CurriculumIds.Contains(curriculum))
         {
             errors.Add($"Content:DefaultCurriculum: '{curriculum}' is not loaded (loaded: {string.Join(", ", index.CurriculumIds)})");
-        }
-
-        if (!string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]))
-        {
-            // Accepted silently, it would look like a Slack bot that never answers.
-            errors.Add("Slack:BotToken is set, but this version has no Slack adapter yet: remove the setting (the bot serves Discord and the local console)");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
 using DevOps90.Bot.Content;
 using DevOps90.Bot.Core.Curricula;
 using DevOps90.Bot.Core.Localization;
 using DevOps90.Bot.Discord;
+using DevOps90.Bot.Slack;
 using Microsoft.Extensions.Options;
 
 namespace DevOps90.Bot.StudyGroups;
@@ -16,7 +18,7 @@ public sealed class CohortList
 /// Fails the start with every bad cohort setting named by its key: values that do not parse, a curriculum that is not
 /// loaded, a language the bot does not speak, a target on a platform that is not configured, ids that are not ids.
 /// </summary>
-internal sealed class CohortListValidator(CurriculumIndex index, IOptions<ContentOptions> content, IConfiguration configuration) : IValidateOptions<CohortList>
+internal sealed partial class CohortListValidator(CurriculumIndex index, IOptions<ContentOptions> content, IConfiguration configuration) : IValidateOptions<CohortList>
 {
     public ValidateOptionsResult Validate(string? name, CohortList options)
     {
@@ -53,10 +55,11 @@ internal sealed class CohortListValidator(CurriculumIndex index, IOptions<Conten
         }
 
         var discord = DiscordSetup.IsConfigured(configuration);
+        var slack = SlackSetup.IsConfigured(configuration);
         switch (parts[0])
         {
-            case "console" when discord:
-                yield return $"{key}:Target: '{item.Target}' is the local console, which is off while Discord is configured; set it to discord:<channel id>";
+            case "console" when discord || slack:
+                yield return $"{key}:Target: '{item.Target}' is the local console, which is off while a chat platform is configured; set it to {(discord ? "discord:<channel id>" : "slack:<channel id>")}";
                 break;
             case "console":
                 break;
@@ -84,9 +87,49 @@ internal sealed class CohortListValidator(CurriculumIndex index, IOptions<Conten
                 }
 
                 break;
+            case "slack" when !slack:
+                yield return $"{key}:Target: '{item.Target}' is on Slack, which is not configured (set Slack:BotToken), or use console:console";
+                break;
+            case "slack":
+                foreach (var error in SlackTargetErrors(key, parts[1], item))
+                {
+                    yield return error;
+                }
+
+                break;
             default:
-                yield return $"{key}:Target: '{parts[0]}' is not a platform this bot serves (console, discord)";
+                yield return $"{key}:Target: '{parts[0]}' is not a platform this bot serves (console, discord, slack)";
                 break;
         }
     }
+
+    // Slack ids are upper-case letters and digits with a type prefix: C (public channel), G (private), U/W (users),
+    // S (user groups) (https://docs.slack.dev/reference/objects).
+    private static IEnumerable<string> SlackTargetErrors(string key, string channel, CohortSettings item)
+    {
+        if (!SlackId().IsMatch(channel) || channel[0] is not ('C' or 'G'))
+        {
+            yield return $"{key}:Target: '{channel}' is not a Slack channel id (such as C0123456789: open the channel's details, its id is at the bottom)";
+        }
+
+        if (!string.IsNullOrWhiteSpace(item.MentionRole) && !(SlackId().IsMatch(item.MentionRole) && item.MentionRole[0] == 'S'))
+        {
+            yield return $"{key}:MentionRole: '{item.MentionRole}' is not a Slack user group id (such as S0123456789)";
+        }
+
+        for (var j = 0; j < item.Moderators.Count; j++)
+        {
+            var entry = item.Moderators[j].Trim();
+            var valid = entry.StartsWith("role:", StringComparison.Ordinal)
+                ? SlackId().IsMatch(entry[5..]) && entry[5] == 'S'
+                : SlackId().IsMatch(entry) && entry[0] is 'U' or 'W';
+            if (!valid)
+            {
+                yield return $"{key}:Moderators:{j}: '{entry}' is neither a Slack user id (U…) nor role:<user group id> (role:S…)";
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Z][A-Z0-9]{2,}$")]
+    private static partial Regex SlackId();
 }

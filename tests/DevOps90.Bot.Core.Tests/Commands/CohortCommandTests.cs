@@ -81,7 +81,7 @@ public sealed class CohortCommandTests
         await Ask("en", "skip", "2027-02-15");
         await Ask("en", "skip", "2027-02-16");
         await Ask("en", "skip", "2027-02-16");
-        await Ask("en", "role", "<@&42>");
+        await Ask("en", "role", "42");
         await Ask("en", "leaderboard", "on");
         var shown = await Ask("en", "pause");
 

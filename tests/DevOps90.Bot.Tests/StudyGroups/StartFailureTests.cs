@@ -22,8 +22,8 @@ public sealed class StartFailureTests
     [InlineData("--Content:Sources:0:Path=/no/such/folder", "Cannot start: Content:Sources:0:Path: the folder '/no/such/folder' does not exist")]
     [InlineData("--Cohorts:0:Language=xx", "Cannot start: Cohorts:0:Language: the bot does not speak 'xx'")]
     [InlineData("--Cohorts:0:Target=discord:123456789012345678", "Cannot start: Cohorts:0:Target: 'discord:123456789012345678' is on Discord, which is not configured")]
-    [InlineData("--Cohorts:0:Target=slack:C123", "Cannot start: Cohorts:0:Target: 'slack' is not a platform this bot serves")]
-    [InlineData("--Slack:BotToken=xoxb-test", "Cannot start: Slack:BotToken is set, but this version has no Slack adapter yet")]
+    [InlineData("--Cohorts:0:Target=slack:C0123456789", "Cannot start: Cohorts:0:Target: 'slack:C0123456789' is on Slack, which is not configured")]
+    [InlineData("--Cohorts:0:Target=teams:general", "Cannot start: Cohorts:0:Target: 'teams' is not a platform this bot serves (console, discord, slack)")]
     [InlineData("--Cohorts:0:TimeZone=Paris", "Cannot start: Cohorts:0:TimeZone: 'Paris' is not an IANA time zone")]
     public async Task Run_WrongSetting_ExitsWithOneLineNamingTheKey(string setting, string expected)
     {
@@ -55,7 +55,35 @@ public sealed class StartFailureTests
         var (exit, errors) = await RunAsync(["--Discord:Token=test-token", "--Discord:ApplicationId=123456789012345678"]);
 
         Assert.Equal(1, exit);
-        Assert.Equal("Cannot start: Cohorts:0:Target: 'console:console' is the local console, which is off while Discord is configured; set it to discord:<channel id>", Assert.Single(Lines(errors)));
+        Assert.Equal("Cannot start: Cohorts:0:Target: 'console:console' is the local console, which is off while a chat platform is configured; set it to discord:<channel id>", Assert.Single(Lines(errors)));
+    }
+
+    [Theory]
+    [InlineData("--Slack:AppToken=", "Cannot start: Slack:AppToken is missing: Socket Mode needs an app-level token")]
+    [InlineData("--Slack:BotToken=xoxp-a-user-token", "Cannot start: Slack:BotToken is not a bot token")]
+    [InlineData("--Slack:Transport=Http", "Cannot start: Slack:SigningSecret is missing")]
+    [InlineData("--Cohorts:0:Target=slack:general", "Cannot start: Cohorts:0:Target: 'general' is not a Slack channel id")]
+    [InlineData("--Cohorts:0:MentionRole=learners", "Cannot start: Cohorts:0:MentionRole: 'learners' is not a Slack user group id")]
+    [InlineData("--Cohorts:0:Moderators:0=alice", "Cannot start: Cohorts:0:Moderators:0: 'alice' is neither a Slack user id (U…) nor role:<user group id> (role:S…)")]
+    public async Task Run_WrongSlackSetting_ExitsWithOneLineNamingTheKey(string setting, string expected)
+    {
+        string[] slack = ["--Slack:BotToken=xoxb-test-token", "--Slack:AppToken=xapp-test-token", "--Cohorts:0:Target=slack:C0123456789"];
+
+        var (exit, errors) = await RunAsync([.. slack, setting]);
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(Lines(errors));
+        Assert.StartsWith(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("test-token", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ConsoleCohortWhileSlackIsConfigured_SaysToSetASlackChannel()
+    {
+        var (exit, errors) = await RunAsync(["--Slack:BotToken=xoxb-test-token", "--Slack:AppToken=xapp-test-token"]);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("Cannot start: Cohorts:0:Target: 'console:console' is the local console, which is off while a chat platform is configured; set it to slack:<channel id>", Assert.Single(Lines(errors)));
     }
 
     [Fact]

@@ -128,7 +128,8 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             case "cadence":
                 return Cadence.TryParse(value, out var cadence) ? (cohort with { Cadence = cadence }, null) : (null, text.Format("Cohort.Error.Cadence", Quoted.Cap(value)));
             case "role":
-                return (cohort with { MentionRoleId = value is null or "none" ? null : value.Trim().TrimStart('<').TrimStart('@', '&').TrimEnd('>') }, null);
+                // The platform's adapter has turned a typed mention into the bare id it names.
+                return (cohort with { MentionRoleId = value is null or "none" ? null : value.Trim() }, null);
             case "leaderboard":
                 return value!.ToLowerInvariant() switch
                 {

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using DevOps90.Bot.Testing.Slack;
+
+namespace DevOps90.Bot.Tests.Slack;
+
+/// <summary>The host on Slack's Socket Mode (the default transport), against a fake Web API and a fake socket server.</summary>
+[Collection(SlackHostCollection.Name)]
+public sealed class SlackSocketModeHostTests
+{
+    [Fact]
+    public async Task Command_DayTwoOverSocketMode_IsAcknowledgedWithTheFrenchLesson()
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        await using var socket = await FakeSlackSocketServer.StartAsync();
+        slack.ConnectionUrl = socket.NewConnectionUrl();
+        slack.AddUser(new FakeSlackUser("U0LEARNER", "learner"));
+        await using var host = new TestHost(
+        [
+            "--Slack:BotToken=" + FakeSlackApi.DefaultBotToken,
+            "--Slack:AppToken=" + FakeSlackApi.DefaultAppToken,
+            "--Slack:ApiBaseUrl=" + slack.BaseUrl,
+            "--Cohorts:0:Target=slack:" + SlackHost.Channel,
+        ]);
+        await host.App.StartAsync();
+
+        var ack = await socket.SendEnvelopeAsync("slash_commands", new JsonObject
+        {
+            ["command"] = "/devops90",
+            ["text"] = "day 2",
+            ["team_id"] = FakeSlackApi.TeamId,
+            ["user_id"] = "U0LEARNER",
+            ["channel_id"] = SlackHost.Channel,
+            ["response_url"] = slack.ResponseUrl("socket").ToString(),
+        }, acceptsResponsePayload: true);
+        await host.App.StopAsync();
+
+        Assert.Contains("Responsabilités d'un Ingénieur DevOps", ack["payload"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(slack.CallsTo("apps.connections.open"));
+    }
+}
