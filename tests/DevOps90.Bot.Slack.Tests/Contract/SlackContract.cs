@@ -27,6 +27,12 @@ internal static class SlackContract
     {
         var schema = Load(schemaFile).Schema;
         using var instance = JsonDocument.Parse(json);
+        // A yes/no answer stops at the first failure and is many times faster; the details are worked out only when needed.
+        if (schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
+        {
+            return [];
+        }
+
         var results = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         return results.IsValid
             ? []
@@ -59,8 +65,16 @@ internal static class SlackContract
     private static (JsonSchema Schema, JsonObject Text) Load(string schemaFile) =>
         _schemas.GetOrAdd(schemaFile, file => new(() =>
         {
-            var text = File.ReadAllText(Path.Combine(Folder, file));
-            return (JsonSchema.FromText(text), JsonNode.Parse(text)!.AsObject());
+            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, file)))!.AsObject();
+            // The manifest schema names its draft (07) after its keywords, and the validator settles the dialect from
+            // the first keywords it reads: without "$schema" first it refuses draft-07's "definitions".
+            if (json["$schema"] is { } draft && json.First().Key != "$schema")
+            {
+                json.Remove("$schema");
+                json.Insert(0, "$schema", draft);
+            }
+
+            return (JsonSchema.FromText(json.ToJsonString()), json);
         })).Value;
 
     // The root definition's properties, through its anyOf branches: name -> JSON type.
