@@ -40,7 +40,8 @@ public sealed class SlackManifestTests
         var settings = manifest["settings"]!;
 
         Assert.Equal(SlackRoutes.SlashCommand, command["command"]!.GetValue<string>());
-        Assert.False(command["should_escape"]!.GetValue<bool>());
+        // Escaped, a member typed as @name arrives as <@U…|name>: the id the bot needs for a member option.
+        Assert.True(command["should_escape"]!.GetValue<bool>());
         Assert.Equal(SlackRoutes.Commands, UrlPath(command["url"]));
         Assert.Equal(SlackRoutes.Interactions, UrlPath(settings["interactivity"]!["request_url"]));
         Assert.True(settings["interactivity"]!["is_enabled"]!.GetValue<bool>());

@@ -102,6 +102,9 @@ public sealed class DailyPostService(
         return new StudyCalendar(cohort, index.EditionRange(curriculum).Last);
     }
 
+    /// <summary>How far before a post's time an earlier attempt is looked for.</summary>
+    public static readonly TimeSpan LookBackBeforeThePostTime = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// Where the platform does not drop resends itself: the post of an earlier attempt, found in the channel, as sent;
     /// a look-up that failed as a transient failure (posting without knowing could post twice); null to post.
@@ -115,7 +118,10 @@ public sealed class DailyPostService(
 
         try
         {
-            var found = await publisher.FindPublishedAsync(cohort.Target, key.IdempotencyKey, post.PostAt, cancellationToken).ConfigureAwait(false);
+            // From a little before the post time: a scheduler may fire early (EarlyFireTolerance), and the platform
+            // stamps messages with its own clock, which need not agree with ours to the second.
+            var since = post.PostAt - LookBackBeforeThePostTime;
+            var found = await publisher.FindPublishedAsync(cohort.Target, key.IdempotencyKey, since, cancellationToken).ConfigureAwait(false);
             return found is null ? null : PublishResult.Sent(found);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

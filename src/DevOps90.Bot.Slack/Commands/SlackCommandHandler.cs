@@ -20,9 +20,6 @@ internal sealed partial class SlackCommandHandler(
     TimeProvider time,
     ILogger<SlackCommandHandler> logger) : ISlackInboundHandler
 {
-    /// <summary>The one slash command the app declares (config/slack/manifest.json).</summary>
-    public const string SlashCommand = "/devops90";
-
     /// <summary>Leaves room for the network within Slack's 3 seconds (https://docs.slack.dev/interactivity/handling-user-interaction#acknowledgment_response).</summary>
     public TimeSpan ReplyBudget { get; init; } = TimeSpan.FromSeconds(2.5);
 

@@ -24,7 +24,7 @@ internal static partial class SlackCommandNames
 
     public static string Rewrite(string text) =>
         text.Contains('/', StringComparison.Ordinal)
-            ? CommandMention().Replace(text, match => Names.Contains(match.Groups["name"].Value) ? SlackCommandHandler.SlashCommand + " " + match.Groups["name"].Value : match.Value)
+            ? CommandMention().Replace(text, match => Names.Contains(match.Groups["name"].Value) ? SlackRoutes.SlashCommand + " " + match.Groups["name"].Value : match.Value)
             : text;
 
     private static ReplyParagraph Rewrite(ReplyParagraph paragraph) =>

@@ -7,9 +7,9 @@ namespace DevOps90.Bot.Slack.Inbound;
 /// <summary>The three Request URLs a Slack app configured for HTTP points at.</summary>
 public static class SlackEndpoints
 {
-    public const string CommandsPath = "/slack/commands";
-    public const string InteractionsPath = "/slack/interactions";
-    public const string EventsPath = "/slack/events";
+    public const string CommandsPath = SlackRoutes.Commands;
+    public const string InteractionsPath = SlackRoutes.Interactions;
+    public const string EventsPath = SlackRoutes.Events;
 
     /// <summary>
     /// Maps POST /slack/commands, /slack/interactions and /slack/events. Needs <c>AddSlackHttpTransport()</c> and an

@@ -266,7 +266,10 @@ public sealed class DailyPostServiceTests
         Assert.Equal((DeliveryStatus.WillRetry, DeliveryStatus.Sent), (first.Status, second.Status));
         Assert.Single(platform.Posts);
         Assert.Equal(1, platform.Lookups);
-        Assert.Equal(platform.Posts.Single().Key, (await bot.Ledger.FindAsync(new DeliveryKey(Id, "day-3")))!.MessageId);
+        var record = await bot.Ledger.FindAsync(new DeliveryKey(Id, "day-3"));
+        Assert.Equal(platform.Posts.Single().Key, record!.MessageId);
+        // Looked for from before the post time: a scheduler may fire early, and the platform's clock is not ours.
+        Assert.Equal(record.ScheduledAt - DailyPostService.LookBackBeforeThePostTime, platform.Since);
     }
 
     [Fact]
@@ -337,9 +340,12 @@ public sealed class DailyPostServiceTests
 
         public bool DeduplicatesResends => Deduplicates;
 
+        public DateTimeOffset? Since { get; private set; }
+
         public Task<string?> FindPublishedAsync(ChatTarget target, string idempotencyKey, DateTimeOffset since, CancellationToken cancellationToken = default)
         {
             Lookups++;
+            Since = since;
             if (LookupFails)
             {
                 return Task.FromException<string?>(new HttpRequestException("history unavailable (test)"));

@@ -30,7 +30,9 @@ public sealed class FakeSlackApiTests
         while (!string.IsNullOrEmpty(cursor));
 
         Assert.Equal(["Day 5", "Day 4", "Day 3", "Day 2", "Day 1"], texts);
-        Assert.Equal(["1700000000.000100", "1700000000.000200"], stamps.Take(2));
+        // The fake clock's time, a microsecond apart when two messages share an instant.
+        var seconds = SlackApiHarness.Start.ToUnixTimeSeconds();
+        Assert.Equal([$"{seconds}.000000", $"{seconds}.000001"], stamps.Take(2));
     }
 
     [Fact]

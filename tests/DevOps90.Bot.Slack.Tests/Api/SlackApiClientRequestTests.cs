@@ -26,7 +26,7 @@ public sealed class SlackApiClientRequestTests
         Assert.Equal("Bearer " + FakeSlackApi.DefaultBotToken, call.Authorization);
         Assert.Equal("application/json; charset=utf-8", call.ContentType);
         Assert.True(JsonNode.DeepEquals(arguments, call.Arguments), call.Arguments.ToJsonString());
-        Assert.Equal("1700000000.000100", answer.GetProperty("ts").GetString());
+        Assert.Equal($"{SlackApiHarness.Start.ToUnixTimeSeconds()}.000000", answer.GetProperty("ts").GetString());
         Assert.Equal("C0LESSONS", answer.GetProperty("channel").GetString());
     }
 

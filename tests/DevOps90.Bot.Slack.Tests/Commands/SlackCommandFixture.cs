@@ -67,7 +67,7 @@ internal sealed class SlackCommandFixture : IAsyncDisposable
         SlackInboundKind.SlashCommand,
         new JsonObject
         {
-            ["command"] = SlackCommandHandler.SlashCommand,
+            ["command"] = SlackRoutes.SlashCommand,
             ["text"] = text,
             ["team_id"] = FakeSlackApi.TeamId,
             ["user_id"] = user,

@@ -15,7 +15,7 @@ public sealed class SlackPublisherTests
     private const string Channel = "C0LESSONS";
     private static readonly ChatTarget Target = new("slack", Channel);
 
-    // Before every ts the fake hands out (1700000000.000100 onwards).
+    // Before every ts the fake hands out (the harness's clock, 2025-01-06, onwards).
     private static readonly DateTimeOffset LongAgo = DateTimeOffset.FromUnixTimeSeconds(1_699_999_000);
 
     [Fact]

@@ -7,7 +7,6 @@ namespace DevOps90.Bot.Testing.Slack;
 /// <summary>chat.postMessage, chat.postEphemeral, chat.update and conversations.history over per-channel messages.</summary>
 public sealed partial class FakeSlackApi
 {
-    private const long FirstTsSeconds = 1_700_000_000;
 
     private readonly Dictionary<string, List<FakeSlackMessage>> _messages = new(StringComparer.Ordinal);
     private readonly List<FakeSlackEphemeral> _ephemerals = [];
@@ -198,11 +197,17 @@ public sealed partial class FakeSlackApi
         return list;
     }
 
-    // "1700000000.000100", "1700000000.000200", …: increasing, in Slack's seconds.microseconds form. Under _lock.
+    // Under _lock.
+    /// <summary>
+    /// Slack's ts is the time the message was posted ("seconds.microseconds", unique per channel): taken from the fake's
+    /// clock, so history read "since" a moment finds what was posted after it, and one microsecond on from the last
+    /// so that two messages in one instant still differ.
+    /// </summary>
     private string NextTs()
     {
-        var micros = ++_lastTs * 100;
-        return string.Create(CultureInfo.InvariantCulture, $"{FirstTsSeconds + (micros / 1_000_000)}.{micros % 1_000_000:D6}");
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000;
+        _lastTs = Math.Max(now, _lastTs + 1);
+        return string.Create(CultureInfo.InvariantCulture, $"{_lastTs / 1_000_000}.{_lastTs % 1_000_000:D6}");
     }
 
     private static string EncodeCursor(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"offset:{offset}"));

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DevOps90.Bot.Tests.Slack;
 
 /// <summary>The host configured for Slack over signed HTTP, talking to a fake Slack inside the test.</summary>
-[Collection(SlackHostCollection.Name)]
+[Collection(SlackHosts.Name)]
 public sealed class SlackHostTests
 {
     private const string Learner = "U0LEARNER";
@@ -122,7 +122,7 @@ public sealed class SlackHostTests
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class SlackHostCollection
+public sealed class SlackHosts
 {
     public const string Name = "Slack hosts";
 }

@@ -4,7 +4,7 @@ using DevOps90.Bot.Testing.Slack;
 namespace DevOps90.Bot.Tests.Slack;
 
 /// <summary>The host on Slack's Socket Mode (the default transport), against a fake Web API and a fake socket server.</summary>
-[Collection(SlackHostCollection.Name)]
+[Collection(SlackHosts.Name)]
 public sealed class SlackSocketModeHostTests
 {
     [Fact]
