@@ -15,7 +15,7 @@ namespace DevOps90.Bot.Slack;
 /// <see cref="FindPublishedAsync"/> reads it back from the channel's history when an earlier attempt's outcome is
 /// unknown. The mention is the cohort's user group.
 /// </summary>
-internal sealed class SlackPublisher(ISlackApi slack) : IChatPublisher
+internal sealed class SlackPublisher(ISlackApi slack, Commands.SlackUsers? users = null) : IChatPublisher
 {
     public const string PlatformName = "slack";
 
@@ -42,7 +42,7 @@ internal sealed class SlackPublisher(ISlackApi slack) : IChatPublisher
             return PublishResult.Permanent($"'{mentionRoleId}' is not a Slack user group id (S…); check the cohort's mention setting");
         }
 
-        var message = SlackRenderer.Render(post, mentionRoleId);
+        var message = SlackRenderer.Render(await ForChannelAsync(post, cancellationToken).ConfigureAwait(false), mentionRoleId);
         var arguments = Arguments(target.Channel, message);
         // Link previews would add a card per resource under the post.
         arguments["unfurl_links"] = false;
@@ -118,7 +118,7 @@ internal sealed class SlackPublisher(ISlackApi slack) : IChatPublisher
     public async Task<PublishResult> EditAsync(ChatTarget target, string messageId, Reply post, CancellationToken cancellationToken = default)
     {
         // No mention: an edit notifies nobody. Files cannot be changed by chat.update and stay as first posted.
-        var message = SlackRenderer.Render(post);
+        var message = SlackRenderer.Render(await ForChannelAsync(post, cancellationToken).ConfigureAwait(false));
         var arguments = Arguments(target.Channel, message);
         arguments["ts"] = messageId;
         // Sent even when empty: chat.update keeps the old blocks when none are given.
@@ -182,4 +182,11 @@ internal sealed class SlackPublisher(ISlackApi slack) : IChatPublisher
 
     private static PublishResult Failure(SlackApiException exception) =>
         exception.IsPermanent ? PublishResult.Permanent(exception.Message) : PublishResult.Transient(exception.Message);
+
+    /// <summary>Commands named as typed on Slack; members by name, since a mention in a channel notifies them.</summary>
+    private async Task<Reply> ForChannelAsync(Reply post, CancellationToken cancellationToken)
+    {
+        post = Commands.SlackCommandNames.Rewrite(post);
+        return users is null ? post : await Commands.SlackMemberNames.ForEveryoneAsync(post, users, cancellationToken).ConfigureAwait(false);
+    }
 }

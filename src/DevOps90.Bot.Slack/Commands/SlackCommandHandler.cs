@@ -16,6 +16,7 @@ namespace DevOps90.Bot.Slack.Commands;
 internal sealed partial class SlackCommandHandler(
     CommandDispatcher dispatcher,
     SlackRequests requests,
+    SlackUsers users,
     SlackFollowUps followUps,
     TimeProvider time,
     ILogger<SlackCommandHandler> logger) : ISlackInboundHandler
@@ -110,7 +111,8 @@ internal sealed partial class SlackCommandHandler(
             reply = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        return SlackRenderer.Render(SlackCommandNames.Rewrite(forcePrivate ? reply with { IsPrivate = true } : reply));
+        reply = SlackCommandNames.Rewrite(forcePrivate ? reply with { IsPrivate = true } : reply);
+        return SlackRenderer.Render(await SlackMemberNames.ForEveryoneAsync(reply, users, cancellationToken).ConfigureAwait(false));
     }
 
     private static string? Text(JsonObject payload, string name) =>

@@ -16,13 +16,13 @@ internal static class SlackSuggestions
     {
         if (choices.Count == 0)
         {
-            return Core.Replies.Reply.Text(text["Console.NoSuggestions"], isPrivate: true);
+            return Core.Replies.Reply.Text(text["Suggestions.None"], isPrivate: true);
         }
 
         var list = ReplyParagraph.List(choices.Take(Shown).Select(choice => ReplyLine.Of(ReplySpan.Code(choice.Value), " " + choice.Name)));
         return new Reply
         {
-            Paragraphs = choices.Count <= Shown ? [list] : [list, text.Format("Console.MoreSuggestions", choices.Count - Shown).Trim()],
+            Paragraphs = choices.Count <= Shown ? [list] : [list, text.Format("Suggestions.More", choices.Count - Shown).Trim()],
             IsPrivate = true,
         };
     }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace DevOps90.Bot.Slack.Commands;
 
 /// <summary>What the bot needs to know of a Slack user: whether the workspace counts them as its admin, and their language.</summary>
-internal sealed record SlackUser(string Id, bool IsAdmin, string? Locale);
+internal sealed record SlackUser(string Id, bool IsAdmin, string? Locale, string? Name = null);
 
 /// <summary>
 /// users.info and usergroups.users.list, remembered for a few minutes: every command asks who its member is (Slack
@@ -39,7 +39,8 @@ internal sealed partial class SlackUsers(ISlackApi api, TimeProvider time, ILogg
                 userId,
                 // Workspace owners and admins run the workspace; the cohort's own moderators are added by the dispatcher.
                 Flag(user, "is_admin") || Flag(user, "is_owner") || Flag(user, "is_primary_owner"),
-                user.TryGetProperty("locale", out var locale) && locale.ValueKind == JsonValueKind.String ? locale.GetString() : null);
+                user.TryGetProperty("locale", out var locale) && locale.ValueKind == JsonValueKind.String ? locale.GetString() : null,
+                NameOf(user));
             _users[userId] = (found, time.GetUtcNow());
             return found;
         }
@@ -75,6 +76,17 @@ internal sealed partial class SlackUsers(ISlackApi api, TimeProvider time, ILogg
 
         return known.Members.Contains(userId);
     }
+
+    /// <summary>What Slack shows for the user: their display name, else their full name, else their handle.</summary>
+    private static string? NameOf(JsonElement user)
+    {
+        var profile = user.TryGetProperty("profile", out var found) && found.ValueKind == JsonValueKind.Object ? found : default;
+        return new[] { Text(profile, "display_name"), Text(profile, "real_name"), Text(user, "real_name"), Text(user, "name") }
+            .FirstOrDefault(name => !string.IsNullOrWhiteSpace(name));
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static bool Flag(JsonElement user, string name) =>
         user.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;

@@ -74,11 +74,11 @@ public static class ConsoleRenderer
     {
         if (choices.Count == 0)
         {
-            return text["Console.NoSuggestions"] + Environment.NewLine;
+            return text["Suggestions.None"] + Environment.NewLine;
         }
 
         var shown = string.Concat(choices.Take(SuggestionsShown).Select(choice => $"  {choice.Value,-4} {choice.Name}{Environment.NewLine}"));
-        return choices.Count <= SuggestionsShown ? shown : shown + text.Format("Console.MoreSuggestions", choices.Count - SuggestionsShown) + Environment.NewLine;
+        return choices.Count <= SuggestionsShown ? shown : shown + text.Format("Suggestions.More", choices.Count - SuggestionsShown) + Environment.NewLine;
     }
 
     /// <summary>

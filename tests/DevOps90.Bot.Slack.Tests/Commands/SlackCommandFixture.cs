@@ -42,7 +42,7 @@ internal sealed class SlackCommandFixture : IAsyncDisposable
             new BotDefaults("2022", "en", "Europe/Paris"),
             api.Time);
         var users = new SlackUsers(api.Client, api.Time, NullLogger<SlackUsers>.Instance);
-        Handler = new SlackCommandHandler(Dispatcher, new SlackRequests(Dispatcher, Cohorts, users), FollowUps, api.Time, NullLogger<SlackCommandHandler>.Instance);
+        Handler = new SlackCommandHandler(Dispatcher, new SlackRequests(Dispatcher, Cohorts, users), users, FollowUps, api.Time, NullLogger<SlackCommandHandler>.Instance);
         api.Slack.AddUser(new FakeSlackUser(Member, "learner", Locale: "en-US"));
         api.Slack.AddUser(new FakeSlackUser(Admin, "owner", IsAdmin: true, Locale: "en-US"));
     }

@@ -135,6 +135,21 @@ public sealed class SlackCommandHandlerTests
         Assert.False(fixture.FollowUps.Reader.TryRead(out _));
     }
 
+    [Theory]
+    [InlineData(false, "*@learner* did day 2")]
+    [InlineData(true, "<@U0MEMBER> did day 2")]
+    public async Task Command_ReplyNamingAMember_MentionsThemOnlyWhereNobodyElseSees(bool isPrivate, string expected)
+    {
+        var member = $"slack:{FakeSlackApi.TeamId}:{SlackCommandFixture.Member}";
+        var probe = new Probe(forModerators: false) { Answer = Reply.Text(ReplyLine.Of(ReplySpan.Member(member), " did day 2"), isPrivate) };
+        await using var fixture = await SlackCommandFixture.StartAsync(probe);
+
+        var ack = await fixture.Handler.HandleAsync(SlackCommandFixture.Command("probe"));
+
+        // In a channel a mention notifies the member (Slack has no allowed_mentions), so everyone sees a name instead.
+        Assert.Contains(expected, AllText(ack!["blocks"]!), StringComparison.Ordinal);
+    }
+
     /// <summary>Every string in a JSON tree, unescaped, one per line.</summary>
     private static string AllText(System.Text.Json.Nodes.JsonNode node) => node switch
     {
@@ -148,6 +163,8 @@ public sealed class SlackCommandHandlerTests
     {
         public TaskCompletionSource? Gate { get; init; }
 
+        public Reply Answer { get; init; } = Reply.Text("probed");
+
         public CommandRequest? Seen { get; private set; }
 
         public CommandDefinition Definition { get; } = new("probe", [new CommandOption("member", OptionKind.Member), new CommandOption("value", OptionKind.Text)], forModerators);
@@ -160,7 +177,7 @@ public sealed class SlackCommandHandlerTests
                 await Gate.Task.WaitAsync(cancellationToken);
             }
 
-            return Reply.Text("probed");
+            return Answer;
         }
 
         public IReadOnlyList<AutocompleteChoice> Complete(RequestScope scope, string optionName, string typed) => ImmutableArray<AutocompleteChoice>.Empty;
