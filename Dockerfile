@@ -11,6 +11,7 @@ COPY src/DevOps90.Bot.Core/DevOps90.Bot.Core.csproj src/DevOps90.Bot.Core/
 COPY src/DevOps90.Bot.Content/DevOps90.Bot.Content.csproj src/DevOps90.Bot.Content/
 COPY src/DevOps90.Bot.Storage/DevOps90.Bot.Storage.csproj src/DevOps90.Bot.Storage/
 COPY src/DevOps90.Bot.Discord/DevOps90.Bot.Discord.csproj src/DevOps90.Bot.Discord/
+COPY src/DevOps90.Bot.Slack/DevOps90.Bot.Slack.csproj src/DevOps90.Bot.Slack/
 COPY src/DevOps90.Bot.Reports/DevOps90.Bot.Reports.csproj src/DevOps90.Bot.Reports/
 COPY src/DevOps90.Bot/DevOps90.Bot.csproj src/DevOps90.Bot/
 COPY tests/Directory.Build.props tests/
@@ -19,6 +20,7 @@ COPY tests/DevOps90.Bot.Core.Tests/DevOps90.Bot.Core.Tests.csproj tests/DevOps90
 COPY tests/DevOps90.Bot.Content.Tests/DevOps90.Bot.Content.Tests.csproj tests/DevOps90.Bot.Content.Tests/
 COPY tests/DevOps90.Bot.Storage.Tests/DevOps90.Bot.Storage.Tests.csproj tests/DevOps90.Bot.Storage.Tests/
 COPY tests/DevOps90.Bot.Discord.Tests/DevOps90.Bot.Discord.Tests.csproj tests/DevOps90.Bot.Discord.Tests/
+COPY tests/DevOps90.Bot.Slack.Tests/DevOps90.Bot.Slack.Tests.csproj tests/DevOps90.Bot.Slack.Tests/
 COPY tests/DevOps90.Bot.Reports.Tests/DevOps90.Bot.Reports.Tests.csproj tests/DevOps90.Bot.Reports.Tests/
 COPY tests/DevOps90.Bot.Tests/DevOps90.Bot.Tests.csproj tests/DevOps90.Bot.Tests/
 RUN dotnet restore DevOps90.Bot.sln
