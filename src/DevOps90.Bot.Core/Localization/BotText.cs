@@ -9,31 +9,95 @@ namespace DevOps90.Bot.Core.Localization;
 /// </summary>
 public sealed class BotText
 {
-    // Declared first: the table below is built from it during static initialisation.
-    private static readonly string[] _languages = ["en", "fr"];
+    // The curriculum's languages (its editions and community translations), each with the culture that formats its
+    // dates and numbers and the one its Messages.<culture>.resx is named after. Declared first: the tables below are
+    // built from it during static initialisation.
+    private static readonly (string Code, string Culture, string Resources)[] _table =
+    [
+        ("en", "en-GB", ""),
+        ("fr", "fr-FR", "fr"),
+        ("es", "es-ES", "es"),
+        ("ja", "ja-JP", "ja"),
+        ("ko", "ko-KR", "ko"),
+        ("pl", "pl-PL", "pl"),
+        ("pt-br", "pt-BR", "pt-BR"),
+        ("tr", "tr-TR", "tr"),
+        ("vi", "vi-VN", "vi"),
+        ("zh-cn", "zh-CN", "zh-Hans"),
+        ("zh-tw", "zh-TW", "zh-Hant"),
+    ];
+
+    // Spellings of a language the table names otherwise: a platform's locale ("zh-HK", "pt-PT", "es-419") or a script.
+    private static readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal)
+    {
+        ["pt"] = "pt-br", ["zh"] = "zh-cn", ["zh-hans"] = "zh-cn", ["zh-sg"] = "zh-cn",
+        ["zh-hant"] = "zh-tw", ["zh-hk"] = "zh-tw", ["zh-mo"] = "zh-tw",
+    };
+
+    private static readonly string[] _languages = [.. _table.Select(entry => entry.Code)];
 
     private static readonly ResourceManager _resources = new("DevOps90.Bot.Core.Localization.Messages", typeof(BotText).Assembly);
 
-    private static readonly Dictionary<string, BotText> _byLanguage = _languages.ToDictionary(
-        language => language,
-        language => new BotText(CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "fr-FR")));
+    private static readonly Dictionary<string, BotText> _byLanguage = _table.ToDictionary(
+        entry => entry.Code,
+        entry => new BotText(entry.Code, CultureInfo.GetCultureInfo(entry.Culture)));
 
-    private BotText(CultureInfo culture) => Culture = culture;
+    private readonly string _dayAndMonth;
+    private readonly string _fullDate;
 
-    /// <summary>The languages the bot speaks; the first is the fallback.</summary>
+    private BotText(string language, CultureInfo culture)
+    {
+        Language = language;
+        Culture = culture;
+        var format = culture.DateTimeFormat;
+        (_dayAndMonth, _fullDate) = language switch
+        {
+            // Without the comma of their long date patterns: "Monday 4 January", "lundi 4 janvier 2027".
+            "en" or "fr" => ("dddd d MMMM", "dddd d MMMM yyyy"),
+            // The day's name after its date: "1月4日 月曜日", "1월 4일 월요일".
+            "ja" or "ko" or "zh-cn" or "zh-tw" => (format.MonthDayPattern + " dddd", format.LongDatePattern),
+            // "lunes 4 de enero", "poniedziałek 4 stycznia": the culture's own day-and-month, genitive where it has one.
+            _ => ("dddd " + format.MonthDayPattern, format.LongDatePattern),
+        };
+    }
+
+    /// <summary>The languages the bot speaks (codes as the content index writes them); the first is the fallback.</summary>
     public static IReadOnlyList<string> Languages => _languages;
 
     public CultureInfo Culture { get; }
 
-    public string Language => Culture.TwoLetterISOLanguageName;
+    /// <summary>The language's code ("en", "pt-br", "zh-tw").</summary>
+    public string Language { get; }
 
     public string this[string key] =>
         _resources.GetString(key, Culture) ?? throw new KeyNotFoundException($"No bot text '{key}'");
 
-    public static bool Speaks(string language) => _byLanguage.ContainsKey(language);
+    public static bool Speaks(string language) => Resolve(language) is not null;
+
+    /// <summary>
+    /// The language the bot speaks for a code or locale: itself ("fr", "pt-br"), its base language ("fr-CA" is
+    /// "fr", "es-419" is "es"), or the script it names ("zh-HK" is traditional Chinese); null when the bot does not
+    /// speak it.
+    /// </summary>
+    public static string? Resolve(string language)
+    {
+        var code = Curricula.LanguageCode.Normalize(language);
+        if (_byLanguage.ContainsKey(code))
+        {
+            return code;
+        }
+
+        if (_aliases.TryGetValue(code, out var alias))
+        {
+            return alias;
+        }
+
+        var baseCode = Curricula.LanguageCode.BaseOf(code);
+        return _byLanguage.ContainsKey(baseCode) ? baseCode : _aliases.GetValueOrDefault(baseCode);
+    }
 
     public static BotText For(string language) =>
-        _byLanguage.TryGetValue(language, out var text) ? text : _byLanguage[Languages[0]];
+        Resolve(language) is { } spoken ? _byLanguage[spoken] : _byLanguage[Languages[0]];
 
     public string Format(string key, params object?[] arguments) => string.Format(Culture, this[key], arguments);
 
@@ -42,14 +106,14 @@ public sealed class BotText
 
     /// <summary>"Monday 1 December" / "lundi 1 décembre".</summary>
     public string Date(DateOnly date) =>
-        date.ToString("dddd d MMMM", Culture);
+        date.ToString(_dayAndMonth, Culture);
 
     /// <summary>
     /// As <see cref="Date(DateOnly)"/>, with the year when it is not <paramref name="today"/>'s ("Friday 1 January
     /// 2027" said on 30 December 2026), so a date across the new year is never ambiguous.
     /// </summary>
     public string Date(DateOnly date, DateOnly today) =>
-        date.Year == today.Year ? Date(date) : date.ToString("dddd d MMMM yyyy", Culture);
+        date.Year == today.Year ? Date(date) : date.ToString(_fullDate, Culture);
 
     /// <summary>The name of a language in this language ("French" / "français"), or its code when unknown.</summary>
     public string LanguageName(string code) =>
@@ -65,11 +129,23 @@ public sealed class BotText
         return [.. set.Cast<System.Collections.DictionaryEntry>().Select(entry => (string)entry.Key).Order(StringComparer.Ordinal)];
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _defined = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a language's own file has the text (English has them all); a missing translation falls back to English.</summary>
+    public static bool Defines(string language, string key) =>
+        _defined.GetOrAdd(Resolve(language) ?? Languages[0], code => code == Languages[0] ? [.. AllKeys()] : [.. KeysOf(code)]).Contains(key);
+
     /// <summary>The keys a language's own file defines (without falling back to English).</summary>
     public static IReadOnlyList<string> KeysOf(string language)
     {
         // Not disposed: the ResourceManager caches this set and serves every later lookup from it.
-        var set = _resources.GetResourceSet(CultureInfo.GetCultureInfo(language), createIfNotExists: true, tryParents: false);
+        var resources = _table.FirstOrDefault(entry => entry.Code == Resolve(language)).Resources;
+        if (string.IsNullOrEmpty(resources))
+        {
+            return [];
+        }
+
+        var set = _resources.GetResourceSet(CultureInfo.GetCultureInfo(resources), createIfNotExists: true, tryParents: false);
         return set is null ? [] : [.. set.Cast<System.Collections.DictionaryEntry>().Select(entry => (string)entry.Key).Order(StringComparer.Ordinal)];
     }
 }

@@ -22,9 +22,6 @@ public static class LanguageChoice
         return LanguageCode.Normalize(defaultLanguage);
     }
 
-    public static BotText TextFor(string chosenLanguage, string defaultLanguage)
-    {
-        var language = LanguageCode.BaseOf(chosenLanguage);
-        return BotText.Speaks(language) ? BotText.For(language) : BotText.For(LanguageCode.BaseOf(defaultLanguage));
-    }
+    public static BotText TextFor(string chosenLanguage, string defaultLanguage) =>
+        BotText.For(BotText.Resolve(chosenLanguage) ?? defaultLanguage);
 }

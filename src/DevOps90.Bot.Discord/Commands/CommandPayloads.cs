@@ -6,7 +6,7 @@ namespace DevOps90.Bot.Discord.Commands;
 
 /// <summary>
 /// The Discord definitions of the bot's commands, generated from the Core catalogue: English names and descriptions,
-/// French localisations, day options as integers within the curriculum with autocomplete, moderator commands hidden
+/// localisations in every other language the bot speaks, day options as integers within the curriculum with autocomplete, moderator commands hidden
 /// from members without Manage Server. A command with subcommands offers them as options of type SUB_COMMAND, each
 /// with its own options (https://discord.com/developers/docs/interactions/application-commands#subcommands-and-subcommand-groups).
 /// </summary>
@@ -29,8 +29,8 @@ public static class CommandPayloads
         {
             Name = command.Name,
             Description = english["Command." + command.Name],
-            NameLocalizations = French("Name." + command.Name),
-            DescriptionLocalizations = French("Command." + command.Name),
+            NameLocalizations = Localized("Name." + command.Name),
+            DescriptionLocalizations = Localized("Command." + command.Name),
             Options = !command.Subcommands.IsEmpty
                 ? [.. command.Subcommands.Select(subcommand => Subcommand(command, subcommand, lastDay))]
                 : command.Options.IsEmpty ? null : [.. command.Options.Select(option => Option(command.Name, option, lastDay))],
@@ -49,8 +49,8 @@ public static class CommandPayloads
             Type = SubcommandOption,
             Name = subcommand.Name,
             Description = BotText.For("en")["Command." + key],
-            NameLocalizations = French("Name." + key),
-            DescriptionLocalizations = French("Command." + key),
+            NameLocalizations = Localized("Name." + key),
+            DescriptionLocalizations = Localized("Command." + key),
             Options = subcommand.Options.IsEmpty ? null : [.. subcommand.Options.Select(option => Option(key, option, lastDay))],
         };
     }
@@ -61,13 +61,34 @@ public static class CommandPayloads
         Type = option.Kind switch { OptionKind.Number => IntegerOption, OptionKind.Member => UserOption, _ => StringOption },
         Name = option.Name,
         Description = BotText.For("en")[$"Option.{owner}.{option.Name}"],
-        NameLocalizations = French($"Name.{owner}.{option.Name}"),
-        DescriptionLocalizations = French($"Option.{owner}.{option.Name}"),
+        NameLocalizations = Localized($"Name.{owner}.{option.Name}"),
+        DescriptionLocalizations = Localized($"Option.{owner}.{option.Name}"),
         Required = option.Required ? true : null,
         Autocomplete = option.Autocomplete ? true : null,
         MinValue = option.Kind == OptionKind.Number ? option.Min ?? 1 : null,
         MaxValue = option.Kind == OptionKind.Number ? option.Max ?? lastDay : null,
     };
 
-    private static Dictionary<string, string> French(string key) => new() { ["fr"] = BotText.For("fr")[key] };
+    // Discord's locales for the languages the bot speaks (https://discord.com/developers/docs/reference#locales);
+    // Spanish serves Spain and Latin America alike.
+    private static readonly (string Language, string[] Locales)[] DiscordLocales =
+    [
+        ("fr", ["fr"]), ("es", ["es-ES", "es-419"]), ("ja", ["ja"]), ("ko", ["ko"]), ("pl", ["pl"]), ("pt-br", ["pt-BR"]),
+        ("tr", ["tr"]), ("vi", ["vi"]), ("zh-cn", ["zh-CN"]), ("zh-tw", ["zh-TW"]),
+    ];
+
+    /// <summary>The text in every language that has it (one without its translation yet is left to English).</summary>
+    private static Dictionary<string, string> Localized(string key)
+    {
+        var localized = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (language, locales) in DiscordLocales.Where(entry => BotText.Defines(entry.Language, key)))
+        {
+            foreach (var locale in locales)
+            {
+                localized[locale] = BotText.For(language)[key];
+            }
+        }
+
+        return localized;
+    }
 }

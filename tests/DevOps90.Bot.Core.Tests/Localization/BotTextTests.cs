@@ -40,13 +40,16 @@ public sealed partial class BotTextTests
         }
     }
 
-    [Fact]
-    public void French_DefinesEveryEnglishText()
+    public static TheoryData<string> Translations() => [.. BotText.Languages.Skip(1)];
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void Translation_DefinesEveryEnglishText_AndNoOther(string language)
     {
         var english = BotText.AllKeys();
 
         Assert.NotEmpty(english);
-        Assert.Equal(english, BotText.KeysOf("fr"));
+        Assert.Equal(english, BotText.KeysOf(language));
     }
 
     [Theory]
@@ -62,11 +65,26 @@ public sealed partial class BotTextTests
 
     [Theory]
     [InlineData("fr-CA", "fr")]
-    [InlineData("pt-br", "en")]
+    [InlineData("pt-BR", "pt-br")]
+    [InlineData("pt-PT", "pt-br")]
+    [InlineData("es-419", "es")]
+    [InlineData("zh-CN", "zh-cn")]
+    [InlineData("zh-HK", "zh-tw")]
+    [InlineData("ja-JP", "ja")]
     [InlineData("en-US", "en")]
-    public void TextFor_LanguagesTheBotDoesNotSpeak_UseTheDefault(string chosen, string expected)
+    [InlineData("de-DE", "en")]
+    public void TextFor_ALocale_IsTheLanguageTheBotSpeaksForIt_ElseTheDefault(string chosen, string expected)
     {
         Assert.Equal(expected, LanguageChoice.TextFor(chosen, "en").Language);
+    }
+
+    [Theory]
+    [InlineData("ja", "2027年1月4日")]
+    [InlineData("pl", "4 stycznia")]
+    [InlineData("pt-br", "4 de janeiro")]
+    public void Date_IsWrittenTheWayTheLanguageWritesIt(string language, string expected)
+    {
+        Assert.Contains(expected, BotText.For(language).Date(new DateOnly(2027, 1, 4), new DateOnly(2026, 12, 30)), StringComparison.Ordinal);
     }
 
     private static HashSet<int> Placeholders(string text) =>
