@@ -135,11 +135,11 @@ public sealed class CohortCommandTests
     [InlineData("start", "01/02/2027", "“01/02/2027” is not a date like 2027-01-04.")]
     [InlineData("time", "6pm", "“6pm” is not a time like 18:00.")]
     [InlineData("zone", "Paris", "“Paris” is not a time zone: type a city such as Europe/Paris and pick one.")]
-    [InlineData("language", "de", "“de” is not a language: en, fr, or none to follow each member.")]
+    [InlineData("language", "de", "“de” is not a language: en, fr, es, ja, ko, pl, pt-br, tr, vi, zh-cn, zh-tw, or none to follow each member.")]
     [InlineData("cadence", "sometimes", "“sometimes” is not a cadence: daily, weekdays, or days such as mon,wed,fri.")]
     [InlineData("resume", null, "The study group is not paused.")]
     [InlineData("leaderboard", "sometimes", "“sometimes” is neither on nor off.")]
-    [InlineData("frobnicate", null, "“frobnicate” is not an action: show, create, start, time, zone, language, cadence, skip, role, pause, resume, channel, leaderboard, archive, delete.")]
+    [InlineData("frobnicate", null, "“frobnicate” is not an action: show, create, start, time, zone, curriculum, language, cadence, skip, role, pause, resume, channel, leaderboard, archive, delete.")]
     public async Task Settings_BadValue_SaysWhatIsExpectedAndChangesNothing(string action, string? value, string message)
     {
         await Ask("en", "create", "group");
@@ -157,7 +157,7 @@ public sealed class CohortCommandTests
     {
         var reply = await Ask("fr", "frobnicate");
 
-        Assert.Equal("« frobnicate » n'est pas une action : show, create, start, time, zone, language, cadence, skip, role, pause, resume, channel, leaderboard, archive, delete.", Assert.Single(reply.Paragraphs));
+        Assert.Equal("« frobnicate » n'est pas une action : show, create, start, time, zone, curriculum, language, cadence, skip, role, pause, resume, channel, leaderboard, archive, delete.", Assert.Single(reply.Paragraphs));
     }
 
     [Fact]

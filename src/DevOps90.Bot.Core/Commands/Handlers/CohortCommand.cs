@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Curricula;
 using DevOps90.Bot.Core.Localization;
 using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Core.Replies;
@@ -11,9 +12,9 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 /// <c>/cohort action value</c> (moderators): creates this channel's study group and changes its settings, each value
 /// checked with a clear message; a saved change reaches the scheduler at once. Archive and delete end the group.
 /// </summary>
-public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults defaults, TimeProvider time, LeaderboardMessages? leaderboards = null) : ICommandHandler
+public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults defaults, TimeProvider time, LeaderboardMessages? leaderboards = null, CurriculumIndex? index = null) : ICommandHandler
 {
-    private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "language", "cadence", "skip", "role", "pause", "resume", "channel", "leaderboard", CohortEnding.Archive, CohortEnding.Delete];
+    private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "curriculum", "language", "cadence", "skip", "role", "pause", "resume", "channel", "leaderboard", CohortEnding.Archive, CohortEnding.Delete];
 
     private readonly CohortEnding _ending = new(registry, defaults);
 
@@ -84,14 +85,37 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             return [.. _actions.Where(action => action.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)).Select(action => new AutocompleteChoice(action, action))];
         }
 
-        return optionName == "value" && scope.Request.Option("action") == "zone"
-            ? [.. TimeZoneInfo.GetSystemTimeZones()
+        if (optionName != "value")
+        {
+            return [];
+        }
+
+        var folded = TextFolding.Fold(wanted);
+        return scope.Request.Option("action")?.ToLowerInvariant() switch
+        {
+            "zone" => [.. TimeZoneInfo.GetSystemTimeZones()
                 .Select(zone => zone.Id)
-                .Where(id => id.Contains('/', StringComparison.Ordinal) && TextFolding.Fold(id).Contains(TextFolding.Fold(wanted), StringComparison.Ordinal))
+                .Where(id => id.Contains('/', StringComparison.Ordinal) && TextFolding.Fold(id).Contains(folded, StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal)
-                .Select(id => new AutocompleteChoice(id, id))]
-            : [];
+                .Select(id => new AutocompleteChoice(id, id))],
+            "curriculum" => [.. (index?.CurriculumIds ?? [])
+                .Where(id => id.StartsWith(wanted, StringComparison.OrdinalIgnoreCase))
+                .Select(id => new AutocompleteChoice($"{id} — {index!.FindBest(id, scope.Language)?.Title ?? id}", id))],
+            "language" => [.. LanguagesOf(scope.Cohort?.CurriculumId ?? scope.CurriculumId)
+                .Select(code => new AutocompleteChoice($"{code} — {scope.Text.LanguageName(code)}", code))
+                .Where(choice => TextFolding.Fold(choice.Name).Contains(folded, StringComparison.Ordinal))],
+            _ => [],
+        };
     }
+
+    /// <summary>
+    /// The languages a group on <paramref name="curriculumId"/> may choose: those its lessons are written in (from the
+    /// content index), and those the bot speaks (a lesson missing in one is shown in the edition's own language, saying so).
+    /// </summary>
+    private List<string> LanguagesOf(string curriculumId) =>
+        [.. (index?.Curricula ?? []).Where(curriculum => curriculum.Id == curriculumId).Select(curriculum => curriculum.Language)
+            .Concat(BotText.Languages)
+            .Distinct(StringComparer.Ordinal)];
 
     private (Cohort? Changed, string? Error) Apply(RequestScope scope, Cohort cohort, string action, string? value)
     {
@@ -121,10 +145,21 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                 return TimeZoneInfo.TryFindSystemTimeZoneById(value!, out var zone) && value!.Contains('/', StringComparison.Ordinal)
                     ? (cohort with { TimeZoneId = zone.Id }, null)
                     : (null, text.Format("Cohort.Error.Zone", Quoted.Cap(value)));
+            case "curriculum":
+                return index is null || index.CurriculumIds.Contains(value!.Trim())
+                    ? (cohort with { CurriculumId = value!.Trim() }, null)
+                    : (null, text.Format("Cohort.Error.Curriculum", Quoted.Cap(value), string.Join(", ", index.CurriculumIds)));
             case "language":
-                return value is null or "none" ? (cohort with { Language = null }, null)
-                    : BotText.Speaks(value.ToLowerInvariant()) ? (cohort with { Language = value.ToLowerInvariant() }, null)
-                    : (null, text.Format("Cohort.Error.Language", Quoted.Cap(value)));
+                if (value is null or "none")
+                {
+                    return (cohort with { Language = null }, null);
+                }
+
+                var languages = LanguagesOf(cohort.CurriculumId);
+                var language = LanguageCode.Normalize(value);
+                return languages.Contains(language)
+                    ? (cohort with { Language = language }, null)
+                    : (null, text.Format("Cohort.Error.Language", Quoted.Cap(value), string.Join(", ", languages)));
             case "cadence":
                 return Cadence.TryParse(value, out var cadence) ? (cohort with { Cadence = cadence }, null) : (null, text.Format("Cohort.Error.Cadence", Quoted.Cap(value)));
             case "role":
