@@ -35,9 +35,12 @@ internal sealed partial class CohortListValidator(CurriculumIndex index, IOption
                 all.Add($"Cohorts:{i}:Curriculum: '{curriculum}' is not loaded (loaded: {string.Join(", ", index.CurriculumIds)})");
             }
 
-            if (!string.IsNullOrWhiteSpace(item.Language) && !BotText.Speaks(item.Language))
+            // A language of the group's lessons, or one the bot speaks (lessons then come in the edition's own language).
+            if (!string.IsNullOrWhiteSpace(item.Language) && !BotText.Speaks(item.Language) && index.Find(curriculum, item.Language) is null)
             {
-                all.Add($"Cohorts:{i}:Language: the bot does not speak '{item.Language}' (it speaks {string.Join(", ", BotText.Languages)}); leave it out to follow each member's locale");
+                var written = index.Curricula.Where(found => found.Id == curriculum).Select(found => found.Language);
+                all.Add($"Cohorts:{i}:Language: '{item.Language}' is neither a language of the {curriculum} lessons ({string.Join(", ", written)}) " +
+                    $"nor one the bot speaks ({string.Join(", ", BotText.Languages)}); leave it out to follow each member's locale");
             }
 
             all.AddRange(TargetErrors($"Cohorts:{i}", item));
