@@ -16,8 +16,42 @@ internal static class ChartFonts
 
     private static readonly Lazy<string?> Resolved = new(Resolve);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> ForText = new(StringComparer.Ordinal);
+
     /// <summary>The family to set on every plot, or null when no usable font is installed.</summary>
     public static string? Family => Resolved.Value;
+
+    /// <summary>
+    /// A family that has every letter of <paramref name="labels"/>: <see cref="Family"/> when it does (Latin
+    /// scripts), else the first installed family that does (a CJK font for Chinese, Japanese or Korean labels), else
+    /// <see cref="Family"/>, whose boxes at least keep the layout.
+    /// </summary>
+    public static string? FamilyFor(string labels)
+    {
+        var letters = string.Concat(labels.Where(letter => !char.IsWhiteSpace(letter)).Distinct().Order());
+        return ForText.GetOrAdd(letters, static wanted =>
+        {
+            if (Family is { } usual && Has(usual, wanted))
+            {
+                return usual;
+            }
+
+            try
+            {
+                return SKFontManager.Default.GetFontFamilies().FirstOrDefault(family => Has(family, wanted)) ?? Family;
+            }
+            catch (Exception exception) when (exception is IOException or InvalidOperationException or DllNotFoundException or EntryPointNotFoundException)
+            {
+                return Family;
+            }
+        });
+    }
+
+    private static bool Has(string family, string letters)
+    {
+        using var typeface = SKTypeface.FromFamilyName(family);
+        return typeface is not null && typeface.FamilyName == family && typeface.ContainsGlyphs(letters);
+    }
 
     private static string? Resolve()
     {

@@ -15,9 +15,11 @@ internal static class ChartStyle
     private const float SmallestLegendSize = 12;
     private const int ItemGap = 22;
 
-    public static void Apply(Plot plot, string title, int width)
+    /// <param name="labels">Every text the chart writes, so the font chosen has all their letters (Chinese, Japanese, Korean).</param>
+    public static void Apply(Plot plot, string title, int width, string labels)
     {
-        if (ChartFonts.Family is { } family)
+        var family = ChartFonts.FamilyFor(labels);
+        if (family is not null)
         {
             plot.Font.Set(family);
             plot.Legend.FontName = family;
@@ -25,7 +27,7 @@ internal static class ChartStyle
 
         plot.FigureBackground.Color = ChartPalette.Background;
         plot.DataBackground.Color = ChartPalette.Background;
-        var (text, size) = FitTitle(title, width - 30);
+        var (text, size) = FitTitle(title, width - 30, family);
         plot.Title(text, size);
         // Centred on the image, not on the data area beside the count axis, so the whole width is the title's.
         plot.Axes.Title.FullFigureCenter = true;
@@ -43,9 +45,9 @@ internal static class ChartStyle
     /// A title that fits the image: smaller type for a long one (a cohort or member name can be long), then cut with an
     /// ellipsis, rather than clipped at both edges.
     /// </summary>
-    internal static (string Text, float Size) FitTitle(string title, float room)
+    internal static (string Text, float Size) FitTitle(string title, float room, string? family)
     {
-        if (ChartFonts.Family is not { } family)
+        if (family is null)
         {
             return (title, TitleSize);
         }

@@ -24,7 +24,8 @@ internal static class CohortChartRenderer
     public static byte[] Render(CohortChart chart)
     {
         using var plot = new Plot();
-        ChartStyle.Apply(plot, chart.Labels.Title, Width);
+        var labels = chart.Labels;
+        ChartStyle.Apply(plot, labels.Title, Width, string.Concat(labels.Title, labels.DayAxis, labels.CountAxis, labels.CheckIns, labels.ActiveMembers));
         plot.XLabel(chart.Labels.DayAxis);
         plot.YLabel(chart.Labels.CountAxis);
 

@@ -27,7 +27,8 @@ internal static class MemberChartRenderer
         var totalDays = Math.Max(0, chart.TotalDays);
         var rows = Math.Max(1, RowsFor(totalDays));
         using var plot = new Plot();
-        ChartStyle.Apply(plot, chart.Labels.Title, WidthFor());
+        var labels = chart.Labels;
+        ChartStyle.Apply(plot, labels.Title, WidthFor(), string.Concat(labels.Title, labels.DayAxis, labels.Done, labels.Late, labels.Missed, labels.Upcoming));
         plot.HideAxesAndGrid();
         // HideAxesAndGrid hides the title panel with the axes.
         plot.Axes.Title.IsVisible = true;

@@ -112,8 +112,8 @@ public sealed class CohortChartTests
     {
         Skip.If(ChartFonts.Family is null, "no font to measure with here");
 
-        var (shortText, shortSize) = ChartStyle.FitTitle("Participation", 770);
-        var (longText, longSize) = ChartStyle.FitTitle(string.Concat(Enumerable.Repeat("Participation à Lyon ", 10)), 770);
+        var (shortText, shortSize) = ChartStyle.FitTitle("Participation", 770, ChartFonts.Family);
+        var (longText, longSize) = ChartStyle.FitTitle(string.Concat(Enumerable.Repeat("Participation à Lyon ", 10)), 770, ChartFonts.Family);
 
         Assert.Equal(("Participation", ChartStyle.TitleSize), (shortText, shortSize));
         Assert.True(longSize < ChartStyle.TitleSize);
