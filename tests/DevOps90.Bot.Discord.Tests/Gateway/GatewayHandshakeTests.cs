@@ -99,7 +99,7 @@ public sealed class GatewayHandshakeTests
         Assert.Equal("1234", interaction.Data.GetProperty("id").GetString());
         Assert.Equal(1, gateway.Server.ConnectionCount);
         Assert.False(gateway.Run.IsCompleted);
-        Assert.Contains(gateway.Logger.Entries, entry => entry.Exception is InvalidOperationException && entry.Message.Contains("GUILD_CREATE"));
+        Assert.Contains(gateway.Logs.Entries, entry => entry.Exception is InvalidOperationException && entry.Message.Contains("GUILD_CREATE"));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class GatewayHandshakeTests
         await client.ClientClosed.WaitAsync(FakeGatewayServer.Patience);
         await gateway.Run.WaitAsync(FakeGatewayServer.Patience);
 
-        var entries = gateway.Logger.Entries;
+        var entries = gateway.Logs.Entries;
         Assert.Contains(entries, entry => entry.Level == LogLevel.Information && entry.Message == "Closing the Gateway connection: the bot is stopping");
         Assert.DoesNotContain(entries, entry => entry.Message.Contains("Discord closed", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, entry => entry.Level >= LogLevel.Warning);

@@ -146,7 +146,7 @@ public sealed class GatewayReconnectTests
         Assert.Contains(cause, error.Message);
         Assert.Equal(1, gateway.Server.ConnectionCount);
         Assert.Equal(1, gateway.Rest.GatewayBotCalls);
-        Assert.Contains(gateway.Logger.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Critical && entry.Message.Contains(cause));
+        Assert.Contains(gateway.Logs.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Critical && entry.Message.Contains(cause));
     }
 
     [Fact]
@@ -165,9 +165,9 @@ public sealed class GatewayReconnectTests
         await client.CloseAsync(4004);
         var error = await Assert.ThrowsAsync<GatewayFatalException>(() => gateway.Run.WaitAsync(FakeGatewayServer.Patience));
 
-        Assert.Contains(gateway.Logger.Entries, entry => entry.Everything.Contains("4004"));
-        Assert.Contains(gateway.Logger.Entries, entry => entry.Everything.Contains("session-1"));
-        Assert.All(gateway.Logger.Entries, entry => Assert.DoesNotContain(GatewayHarness.Token, entry.Everything));
+        Assert.Contains(gateway.Logs.Entries, entry => entry.Everything.Contains("4004"));
+        Assert.Contains(gateway.Logs.Entries, entry => entry.Everything.Contains("session-1"));
+        Assert.All(gateway.Logs.Entries, entry => Assert.DoesNotContain(GatewayHarness.Token, entry.Everything));
         Assert.DoesNotContain(GatewayHarness.Token, error.ToString());
     }
 

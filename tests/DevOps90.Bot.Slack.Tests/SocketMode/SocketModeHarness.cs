@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DevOps90.Bot.Slack.Inbound;
 using DevOps90.Bot.Slack.SocketMode;
+using DevOps90.Bot.Testing.Logging;
 using DevOps90.Bot.Testing.Slack;
 
 namespace DevOps90.Bot.Slack.Tests.SocketMode;

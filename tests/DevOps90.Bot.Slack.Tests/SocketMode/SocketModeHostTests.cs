@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using DevOps90.Bot.Slack.Api;
 using DevOps90.Bot.Slack.Inbound;
 using DevOps90.Bot.Slack.SocketMode;
+using DevOps90.Bot.Testing.Logging;
 using DevOps90.Bot.Testing.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
