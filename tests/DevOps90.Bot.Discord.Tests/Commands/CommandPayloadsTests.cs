@@ -2,13 +2,13 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using DevOps90.Bot.Discord.Commands;
 using DevOps90.Bot.Discord.Payloads;
-using DevOps90.Bot.Discord.Tests.Rendering;
+using DevOps90.Bot.Testing;
 
 namespace DevOps90.Bot.Discord.Tests.Commands;
 
 public sealed partial class CommandPayloadsTests
 {
-    private readonly IReadOnlyList<ApplicationCommandPayload> _commands = CommandPayloads.Build(Replies.Commands(), 90);
+    private readonly IReadOnlyList<ApplicationCommandPayload> _commands = CommandPayloads.Build(CommandCatalogue.Definitions(), 90);
 
     [Fact]
     public void Build_NamesAndDescriptions_FollowDiscordsRules()

@@ -3,7 +3,7 @@ using DevOps90.Bot.Core.Replies;
 using DevOps90.Bot.Discord.Commands;
 using DevOps90.Bot.Discord.Payloads;
 using DevOps90.Bot.Discord.Rendering;
-using DevOps90.Bot.Discord.Tests.Rendering;
+using DevOps90.Bot.Testing;
 
 namespace DevOps90.Bot.Discord.Tests.Contract;
 
@@ -14,7 +14,7 @@ public sealed class PayloadContractTests
     public void DailyPost_WithNonceAndRoleMention_IsAValidMessageCreateRequest()
     {
         Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
-        var message = DiscordRenderer.Render(Replies.LongLesson(), mentionRoleId: "123456789012345678") with { Nonce = "d90-0123456789abcdef0123", EnforceNonce = true };
+        var message = DiscordRenderer.Render(SampleReplies.LongLesson(), mentionRoleId: "123456789012345678") with { Nonce = "d90-0123456789abcdef0123", EnforceNonce = true };
 
         var errors = DiscordContract.Errors("MessageCreateRequest", JsonSerializer.Serialize(message, DiscordJsonContext.Default.MessagePayload));
 
@@ -25,7 +25,7 @@ public sealed class PayloadContractTests
     public void CommandReply_Ephemeral_IsAValidMessageCallback()
     {
         Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
-        var reply = DiscordRenderer.Render(Replies.LongLesson() with { IsPrivate = true });
+        var reply = DiscordRenderer.Render(SampleReplies.LongLesson() with { IsPrivate = true });
         var response = new InteractionResponsePayload(InteractionCallbackType.ChannelMessageWithSource, InteractionCallbackDataPayload.From(reply));
 
         Assert.Empty(DiscordContract.Errors("CreateMessageInteractionCallbackRequest", Json(response)));
@@ -63,7 +63,7 @@ public sealed class PayloadContractTests
     public void EditOriginal_IsAValidWebhookUpdate()
     {
         Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
-        var message = DiscordRenderer.Render(Replies.LongLesson());
+        var message = DiscordRenderer.Render(SampleReplies.LongLesson());
 
         Assert.Empty(DiscordContract.Errors("IncomingWebhookUpdateRequestPartial", JsonSerializer.Serialize(message, DiscordJsonContext.Default.MessagePayload)));
     }
@@ -72,7 +72,7 @@ public sealed class PayloadContractTests
     public void CommandDefinitions_AreValidBulkOverwriteItems()
     {
         Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
-        var commands = CommandPayloads.Build(Replies.Commands(), 90);
+        var commands = CommandPayloads.Build(CommandCatalogue.Definitions(), 90);
 
         Assert.All(commands, command =>
             Assert.Empty(DiscordContract.Errors("ApplicationCommandUpdateRequest", JsonSerializer.Serialize(command, DiscordJsonContext.Default.ApplicationCommandPayload))));
@@ -111,7 +111,7 @@ public sealed class PayloadContractTests
     public void CommandWithSubcommands_IsAValidBulkOverwriteItem()
     {
         Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
-        var participation = CommandPayloads.Build(Replies.Commands(), 90).Single(command => command.Name == "participation");
+        var participation = CommandPayloads.Build(CommandCatalogue.Definitions(), 90).Single(command => command.Name == "participation");
         var json = JsonSerializer.Serialize(participation, DiscordJsonContext.Default.ApplicationCommandPayload);
 
         Assert.All(participation.Options!, option => Assert.Equal(1, option.Type));

@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using DevOps90.Bot.Discord.Gateway;
 using DevOps90.Bot.Discord.Payloads;
 using DevOps90.Bot.Discord.Rest;
-using Microsoft.Extensions.Logging;
 
 namespace DevOps90.Bot.Discord.Tests.Gateway;
 
@@ -66,29 +64,5 @@ internal sealed class RecordingDispatchHandler : IGatewayDispatchHandler
                 return dispatch;
             }
         }
-    }
-}
-
-internal sealed record LogEntry(LogLevel Level, string Message, Exception? Exception, IReadOnlyList<KeyValuePair<string, object?>> State)
-{
-    /// <summary>Everything a log sink could write: message, structured values and the exception with its inner ones.</summary>
-    public string Everything => $"{Message} {string.Join(" ", State.Select(pair => $"{pair.Key}={pair.Value}"))} {Exception}";
-}
-
-internal sealed class RecordingLogger<T> : ILogger<T>
-{
-    private readonly ConcurrentQueue<LogEntry> _entries = new();
-
-    public IReadOnlyList<LogEntry> Entries => [.. _entries];
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
-        _entries.Enqueue(new LogEntry(logLevel, formatter(state, exception), exception, [.. values]));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DevOps90.Bot.Discord.Payloads;
 using DevOps90.Bot.Discord.Rest;
+using DevOps90.Bot.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace DevOps90.Bot.Discord.Tests.Gateway;
@@ -11,13 +12,13 @@ public sealed class GatewayHandshakeTests
     public async Task RunAsync_Hello_FirstHeartbeatAfterJitteredIntervalThenEveryInterval()
     {
         // Frozen time: only the test moves it, so "not yet" and "now" are exact.
-        var clock = new ObservedFakeClock();
+        var clock = new ObservedClock();
         await using var gateway = await GatewayHarness.StartAsync(clock, random: () => 0.25);
         var client = await gateway.Server.NextConnectionAsync();
 
         await client.SendHelloAsync(1000);
         await client.ReceiveAsync(2);
-        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(250));
+        await clock.WaitForNextDelayAsync(TimeSpan.FromMilliseconds(250));
         clock.Fake.Advance(TimeSpan.FromMilliseconds(249));
         Assert.Null(await client.TryReceiveAsync(TimeSpan.FromMilliseconds(100)));
         clock.Fake.Advance(TimeSpan.FromMilliseconds(1));
@@ -26,7 +27,7 @@ public sealed class GatewayHandshakeTests
         // The fake gateway has acknowledged it; this dispatch reaching the handler proves the ACK was read first.
         await client.SendDispatchAsync("GUILD_CREATE", 5, new { id = "42" });
         await gateway.Handler.NextAsync("GUILD_CREATE");
-        await clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(1000));
+        await clock.WaitForNextDelayAsync(TimeSpan.FromMilliseconds(1000));
         clock.Fake.Advance(TimeSpan.FromMilliseconds(999));
         Assert.Null(await client.TryReceiveAsync(TimeSpan.FromMilliseconds(100)));
         clock.Fake.Advance(TimeSpan.FromMilliseconds(1));
@@ -71,7 +72,7 @@ public sealed class GatewayHandshakeTests
     public async Task RunAsync_DispatchAfterReady_ReachesHandlerAndHeartbeatCarriesItsSequence()
     {
         // Frozen time: no scheduled heartbeat can go out, so the one that comes answers Discord's request.
-        var clock = new ObservedFakeClock();
+        var clock = new ObservedClock();
         await using var gateway = await GatewayHarness.StartAsync(clock);
         var client = await gateway.ReadyAsync();
 
@@ -99,16 +100,16 @@ public sealed class GatewayHandshakeTests
         Assert.Equal("1234", interaction.Data.GetProperty("id").GetString());
         Assert.Equal(1, gateway.Server.ConnectionCount);
         Assert.False(gateway.Run.IsCompleted);
-        Assert.Contains(gateway.Logger.Entries, entry => entry.Exception is InvalidOperationException && entry.Message.Contains("GUILD_CREATE"));
+        Assert.Contains(gateway.Logs.Entries, entry => entry.Exception is InvalidOperationException && entry.Message.Contains("GUILD_CREATE"));
     }
 
     [Fact]
     public async Task RunAsync_NoSessionStartsLeft_WaitsResetAfterBeforeConnecting()
     {
-        var clock = new ObservedFakeClock();
+        var clock = new ObservedClock();
         await using var gateway = await GatewayHarness.StartAsync(clock, limit: new SessionStartLimit(1000, 0, 3_000, 1));
 
-        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(3));
+        await clock.WaitForNextDelayAsync(TimeSpan.FromSeconds(3));
         clock.Fake.Advance(TimeSpan.FromSeconds(3) - TimeSpan.FromMilliseconds(1));
         var connection = gateway.Server.NextConnectionAsync();
         var early = await Task.WhenAny(connection, Task.Delay(100)) == connection;
@@ -142,7 +143,7 @@ public sealed class GatewayHandshakeTests
         await client.ClientClosed.WaitAsync(FakeGatewayServer.Patience);
         await gateway.Run.WaitAsync(FakeGatewayServer.Patience);
 
-        var entries = gateway.Logger.Entries;
+        var entries = gateway.Logs.Entries;
         Assert.Contains(entries, entry => entry.Level == LogLevel.Information && entry.Message == "Closing the Gateway connection: the bot is stopping");
         Assert.DoesNotContain(entries, entry => entry.Message.Contains("Discord closed", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, entry => entry.Level >= LogLevel.Warning);

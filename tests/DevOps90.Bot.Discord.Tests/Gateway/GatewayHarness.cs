@@ -1,5 +1,6 @@
 using DevOps90.Bot.Discord.Gateway;
 using DevOps90.Bot.Discord.Payloads;
+using DevOps90.Bot.Testing.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DevOps90.Bot.Discord.Tests.Gateway;
@@ -20,7 +21,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         // The client's own give-up timeouts are stretched: on the fast clock, 15 s to connect would be 300 ms of a
         // loaded test machine's real time.
         var timeouts = new GatewayTimeouts(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1));
-        Connection = new GatewayConnection(Rest, Options.Create(options), Handler, clock, Logger, random, timeouts);
+        Connection = new GatewayConnection(Rest, Options.Create(options), Handler, clock, Logs.For<GatewayConnection>(), random, timeouts);
     }
 
     public FakeGatewayServer Server { get; }
@@ -31,7 +32,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public RecordingDispatchHandler Handler { get; } = new();
 
-    public RecordingLogger<GatewayConnection> Logger { get; } = new();
+    public RecordingLogs Logs { get; } = new();
 
     public GatewayConnection Connection { get; }
 

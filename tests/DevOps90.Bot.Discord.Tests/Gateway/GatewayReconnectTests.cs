@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DevOps90.Bot.Discord.Gateway;
+using DevOps90.Bot.Testing;
 
 namespace DevOps90.Bot.Discord.Tests.Gateway;
 
@@ -61,14 +62,14 @@ public sealed class GatewayReconnectTests
     public async Task RunAsync_InvalidSessionNotResumable_IdentifiesAnewAfterRandomWait()
     {
         // random 0.75: the documented 1-5 s wait is 4 s, longer than the 0.875 s backoff it must not be confused with.
-        var clock = new ObservedFakeClock();
+        var clock = new ObservedClock();
         await using var gateway = await GatewayHarness.StartAsync(clock, random: () => 0.75);
         var client = await gateway.ReadyAsync();
         // Past the 5 s identify spacing, so that the wait checked below is the invalid session's alone.
         clock.Fake.Advance(TimeSpan.FromSeconds(6));
 
         await client.SendBeforeTheBotLeavesAsync(new { op = 9, d = false });
-        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(4));
+        await clock.WaitForNextDelayAsync(TimeSpan.FromSeconds(4));
         clock.Fake.Advance(TimeSpan.FromSeconds(4) - TimeSpan.FromMilliseconds(1));
         var reconnect = gateway.Server.NextConnectionAsync();
         var early = await Task.WhenAny(reconnect, Task.Delay(100)) == reconnect;
@@ -108,14 +109,14 @@ public sealed class GatewayReconnectTests
     {
         // Frozen time, so the test checks the delays asked for rather than how punctual the machine's timers are.
         // random 0.5: backoff n is 1 s * 2^(n-1) * 0.75.
-        var clock = new ObservedFakeClock();
+        var clock = new ObservedClock();
         await using var gateway = await GatewayHarness.StartAsync(clock, random: () => 0.5);
         var client = await gateway.Server.NextConnectionAsync();
 
         foreach (var backoff in new[] { 0.75, 1.5, 3.0 })
         {
             await client.CloseAsync(4000);
-            await clock.WaitForTimerAsync(TimeSpan.FromSeconds(backoff));
+            await clock.WaitForNextDelayAsync(TimeSpan.FromSeconds(backoff));
             clock.Fake.Advance(TimeSpan.FromSeconds(backoff) - TimeSpan.FromMilliseconds(1));
             var early = gateway.Server.NextConnectionAsync();
             Assert.False(await Task.WhenAny(early, Task.Delay(100)) == early, $"reconnected before {backoff} s");
@@ -146,7 +147,7 @@ public sealed class GatewayReconnectTests
         Assert.Contains(cause, error.Message);
         Assert.Equal(1, gateway.Server.ConnectionCount);
         Assert.Equal(1, gateway.Rest.GatewayBotCalls);
-        Assert.Contains(gateway.Logger.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Critical && entry.Message.Contains(cause));
+        Assert.Contains(gateway.Logs.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Critical && entry.Message.Contains(cause));
     }
 
     [Fact]
@@ -165,9 +166,9 @@ public sealed class GatewayReconnectTests
         await client.CloseAsync(4004);
         var error = await Assert.ThrowsAsync<GatewayFatalException>(() => gateway.Run.WaitAsync(FakeGatewayServer.Patience));
 
-        Assert.Contains(gateway.Logger.Entries, entry => entry.Everything.Contains("4004"));
-        Assert.Contains(gateway.Logger.Entries, entry => entry.Everything.Contains("session-1"));
-        Assert.All(gateway.Logger.Entries, entry => Assert.DoesNotContain(GatewayHarness.Token, entry.Everything));
+        Assert.Contains(gateway.Logs.Entries, entry => entry.Everything.Contains("4004"));
+        Assert.Contains(gateway.Logs.Entries, entry => entry.Everything.Contains("session-1"));
+        Assert.All(gateway.Logs.Entries, entry => Assert.DoesNotContain(GatewayHarness.Token, entry.Everything));
         Assert.DoesNotContain(GatewayHarness.Token, error.ToString());
     }
 

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Time.Testing;
-
 namespace DevOps90.Bot.Discord.Tests.Gateway;
 
 /// <summary>
@@ -36,50 +33,5 @@ internal sealed class FastClock : TimeProvider
         public void Dispose() => inner.Dispose();
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();
-    }
-}
-
-/// <summary>A <see cref="FakeTimeProvider"/> that tells the test which delays the code under test has started.</summary>
-internal sealed class ObservedFakeClock : TimeProvider
-{
-    private readonly ConcurrentQueue<TimeSpan> _dueTimes = new();
-
-    public FakeTimeProvider Fake { get; } = new();
-
-    public override long TimestampFrequency => Fake.TimestampFrequency;
-
-    public override long GetTimestamp() => Fake.GetTimestamp();
-
-    public override DateTimeOffset GetUtcNow() => Fake.GetUtcNow();
-
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        var timer = Fake.CreateTimer(callback, state, dueTime, period);
-        _dueTimes.Enqueue(dueTime);
-        return timer;
-    }
-
-    /// <summary>Waits (in real time) until a timer of exactly <paramref name="dueTime"/> has been started, and forgets it.</summary>
-    public async Task WaitForTimerAsync(TimeSpan dueTime)
-    {
-        using var patience = new CancellationTokenSource(FakeGatewayServer.Patience);
-        while (true)
-        {
-            var pending = _dueTimes.ToArray();
-            if (pending.Contains(dueTime))
-            {
-                var rest = pending.ToList();
-                rest.Remove(dueTime);
-                _dueTimes.Clear();
-                foreach (var other in rest)
-                {
-                    _dueTimes.Enqueue(other);
-                }
-
-                return;
-            }
-
-            await Task.Delay(5, patience.Token);
-        }
     }
 }

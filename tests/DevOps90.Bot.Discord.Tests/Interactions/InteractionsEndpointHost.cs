@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using DevOps90.Bot.Discord.Interactions;
+using DevOps90.Bot.Testing.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -24,7 +25,7 @@ internal sealed class InteractionsEndpointHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _http = new();
 
-    private InteractionsEndpointHost(WebApplication app, Key key, RecordingLoggerProvider logs)
+    private InteractionsEndpointHost(WebApplication app, Key key, RecordingLogs logs)
     {
         _app = app;
         Key = key;
@@ -35,12 +36,12 @@ internal sealed class InteractionsEndpointHost : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
 
-    public RecordingLoggerProvider Logs { get; }
+    public RecordingLogs Logs { get; }
 
     public static async Task<InteractionsEndpointHost> StartAsync(InteractionFixture bot)
     {
         var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
-        var logs = new RecordingLoggerProvider();
+        var logs = new RecordingLogs();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -76,77 +77,5 @@ internal sealed class InteractionsEndpointHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Key.Dispose();
-    }
-}
-
-internal sealed record RecordedLog(string Category, LogLevel Level, string Message, Exception? Exception);
-
-/// <summary>Records every entry at Debug or above, of every category; a test waits for the entry it expects.</summary>
-internal sealed class RecordingLoggerProvider : ILoggerProvider
-{
-    private readonly Lock _gate = new();
-    private readonly List<RecordedLog> _entries = [];
-    private readonly List<(Func<RecordedLog, bool> Match, TaskCompletionSource<RecordedLog> Found)> _waiters = [];
-
-    public IReadOnlyList<RecordedLog> Entries
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _entries];
-            }
-        }
-    }
-
-    /// <summary>The first entry, logged already or to come, that <paramref name="match"/> accepts.</summary>
-    public Task<RecordedLog> WaitForAsync(Func<RecordedLog, bool> match)
-    {
-        lock (_gate)
-        {
-            if (_entries.FirstOrDefault(match) is { } logged)
-            {
-                return Task.FromResult(logged);
-            }
-
-            var found = new TaskCompletionSource<RecordedLog>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((match, found));
-            return found.Task;
-        }
-    }
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private void Add(RecordedLog entry)
-    {
-        lock (_gate)
-        {
-            _entries.Add(entry);
-            foreach (var waiter in _waiters.Where(waiter => waiter.Match(entry)).ToList())
-            {
-                waiter.Found.TrySetResult(entry);
-                _waiters.Remove(waiter);
-            }
-        }
-    }
-
-    private sealed class Logger(RecordingLoggerProvider owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                owner.Add(new RecordedLog(category, logLevel, formatter(state, exception), exception));
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 using DevOps90.Bot.Core.Replies;
 using DevOps90.Bot.Discord.Rendering;
+using DevOps90.Bot.Testing;
 
 namespace DevOps90.Bot.Discord.Tests.Rendering;
 
@@ -11,7 +12,7 @@ public sealed class DiscordRendererTests
     [InlineData(400, 8000)]
     public void Render_AnySize_StaysWithinEveryEmbedLimit(int resources, int summaryLength)
     {
-        var message = DiscordRenderer.Render(Replies.LongLesson(resources, summaryLength));
+        var message = DiscordRenderer.Render(SampleReplies.LongLesson(resources, summaryLength));
 
         var embed = Assert.Single(message.Embeds!);
         Assert.True(embed.Title!.Length <= DiscordLimits.EmbedTitle);
@@ -24,7 +25,7 @@ public sealed class DiscordRendererTests
     [Fact]
     public void Render_TooManyResources_EndsTheListWithHowManyMoreAndKeepsTheLessonLink()
     {
-        var message = DiscordRenderer.Render(Replies.LongLesson(resources: 400));
+        var message = DiscordRenderer.Render(SampleReplies.LongLesson(resources: 400));
 
         var embed = message.Embeds![0];
         Assert.Matches(@"… and \d+ more in the full lesson$", embed.Description!);
@@ -37,7 +38,7 @@ public sealed class DiscordRendererTests
     [InlineData(3, 200)]
     public void Render_LongTopic_ShortensEveryDaysListEvenlyAndDropsNoDay(int days, int linksPerDay)
     {
-        var reply = Replies.LongTopic(days, linksPerDay);
+        var reply = SampleReplies.LongTopic(days, linksPerDay);
 
         var description = DiscordRenderer.Render(reply).Embeds![0].Description!;
 
@@ -53,7 +54,7 @@ public sealed class DiscordRendererTests
     [Fact]
     public void Render_LongProse_IsCutAtASentenceWithAnEllipsis()
     {
-        var message = DiscordRenderer.Render(Replies.LongLesson(resources: 0, summaryLength: 9000) with { LinkLists = [], Moment = null });
+        var message = DiscordRenderer.Render(SampleReplies.LongLesson(resources: 0, summaryLength: 9000) with { LinkLists = [], Moment = null });
 
         var description = message.Embeds![0].Description!;
         Assert.EndsWith("final. …", description, StringComparison.Ordinal);
@@ -63,7 +64,7 @@ public sealed class DiscordRendererTests
     [Fact]
     public void Render_LinkTitleWithBrackets_IsEscapedInsideTheLink()
     {
-        var message = DiscordRenderer.Render(Replies.LongLesson(resources: 1));
+        var message = DiscordRenderer.Render(SampleReplies.LongLesson(resources: 1));
 
         Assert.Contains("• [Resource \\[1\\] with a fairly long title about Git](https://example.org/git/1?list=WL&index=1)", message.Embeds![0].Description, StringComparison.Ordinal);
     }
@@ -71,7 +72,7 @@ public sealed class DiscordRendererTests
     [Fact]
     public void Render_NextPostMoment_UsesDiscordTimestampMarkup()
     {
-        var description = DiscordRenderer.Render(Replies.LongLesson()).Embeds![0].Description!;
+        var description = DiscordRenderer.Render(SampleReplies.LongLesson()).Embeds![0].Description!;
 
         Assert.Contains("**Next post**: <t:1800000000:F> (<t:1800000000:R>)", description, StringComparison.Ordinal);
     }
@@ -79,7 +80,7 @@ public sealed class DiscordRendererTests
     [Fact]
     public void Render_NoRole_AllowsNoMention()
     {
-        var message = DiscordRenderer.Render(Replies.LongLesson());
+        var message = DiscordRenderer.Render(SampleReplies.LongLesson());
 
         Assert.Null(message.Content);
         Assert.Empty(message.AllowedMentions!.Parse);
@@ -89,7 +90,7 @@ public sealed class DiscordRendererTests
     [Fact]
     public void Render_RoleMention_MentionsOnlyThatRole()
     {
-        var message = DiscordRenderer.Render(Replies.LongLesson(), mentionRoleId: "42");
+        var message = DiscordRenderer.Render(SampleReplies.LongLesson(), mentionRoleId: "42");
 
         Assert.Equal("<@&42>", message.Content);
         Assert.Empty(message.AllowedMentions!.Parse);
@@ -99,7 +100,7 @@ public sealed class DiscordRendererTests
     [Fact]
     public void Render_Buttons_FiveARowWithCommandIds()
     {
-        var reply = Replies.LongLesson() with { Buttons = [.. Enumerable.Range(1, 7).Select(day => new ReplyButton($"Day {day}", Command: $"day {day}"))] };
+        var reply = SampleReplies.LongLesson() with { Buttons = [.. Enumerable.Range(1, 7).Select(day => new ReplyButton($"Day {day}", Command: $"day {day}"))] };
 
         var rows = DiscordRenderer.Render(reply).Components!;
 
@@ -112,7 +113,7 @@ public sealed class DiscordRendererTests
     public void Render_PrivateReply_IsEphemeral()
     {
         Assert.Equal(64, DiscordRenderer.Render(Reply.Error("no") with { Language = "en" }).Flags);
-        Assert.Null(DiscordRenderer.Render(Replies.LongLesson()).Flags);
+        Assert.Null(DiscordRenderer.Render(SampleReplies.LongLesson()).Flags);
     }
 
     [Theory]

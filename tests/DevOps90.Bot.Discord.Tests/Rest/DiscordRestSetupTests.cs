@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using DevOps90.Bot.Discord.Payloads;
 using DevOps90.Bot.Discord.Rest;
+using DevOps90.Bot.Testing.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +15,7 @@ public sealed class DiscordRestSetupTests
     [Fact]
     public async Task AddDiscordRest_ClientsFromContainer_ShareLimiterAndLogNoToken()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new RecordingLogs();
         var handler = new FakeDiscordHandler(TimeProvider.System);
         handler.Then(() => DiscordAnswer.NoContent());
         handler.Then(() => DiscordAnswer.Create(HttpStatusCode.Forbidden, """{"message": "Missing Access", "code": 50001}"""));
@@ -33,28 +33,8 @@ public sealed class DiscordRestSetupTests
         Assert.NotSame(client, provider.GetRequiredService<IDiscordRestClient>());
         Assert.Same(provider.GetRequiredService<DiscordRateLimiter>(), provider.GetRequiredService<DiscordRateLimiter>());
         Assert.Equal(2, handler.Requests.Count);
-        Assert.Contains(logs.Lines, line => line.Contains("POST /channels/{channel_id}/messages answered 403", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Lines, line => line.Contains(InteractionToken, StringComparison.Ordinal) || line.Contains(RestHarness.BotToken, StringComparison.Ordinal));
-    }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider, ILogger
-    {
-        private readonly ConcurrentQueue<string> _lines = new();
-
-        public IReadOnlyCollection<string> Lines => _lines;
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            _lines.Enqueue($"{formatter(state, exception)} {exception}");
-
-        public void Dispose()
-        {
-        }
+        var logged = logs.Entries.Select(entry => entry.Everything).ToList();
+        Assert.Contains(logged, line => line.Contains("POST /channels/{channel_id}/messages answered 403", StringComparison.Ordinal));
+        Assert.DoesNotContain(logged, line => line.Contains(InteractionToken, StringComparison.Ordinal) || line.Contains(RestHarness.BotToken, StringComparison.Ordinal));
     }
 }

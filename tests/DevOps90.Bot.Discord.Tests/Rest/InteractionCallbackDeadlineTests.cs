@@ -5,6 +5,7 @@ using DevOps90.Bot.Discord.Payloads;
 using DevOps90.Bot.Discord.Rest;
 using DevOps90.Bot.Discord.Tests.Gateway;
 using DevOps90.Bot.Discord.Tests.Interactions;
+using DevOps90.Bot.Testing.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -25,8 +26,8 @@ public sealed class InteractionCallbackDeadlineTests
     [Fact]
     public async Task CreateInteractionResponseAsync_429sPastTheDeadline_GivesUpBeforeItAndLogsWhy()
     {
-        var logger = new RecordingLogger<DiscordRestClient>();
-        using var harness = new RestHarness(logger: logger);
+        var logs = new RecordingLogs();
+        using var harness = new RestHarness(logger: logs.For<DiscordRestClient>());
         // retry_after 2 s: the first retry goes at 2 s, within the deadline; a second would go at 4 s, after it.
         harness.Handler
             .Then(RateLimited)
@@ -38,14 +39,14 @@ public sealed class InteractionCallbackDeadlineTests
         Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(2)], harness.Handler.Requests.Select(RestHarness.Elapsed));
         Assert.Equal(429, failure.Status);
         Assert.Contains("deadline", failure.Message, StringComparison.Ordinal);
-        AssertLoggedWhy(logger);
+        AssertLoggedWhy(logs);
     }
 
     [Fact]
     public async Task CreateInteractionResponseAsync_ServerErrorsPastTheDeadline_GivesUpBeforeIt()
     {
-        var logger = new RecordingLogger<DiscordRestClient>();
-        using var harness = new RestHarness(logger: logger);
+        var logs = new RecordingLogs();
+        using var harness = new RestHarness(logger: logs.For<DiscordRestClient>());
         // Backoff 0.5-1 s, then 1-1.5 s more, then 2-2.5 s more: the third retry could only go after 3 s.
         harness.Handler.Otherwise = _ => DiscordAnswer.Create(HttpStatusCode.ServiceUnavailable, """{"message": "upstream busy", "retry_after": 0.5}""");
 
@@ -55,7 +56,7 @@ public sealed class InteractionCallbackDeadlineTests
         Assert.Equal(3, harness.Handler.Requests.Count);
         Assert.All(harness.Handler.Requests, request => Assert.True(request.SentAt <= Deadline, $"sent at {request.SentAt:O}"));
         Assert.Equal(503, failure.Status);
-        AssertLoggedWhy(logger);
+        AssertLoggedWhy(logs);
     }
 
     [Fact]
@@ -94,11 +95,11 @@ public sealed class InteractionCallbackDeadlineTests
         X-RateLimit-Scope: user
         """);
 
-    private static void AssertLoggedWhy(RecordingLogger<DiscordRestClient> logger)
+    private static void AssertLoggedWhy(RecordingLogs logs)
     {
-        var why = Assert.Single(logger.Entries, entry => entry.Message.Contains("deadline", StringComparison.Ordinal));
+        var why = Assert.Single(logs.Entries, entry => entry.Message.Contains("deadline", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Warning, why.Level);
         Assert.Contains("POST /interactions/{interaction_id}/{interaction_token}/callback", why.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(logger.Entries, entry => entry.Everything.Contains(InteractionToken, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, entry => entry.Everything.Contains(InteractionToken, StringComparison.Ordinal));
     }
 }

@@ -116,9 +116,9 @@ public sealed class SlackApiClientErrorTests
         Assert.True(error.IsPermanent);
         Assert.Contains("check Slack:BotToken", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(wrongToken, error.ToString(), StringComparison.Ordinal);
-        Assert.All(harness.Log.Lines, line => Assert.DoesNotContain(wrongToken, line, StringComparison.Ordinal));
-        Assert.All(harness.Log.Lines, line => Assert.DoesNotContain("secret lesson text", line, StringComparison.Ordinal));
-        Assert.Contains(harness.Log.Lines, line => line.Contains("Error=invalid_auth", StringComparison.Ordinal));
+        Assert.All(harness.Log.Entries.Select(entry => entry.Everything), line => Assert.DoesNotContain(wrongToken, line, StringComparison.Ordinal));
+        Assert.All(harness.Log.Entries.Select(entry => entry.Everything), line => Assert.DoesNotContain("secret lesson text", line, StringComparison.Ordinal));
+        Assert.Contains(harness.Log.Entries.Select(entry => entry.Everything), line => line.Contains("Error=invalid_auth", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class SlackApiClientErrorTests
             () => harness.AdvanceUntilDoneAsync(harness.Client.CallAsync("users.info", new JsonObject { ["user"] = "U1" }), TimeSpan.FromSeconds(1))));
 
         Assert.Equal(["missing_scope", "http_503", "network", "internal_error"], errors.Select(error => error.Error));
-        foreach (var text in errors.Select(error => error.ToString()).Concat(harness.Log.Lines).Concat(harness.GateLog.Lines))
+        foreach (var text in errors.Select(error => error.ToString()).Concat(harness.Log.Entries.Select(entry => entry.Everything)).Concat(harness.GateLog.Entries.Select(entry => entry.Everything)))
         {
             Assert.DoesNotContain(FakeSlackApi.DefaultBotToken, text, StringComparison.Ordinal);
             Assert.DoesNotContain(FakeSlackApi.DefaultAppToken, text, StringComparison.Ordinal);

@@ -20,7 +20,7 @@ public sealed class SlackApiClientRateLimitTests
         Assert.True(calls[1].ReceivedAt - calls[0].ReceivedAt >= TimeSpan.FromSeconds(3), $"retried after {calls[1].ReceivedAt - calls[0].ReceivedAt}");
         var message = Assert.Single(harness.Slack.Messages("C0LESSONS"));
         Assert.Equal(message.Ts, answer.GetProperty("ts").GetString());
-        Assert.Contains(harness.Log.Lines, line => line.Contains("RetryAfterSeconds=3", StringComparison.Ordinal));
+        Assert.Contains(harness.Log.Entries, entry => entry.Everything.Contains("RetryAfterSeconds=3", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class SlackApiClientRateLimitTests
         harness.Slack.RateLimitNext("users.info", retryAfterSeconds: 5);
 
         var first = harness.Client.CallAsync("users.info", new JsonObject { ["user"] = "U0ADA" });
-        await harness.Log.WaitForAsync("was rate limited");
+        await harness.Log.WaitForAsync(entry => entry.Message.Contains("was rate limited", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         var second = harness.Client.CallAsync("users.info", new JsonObject { ["user"] = "U0BOB" });
         await harness.AdvanceUntilDoneAsync(Task.WhenAll(first, second), TimeSpan.FromSeconds(1));
 
@@ -87,7 +87,7 @@ public sealed class SlackApiClientRateLimitTests
         using var cancellation = new CancellationTokenSource();
 
         var call = harness.Client.CallAsync("chat.postMessage", Post("C0LESSONS", "Day 1"), cancellation.Token);
-        await harness.Log.WaitForAsync("was rate limited");
+        await harness.Log.WaitForAsync(entry => entry.Message.Contains("was rate limited", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);

@@ -1,4 +1,5 @@
 using DevOps90.Bot.Slack.Api;
+using DevOps90.Bot.Testing.Logging;
 using DevOps90.Bot.Testing.Slack;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -16,14 +17,14 @@ internal sealed class SlackApiHarness : IAsyncDisposable
     {
         Time = time;
         Slack = slack;
-        Gate = new SlackRateGate(policy, Time, GateLog);
+        Gate = new SlackRateGate(policy, Time, GateLog.For<SlackRateGate>());
         Client = new SlackApiClient(
             _http,
             Gate,
             policy,
             Options.Create(new SlackOptions { BotToken = botToken, AppToken = appToken, ApiBaseUrl = slack.BaseUrl }),
             Time,
-            Log);
+            Log.For<SlackApiClient>());
     }
 
     public FakeTimeProvider Time { get; }
@@ -34,9 +35,9 @@ internal sealed class SlackApiHarness : IAsyncDisposable
 
     public SlackApiClient Client { get; }
 
-    public RecordingLogger<SlackApiClient> Log { get; } = new();
+    public RecordingLogs Log { get; } = new();
 
-    public RecordingLogger<SlackRateGate> GateLog { get; } = new();
+    public RecordingLogs GateLog { get; } = new();
 
     public static async Task<SlackApiHarness> StartAsync(
         SlackApiPolicy? policy = null,

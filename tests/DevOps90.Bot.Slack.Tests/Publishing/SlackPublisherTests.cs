@@ -5,6 +5,7 @@ using DevOps90.Bot.Core.Replies;
 using DevOps90.Bot.Slack.Tests.Api;
 using DevOps90.Bot.Slack.Tests.Contract;
 using DevOps90.Bot.Slack.Tests.Rendering;
+using DevOps90.Bot.Testing;
 using DevOps90.Bot.Testing.Slack;
 
 namespace DevOps90.Bot.Slack.Tests.Publishing;
@@ -24,7 +25,7 @@ public sealed class SlackPublisherTests
         await using var harness = await SlackApiHarness.StartAsync();
         var publisher = new SlackPublisher(harness.Client);
 
-        var result = await publisher.PublishAsync(Target, SlackReplies.LongLesson(), "d90-key-1", "S0COHORT");
+        var result = await publisher.PublishAsync(Target, SampleReplies.LongLesson(), "d90-key-1", "S0COHORT");
 
         Assert.Equal(PublishOutcome.Sent, result.Outcome);
         var message = Assert.Single(harness.Slack.Messages(Channel));
@@ -45,7 +46,7 @@ public sealed class SlackPublisherTests
         Skip.IfNot(SlackContract.Available, SlackContract.MissingMessage);
         await using var harness = await SlackApiHarness.StartAsync();
 
-        await new SlackPublisher(harness.Client).PublishAsync(Target, SlackReplies.LongLesson(), "d90-key-1", "S0COHORT");
+        await new SlackPublisher(harness.Client).PublishAsync(Target, SampleReplies.LongLesson(), "d90-key-1", "S0COHORT");
 
         var call = Assert.Single(harness.Slack.CallsTo("chat.postMessage"));
         var errors = SlackContract.Errors("chat.postMessage.schema.json", call.Arguments.ToJsonString());
@@ -59,7 +60,7 @@ public sealed class SlackPublisherTests
         var publisher = new SlackPublisher(harness.Client);
         harness.Slack.AbortAfterHandlingNext("chat.postMessage");
 
-        var lost = await publisher.PublishAsync(Target, SlackReplies.LongLesson(), "d90-key-2", mentionRoleId: null);
+        var lost = await publisher.PublishAsync(Target, SampleReplies.LongLesson(), "d90-key-2", mentionRoleId: null);
         var found = await publisher.FindPublishedAsync(Target, "d90-key-2", LongAgo);
 
         Assert.Equal(PublishOutcome.TransientFailure, lost.Outcome);
@@ -121,7 +122,7 @@ public sealed class SlackPublisherTests
     {
         await using var harness = await SlackApiHarness.StartAsync();
         var publisher = new SlackPublisher(harness.Client);
-        var ts = (await publisher.PublishAsync(Target, SlackReplies.LongLesson(), "d90-key-6", "S0COHORT")).MessageId!;
+        var ts = (await publisher.PublishAsync(Target, SampleReplies.LongLesson(), "d90-key-6", "S0COHORT")).MessageId!;
 
         var result = await publisher.EditAsync(Target, ts, Reply.Text("Day 37 moved to tomorrow") with { Language = "en" });
 
@@ -170,7 +171,7 @@ public sealed class SlackPublisherTests
         await using var harness = await SlackApiHarness.StartAsync();
         harness.Slack.Fail("chat.postMessage", "not_in_channel");
 
-        var result = await new SlackPublisher(harness.Client).PublishAsync(Target, SlackReplies.LongLesson(), "d90-key-7", null);
+        var result = await new SlackPublisher(harness.Client).PublishAsync(Target, SampleReplies.LongLesson(), "d90-key-7", null);
 
         Assert.Equal(PublishOutcome.PermanentFailure, result.Outcome);
         Assert.Contains("invite the bot", result.Reason, StringComparison.Ordinal);
@@ -185,7 +186,7 @@ public sealed class SlackPublisherTests
         harness.Slack.RateLimitNext("chat.postMessage", retryAfterSeconds: 3);
 
         var result = await harness.AdvanceUntilDoneAsync(
-            new SlackPublisher(harness.Client).PublishAsync(Target, SlackReplies.LongLesson(), "d90-key-8", null), TimeSpan.FromSeconds(1));
+            new SlackPublisher(harness.Client).PublishAsync(Target, SampleReplies.LongLesson(), "d90-key-8", null), TimeSpan.FromSeconds(1));
 
         Assert.Equal(PublishOutcome.Sent, result.Outcome);
         Assert.Equal(2, harness.Slack.CallsTo("chat.postMessage").Count);
@@ -197,7 +198,7 @@ public sealed class SlackPublisherTests
     {
         await using var harness = await SlackApiHarness.StartAsync();
 
-        var result = await new SlackPublisher(harness.Client).PublishAsync(Target, SlackReplies.LongLesson() with { Attachments = SlackReplies.Chart }, "d90-key-9", null);
+        var result = await new SlackPublisher(harness.Client).PublishAsync(Target, SampleReplies.LongLesson() with { Attachments = SlackReplies.Chart }, "d90-key-9", null);
 
         var file = Assert.Single(harness.Slack.Files);
         Assert.Equal(("progress.png", Channel, result.MessageId), (file.FileName, file.ChannelId, file.ThreadTs));
@@ -209,7 +210,7 @@ public sealed class SlackPublisherTests
     {
         await using var harness = await SlackApiHarness.StartAsync();
 
-        var result = await new SlackPublisher(harness.Client).PublishAsync(Target, SlackReplies.LongLesson(), "d90-key-10", "<!channel>");
+        var result = await new SlackPublisher(harness.Client).PublishAsync(Target, SampleReplies.LongLesson(), "d90-key-10", "<!channel>");
 
         Assert.Equal(PublishOutcome.PermanentFailure, result.Outcome);
         Assert.Contains("not a Slack user group id", result.Reason, StringComparison.Ordinal);

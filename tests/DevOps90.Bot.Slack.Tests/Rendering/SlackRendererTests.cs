@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DevOps90.Bot.Core.Replies;
 using DevOps90.Bot.Slack.Rendering;
+using DevOps90.Bot.Testing;
 
 namespace DevOps90.Bot.Slack.Tests.Rendering;
 
@@ -9,12 +10,12 @@ public sealed class SlackRendererTests
     [Fact]
     public void Render_Lesson_HeaderLinkProseFieldsLinksMomentFooterButtons()
     {
-        var message = SlackRenderer.Render(SlackReplies.LongLesson(resources: 3, summaryLength: 200));
+        var message = SlackRenderer.Render(SampleReplies.LongLesson(resources: 3, summaryLength: 200));
 
         Assert.Equal(["header", "context", "section", "section", "section", "section", "context", "context", "actions"], Types(message));
         Assert.Equal("Day 37 — Gitting to know Git", message.Blocks[0]!["text"]!["text"]!.GetValue<string>());
         Assert.Equal("plain_text", message.Blocks[0]!["text"]!["type"]!.GetValue<string>());
-        Assert.Equal($"<{SlackReplies.LessonUrl}|Read the full lesson>", Mrkdwn(message.Blocks[1]!["elements"]![0]!));
+        Assert.Equal($"<{SampleReplies.LessonUrl}|Read the full lesson>", Mrkdwn(message.Blocks[1]!["elements"]![0]!));
         Assert.Equal("*Topic*\nUse Git Effectively", Mrkdwn(message.Blocks[3]!["fields"]![0]!));
         Assert.Equal("*Key points*\n• one\n• two", Mrkdwn(message.Blocks[4]!["text"]!));
         Assert.StartsWith("*Resources*\n• <https://example.org/git/1?list=WL&amp;index=1|Resource [1] with a fairly long title about Git>", Mrkdwn(message.Blocks[5]!["text"]!), StringComparison.Ordinal);
@@ -29,7 +30,7 @@ public sealed class SlackRendererTests
     [InlineData(2000, 40000)]
     public void Render_AnySize_StaysWithinEveryLimit(int resources, int summaryLength)
     {
-        SlackLimitsCheck.AssertWithin(SlackRenderer.Render(SlackReplies.LongLesson(resources, summaryLength), "S0COHORT"));
+        SlackLimitsCheck.AssertWithin(SlackRenderer.Render(SampleReplies.LongLesson(resources, summaryLength), "S0COHORT"));
     }
 
     [Theory]
@@ -47,7 +48,7 @@ public sealed class SlackRendererTests
     [Fact]
     public void Render_TooManyResources_EndsTheListWithHowManyMore()
     {
-        var message = SlackRenderer.Render(SlackReplies.LongLesson(resources: 400));
+        var message = SlackRenderer.Render(SampleReplies.LongLesson(resources: 400));
 
         var sections = message.Blocks.Where(block => (string?)block!["type"] == "section" && block["text"] is not null).Select(block => Mrkdwn(block!["text"]!)).ToList();
         Assert.Single(sections, section => section.StartsWith("*Resources*", StringComparison.Ordinal));
@@ -61,7 +62,7 @@ public sealed class SlackRendererTests
     [InlineData(3, 200)]
     public void Render_LongTopic_ShortensEveryDaysListEvenlyAndDropsNoDay(int days, int linksPerDay)
     {
-        var reply = SlackReplies.LongTopic(days, linksPerDay);
+        var reply = SampleReplies.LongTopic(days, linksPerDay);
 
         var message = SlackRenderer.Render(reply);
 
@@ -78,7 +79,7 @@ public sealed class SlackRendererTests
     [Fact]
     public void Render_LongProse_IsSplitIntoSectionsAndCutAtASentence()
     {
-        var message = SlackRenderer.Render(SlackReplies.LongLesson(resources: 0, summaryLength: 20000) with { LinkLists = [], Fields = [] });
+        var message = SlackRenderer.Render(SampleReplies.LongLesson(resources: 0, summaryLength: 20000) with { LinkLists = [], Fields = [] });
 
         var sections = message.Blocks.Where(block => (string?)block!["type"] == "section").Select(block => Mrkdwn(block!["text"]!)).ToList();
         Assert.True(sections.Count >= 2, $"{sections.Count} sections");
@@ -90,7 +91,7 @@ public sealed class SlackRendererTests
     [Fact]
     public void Render_NextPostMoment_UsesSlacksDateTokenWithAFallbackInTheReplysLanguageAndZone()
     {
-        var reply = SlackReplies.LongLesson() with { Language = "fr", Moment = new ReplyMoment("Prochain message", new DateTimeOffset(2027, 1, 5, 17, 0, 0, TimeSpan.Zero), "Europe/Paris") };
+        var reply = SampleReplies.LongLesson() with { Language = "fr", Moment = new ReplyMoment("Prochain message", new DateTimeOffset(2027, 1, 5, 17, 0, 0, TimeSpan.Zero), "Europe/Paris") };
 
         var moment = Mrkdwn(SlackRenderer.Render(reply).Blocks.Where(block => (string?)block!["type"] == "context").ElementAt(1)!["elements"]![0]!);
 
@@ -100,8 +101,8 @@ public sealed class SlackRendererTests
     [Fact]
     public void Render_UserGroup_MentionedAtTheStartOfTheTextAndOfTheFirstSectionOnly()
     {
-        var message = SlackRenderer.Render(SlackReplies.LongLesson(), "S0COHORT");
-        var plain = SlackRenderer.Render(SlackReplies.LongLesson());
+        var message = SlackRenderer.Render(SampleReplies.LongLesson(), "S0COHORT");
+        var plain = SlackRenderer.Render(SampleReplies.LongLesson());
 
         Assert.StartsWith("<!subteam^S0COHORT> Day 37 — Gitting to know Git\nGit keeps", message.Text, StringComparison.Ordinal);
         var texts = message.Blocks.SelectMany(block => SlackLimitsCheck.Texts(block!)).ToList();
@@ -116,7 +117,7 @@ public sealed class SlackRendererTests
     [InlineData("s0lower")]
     public void Render_UserGroupIdThatIsNotOne_Throws(string group)
     {
-        var exception = Assert.Throws<ArgumentException>(() => SlackRenderer.Render(SlackReplies.LongLesson(), group));
+        var exception = Assert.Throws<ArgumentException>(() => SlackRenderer.Render(SampleReplies.LongLesson(), group));
 
         Assert.Contains("not a Slack user group id", exception.Message, StringComparison.Ordinal);
     }
@@ -126,7 +127,7 @@ public sealed class SlackRendererTests
     {
         var reply = Reply.Text("Pick a day") with
         {
-            Buttons = [.. Enumerable.Range(1, 30).Select(day => new ReplyButton($"Day {day}", Command: $"day {day}")), new ReplyButton("Lesson", Url: SlackReplies.LessonUrl)],
+            Buttons = [.. Enumerable.Range(1, 30).Select(day => new ReplyButton($"Day {day}", Command: $"day {day}")), new ReplyButton("Lesson", Url: SampleReplies.LessonUrl)],
         };
 
         var actions = SlackRenderer.Render(reply).Blocks.Single(block => (string?)block!["type"] == "actions")!["elements"]!.AsArray();
@@ -137,8 +138,8 @@ public sealed class SlackRendererTests
         Assert.Equal("day 25", actions[24]!["value"]!.GetValue<string>());
         Assert.Equal(actions.Count, actions.Select(button => button!["action_id"]!.GetValue<string>()).Distinct().Count());
 
-        var link = SlackRenderer.Render(Reply.Text("x") with { Buttons = [new ReplyButton("Lesson", Url: SlackReplies.LessonUrl), new ReplyButton("", Command: "help")] }).Blocks[^1]!["elements"]!;
-        Assert.Equal(SlackReplies.LessonUrl, link[0]!["url"]!.GetValue<string>());
+        var link = SlackRenderer.Render(Reply.Text("x") with { Buttons = [new ReplyButton("Lesson", Url: SampleReplies.LessonUrl), new ReplyButton("", Command: "help")] }).Blocks[^1]!["elements"]!;
+        Assert.Equal(SampleReplies.LessonUrl, link[0]!["url"]!.GetValue<string>());
         Assert.Equal("url-0", link[0]!["action_id"]!.GetValue<string>());
         Assert.Null(link[0]!["value"]);
         Assert.Equal("help", link[1]!["text"]!["text"]!.GetValue<string>());

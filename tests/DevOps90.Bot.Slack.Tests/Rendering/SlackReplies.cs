@@ -1,36 +1,14 @@
 using System.Collections.Immutable;
 using DevOps90.Bot.Core.Replies;
+using DevOps90.Bot.Testing;
 
 namespace DevOps90.Bot.Slack.Tests.Rendering;
 
-/// <summary>Replies shaped like the bot's, some far over Slack's limits.</summary>
+/// <summary>
+/// Replies only Slack's tests need (a Slack member, a chart); the shared ones are <see cref="SampleReplies"/>.
+/// </summary>
 internal static class SlackReplies
 {
-    public const string LessonUrl = "https://github.com/MichaelCade/90DaysOfDevOps/blob/main/2022/Days/day37.md";
-
-    public static Reply LongLesson(int resources = 12, int summaryLength = 900) => new()
-    {
-        Title = "Day 37 — Gitting to know Git",
-        TitleUrl = LessonUrl,
-        Paragraphs = [string.Concat(Enumerable.Repeat("Git keeps every version of every file, so a mistake is never final. ", summaryLength / 66 + 1))[..summaryLength]],
-        Fields = [new ReplyField("Topic", "Use Git Effectively", Inline: true), new ReplyField("Key points", ReplyParagraph.List(["one", "two"]))],
-        LinkLists = [new ReplyLinkList("Resources", [.. Enumerable.Range(1, resources).Select(i => new ReplyLink($"Resource [{i}] with a fairly long title about Git", $"https://example.org/git/{i}?list=WL&index={i}"))])],
-        Buttons = [new ReplyButton("◀ Day 36", Command: "day 36"), new ReplyButton("Day 38 ▶", Command: "day 38")],
-        Footer = "Day 37 of 90 · #90DaysOfDevOps (2022 edition)",
-        Moment = new ReplyMoment("Next post", DateTimeOffset.FromUnixTimeSeconds(1_800_000_000), "Europe/Paris"),
-        Language = "en",
-    };
-
-    /// <summary>/resources of a topic: one list per day, each with many links with long addresses.</summary>
-    public static Reply LongTopic(int days, int linksPerDay) => new()
-    {
-        Title = "Resources — Kubernetes (days 49–55)",
-        LinkLists = [.. Enumerable.Range(49, days).Select(day => new ReplyLinkList(
-            $"Day {day}: Kubernetes, part {day - 48}",
-            [.. Enumerable.Range(1, linksPerDay).Select(i => new ReplyLink($"Talk {i} of day {day} about clusters and pods", $"https://example.org/kubernetes/day-{day}/talks/{i}?list=PLwKubernetesClusters&index={i}"))]))],
-        Language = "en",
-    };
-
     /// <summary>Everything at once and all of it too big: texts, fields, links, buttons, footer, a long label.</summary>
     public static Reply Monster(int size)
     {

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using DevOps90.Bot.Slack.Inbound;
 using DevOps90.Bot.Slack.SocketMode;
+using DevOps90.Bot.Testing;
+using DevOps90.Bot.Testing.Logging;
 using DevOps90.Bot.Testing.Slack;
 
 namespace DevOps90.Bot.Slack.Tests.SocketMode;
@@ -8,6 +10,9 @@ namespace DevOps90.Bot.Slack.Tests.SocketMode;
 /// <summary>A <see cref="SocketModeClient"/> running against a <see cref="FakeSlackSocketServer"/> on frozen time, every collaborator recorded.</summary>
 internal sealed class SocketModeHarness : IAsyncDisposable
 {
+    /// <summary>Where the frozen clock starts.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
     private readonly CancellationTokenSource _stop = new();
     private readonly SocketModeEnvelopeProcessor _processor;
 
@@ -23,7 +28,7 @@ internal sealed class SocketModeHarness : IAsyncDisposable
 
     public FakeSlackSocketServer Server { get; }
 
-    public ObservedClock Clock { get; } = new();
+    public ObservedClock Clock { get; } = new(Start);
 
     public SocketUrlApi Api { get; }
 

@@ -2,6 +2,8 @@ using System.Net.WebSockets;
 using DevOps90.Bot.Slack.Api;
 using DevOps90.Bot.Slack.Inbound;
 using DevOps90.Bot.Slack.SocketMode;
+using DevOps90.Bot.Testing;
+using DevOps90.Bot.Testing.Logging;
 using DevOps90.Bot.Testing.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +24,7 @@ public sealed class SocketModeHostTests
         builder.Services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         builder.Services.AddSingleton<ISlackApi>(new SocketUrlApi(server));
         builder.Services.AddSingleton<ISlackInboundHandler>(handler);
-        builder.Services.AddSingleton<TimeProvider>(new ObservedClock());
+        builder.Services.AddSingleton<TimeProvider>(new ObservedClock(SocketModeHarness.Start));
         builder.Services.AddSlackSocketMode();
         using var host = builder.Build();
 

@@ -1,22 +1,23 @@
 using Microsoft.Extensions.Logging;
 
-namespace DevOps90.Bot.Slack.Tests;
+namespace DevOps90.Bot.Testing.Logging;
 
-internal sealed record RecordedLog(string Category, LogLevel Level, string Message, Exception? Exception)
+/// <summary>
+/// Records every entry of every category, with its structured values; a test reads them or waits for the entry it
+/// expects. Add it to a host's logging as a provider, or hand <see cref="For{T}"/> to a class built by hand.
+/// </summary>
+public sealed class RecordingLogs : ILoggerProvider
 {
-    /// <summary>The message and the exception's text: where a leaked secret would show.</summary>
-    public string Everything => $"{Message} {Exception}";
-}
+    // How long a wait lasts unless told: long enough that only a missing entry fails it on a slow machine.
+    public static readonly TimeSpan DefaultPatience = TimeSpan.FromSeconds(10);
 
-/// <summary>Records every entry of every category; a test waits for the entry it expects.</summary>
-internal sealed class RecordingLogs : ILoggerProvider
-{
     private readonly Lock _gate = new();
     private readonly List<RecordedLog> _entries = [];
     private readonly List<(Func<RecordedLog, bool> Match, TaskCompletionSource<RecordedLog> Found)> _waiters = [];
     private readonly LoggerFactory _factory;
 
-    public RecordingLogs() => _factory = new LoggerFactory([this], new LoggerFilterOptions { MinLevel = LogLevel.Trace });
+    public RecordingLogs() =>
+        _factory = new LoggerFactory([this], new LoggerFilterOptions { MinLevel = LogLevel.Trace });
 
     public IReadOnlyList<RecordedLog> Entries
     {
@@ -32,10 +33,14 @@ internal sealed class RecordingLogs : ILoggerProvider
     /// <summary>Entries at Warning and above: what a deployment would be alarmed by.</summary>
     public IReadOnlyList<RecordedLog> Problems => [.. Entries.Where(entry => entry.Level >= LogLevel.Warning)];
 
+    /// <summary>A logger of <typeparamref name="T"/>'s category whose entries these logs record.</summary>
     public ILogger<T> For<T>() => _factory.CreateLogger<T>();
 
-    /// <summary>The first entry, logged already or to come, that <paramref name="match"/> accepts.</summary>
-    public Task<RecordedLog> WaitForAsync(Func<RecordedLog, bool> match)
+    /// <summary>
+    /// The first entry, logged already or to come, that <paramref name="match"/> accepts; fails with a
+    /// <see cref="TimeoutException"/> after <paramref name="timeout"/> (<see cref="DefaultPatience"/> unless given).
+    /// </summary>
+    public Task<RecordedLog> WaitForAsync(Func<RecordedLog, bool> match, TimeSpan? timeout = null)
     {
         lock (_gate)
         {
@@ -46,7 +51,7 @@ internal sealed class RecordingLogs : ILoggerProvider
 
             var found = new TaskCompletionSource<RecordedLog>(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((match, found));
-            return found.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            return found.Task.WaitAsync(timeout ?? DefaultPatience);
         }
     }
 
@@ -77,7 +82,16 @@ internal sealed class RecordingLogs : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Add(new RecordedLog(category, logLevel, formatter(state, exception), exception));
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            // Source-generated log methods pass their named values as pairs; keep them for tests that look for one.
+            var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
+            owner.Add(new RecordedLog(category, logLevel, formatter(state, exception), exception, [.. values]));
+        }
     }
 }
