@@ -5,13 +5,17 @@ using System.Globalization;
 namespace DevOps90.Bot.ServerTimings;
 
 /// <summary>
-/// Records the duration of every request to the interactions endpoint, as ASP.NET Core measures it for
+/// Records the duration of every request to one route (the Discord interactions endpoint unless
+/// DEVOPS90_TIMINGS_ROUTE names another, such as /slack/commands), as ASP.NET Core measures it for
 /// http.server.request.duration (from the first middleware to the end of the pipeline: Kestrel's socket and parsing
 /// work excluded), into the current phase. The load script names the phase in FOLDER/phase; when the name changes,
 /// the finished phase's percentiles and runtime counts are appended to FOLDER/timings.txt.
 /// </summary>
 internal static class PhaseRecorder
 {
+    /// <summary>The http.route tag of the Discord endpoint, which bench/interactions-load.sh measures.</summary>
+    public const string DefaultRoute = "/discord/interactions";
+
     /// <summary>Enough for about 90 s at 11,000 requests/s; later requests of a phase are counted, not kept.</summary>
     private const int Capacity = 1 << 20;
 
@@ -20,10 +24,12 @@ internal static class PhaseRecorder
     private static Timer? _timer;
     private static Phase _current = new("idle", keep: false);
     private static string _folder = "";
+    private static string _route = DefaultRoute;
 
-    public static void Start(string folder)
+    public static void Start(string folder, string? route)
     {
         _folder = folder;
+        _route = string.IsNullOrEmpty(route) ? DefaultRoute : route;
         _listener = new MeterListener
         {
             InstrumentPublished = (instrument, listener) =>
@@ -43,7 +49,8 @@ internal static class PhaseRecorder
     {
         foreach (var tag in tags)
         {
-            if (tag is { Key: "http.route", Value: string route } && route.EndsWith("/interactions", StringComparison.Ordinal))
+            // The route pattern, not the path: /slack/commands and /slack/interactions are told apart, query strings ignored.
+            if (tag is { Key: "http.route", Value: string route } && string.Equals(route, _route, StringComparison.Ordinal))
             {
                 _current.Add(seconds);
                 return;

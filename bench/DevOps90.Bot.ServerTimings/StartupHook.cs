@@ -12,7 +12,7 @@ internal static class StartupHook
         var folder = Environment.GetEnvironmentVariable("DEVOPS90_TIMINGS_DIR");
         if (!string.IsNullOrEmpty(folder))
         {
-            PhaseRecorder.Start(folder);
+            PhaseRecorder.Start(folder, Environment.GetEnvironmentVariable("DEVOPS90_TIMINGS_ROUTE"));
         }
     }
 }
