@@ -14,13 +14,23 @@ internal static partial class SlackCommandNames
         .Where(field => field.IsLiteral && field.FieldType == typeof(string))
         .Select(field => (string)field.GetRawConstantValue()!)];
 
-    public static Reply Rewrite(Reply reply) => reply with
+    public static Reply Rewrite(Reply reply) => !NamesAny(reply) ? reply : reply with
     {
         Title = reply.Title is { } title ? Rewrite(title) : null,
         Paragraphs = [.. reply.Paragraphs.Select(Rewrite)],
         Fields = [.. reply.Fields.Select(field => field with { Value = Rewrite(field.Value) })],
         Footer = reply.Footer is { } footer ? Rewrite(footer) : null,
     };
+
+    /// <summary>Whether any text of the reply might name a command: most replies name none and are left as they are.</summary>
+    private static bool NamesAny(Reply reply) =>
+        NamesACommand(reply.Title) || NamesACommand(reply.Footer)
+        || reply.Paragraphs.Concat(reply.Fields.Select(field => field.Value))
+            .Any(paragraph => paragraph.Lines.Any(line => line.Spans.Any(span => span.Kind != SpanKind.Link && NamesACommand(span.Text))));
+
+    private static bool NamesACommand(string? text) =>
+        text is not null && text.Contains('/', StringComparison.Ordinal)
+        && CommandMention().Matches(text).Any(match => Names.Contains(match.Groups["name"].Value));
 
     public static string Rewrite(string text) =>
         text.Contains('/', StringComparison.Ordinal)

@@ -15,6 +15,7 @@ internal static class SlackResponses
         // A button's answer is a new message; the post with the button stays as everyone sees it.
         ["replace_original"] = false,
         ["text"] = message.Text,
-        ["blocks"] = message.Blocks.DeepClone(),
+        // A message is rendered for one answer, so its blocks move into it rather than being copied.
+        ["blocks"] = message.Blocks.Parent is null ? message.Blocks : message.Blocks.DeepClone(),
     };
 }

@@ -124,7 +124,7 @@ internal sealed partial class SlackHttpReceiver(
             return Results.Empty;
         }
 
-        return ack is null ? Results.Ok() : Results.Text(ack.ToJsonString(), "application/json");
+        return ack is null ? Results.Ok() : new JsonAnswer(ack);
     }
 
     private static int MaxBytes(SlackHttpRoute route) => route switch
@@ -174,4 +174,16 @@ internal sealed partial class SlackHttpReceiver(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Gave up reading a Slack request: {Reason}")]
     private static partial void LogBodyNotRead(ILogger logger, string reason);
+
+    /// <summary>The acknowledgement written straight into the response, without a string of it first.</summary>
+    private sealed class JsonAnswer(JsonObject body) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            await using var writer = new System.Text.Json.Utf8JsonWriter(httpContext.Response.BodyWriter);
+            body.WriteTo(writer);
+            await writer.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+        }
+    }
 }

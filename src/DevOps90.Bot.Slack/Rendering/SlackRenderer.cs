@@ -56,9 +56,10 @@ public static class SlackRenderer
 
         var paragraphs = reply.Paragraphs.Where(paragraph => !paragraph.IsEmpty).Select(SlackMrkdwn.Paragraph);
         var prose = mention + (header is null ? warning : "") + string.Join("\n\n", paragraphs);
-        var allLinks = SlackLinkLists.Render(reply.LinkLists, text, int.MaxValue).Length;
-        prose = SlackCutter.Cut(prose.TrimEnd(), left - Math.Min(allLinks, left / 2));
-        var links = SlackLinkLists.Render(reply.LinkLists, text, left - prose.Length);
+        var allLinks = SlackLinkLists.Render(reply.LinkLists, text, int.MaxValue);
+        prose = SlackCutter.Cut(prose.TrimEnd(), left - Math.Min(allLinks.Length, left / 2));
+        // Nearly always everything fits, and the lists are laid out once.
+        var links = allLinks.Length <= left - prose.Length ? allLinks : SlackLinkLists.Render(reply.LinkLists, text, left - prose.Length);
 
         var body = new List<JsonObject>();
         body.AddRange(SlackCutter.Split(prose, SlackLimits.SectionText).Select(SlackBlocks.Section));
