@@ -79,7 +79,7 @@ internal static class LatencyReport
     {
         Reply { IsError: true } reply => "ERROR " + reply.Paragraphs.FirstOrDefault(),
         Reply reply => $"{reply.Title} | {reply.Paragraphs.Length} paragraphs, {reply.LinkLists.Sum(list => list.Links.Length)} links" +
-            (reply.Paragraphs.FirstOrDefault() is { } first ? $" | {Shorten(first)}" : ""),
+            (reply.Paragraphs.FirstOrDefault() is { } first ? $" | {Shorten(first.PlainText)}" : ""),
         IReadOnlyList<AutocompleteChoice> choices => $"{choices.Count} choices" + (choices.Count > 0 ? $", first: {choices[0].Name}" : ""),
         _ => "",
     };
