@@ -26,8 +26,14 @@ internal static class HeadingVocabulary
         "pontos chave");
 
     private static readonly FrozenSet<string> _skippedForSummary = Fold(
-        "about me", "about the author", "video", "videos", "watch the video", "à propos", "à propos de moi",
-        "sobre mí", "sobre mim", "hakkımda", "自己紹介", "关于我", "關於我", "저자 소개", "về tôi", "o mnie");
+        "about me", "about the author", "about the speaker", "about the speakers", "about the presenter",
+        "speaker", "speakers", "who am i", "video", "videos", "watch the video", "à propos", "à propos de moi",
+        "à propos de l'intervenant", "sobre mí", "sobre el ponente", "sobre mim", "sobre o palestrante", "hakkımda",
+        "konuşmacı hakkında", "自己紹介", "登壇者について", "关于我", "关于讲者", "關於我", "關於講者", "저자 소개", "발표자 소개",
+        "về tôi", "về diễn giả", "o mnie", "o prelegencie");
+
+    // Headings that go on with a name or a subtitle: "About the Speaker (Jane Doe)", "About me and my journey".
+    private static readonly string[] _skippedPrefixes = ["about me ", "about the author ", "about the speaker ", "about the speakers "];
 
     public static bool IsResources(string heading) => MatchesTolerantly(heading, _resources);
 
@@ -39,7 +45,7 @@ internal static class HeadingVocabulary
     public static bool IsSkippedForSummary(string heading)
     {
         var key = Key(heading);
-        return _skippedForSummary.Contains(key) || key.StartsWith("about me ", StringComparison.Ordinal);
+        return _skippedForSummary.Contains(key) || _skippedPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     /// <summary>Folded, with punctuation, symbols and emoji dropped: "📚 Resources:" -> "resources".</summary>

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace DevOps90.Bot.Content.Parsing;
 
@@ -29,12 +28,13 @@ internal static partial class LessonParser
         var sections = LessonSections.Of(document);
 
         var (title, titleLine) = FindTitle(frontMatter, sections);
-        var resources = ResourceExtractor.Extract(document, sections);
+        // Markdig counts lines from 0 in the body; warnings name lines of the file.
+        var resources = ResourceExtractor.Extract(document, sections, (line, message) => warn(line + frontMatter.BodyFirstLine, message));
         return new ParsedLesson
         {
             Title = title,
             TitleLine = titleLine,
-            Summary = FindSummary(sections),
+            Summary = SummaryFinder.Find(sections),
             KeyPoints = FindKeyPoints(sections),
             Resources = resources,
             FrontMatter = frontMatter,
@@ -81,68 +81,6 @@ internal static partial class LessonParser
         }
 
         return 1;
-    }
-
-    private static string FindSummary(LessonSections sections)
-    {
-        var explicitSummary = sections.All.FirstOrDefault(section => section.Heading is { } heading && HeadingVocabulary.IsSummary(heading.Text));
-        if (explicitSummary is not null)
-        {
-            var text = string.Join(' ', explicitSummary.Blocks.OfType<ParagraphBlock>().Select(InlineText.Of).Where(prose => prose.Length > 0));
-            if (text.Length > 0)
-            {
-                return SummaryText.Cut(text, SummaryText.ExplicitLimit);
-            }
-        }
-
-        foreach (var section in sections.All)
-        {
-            if (section.IsResources || section.Heading is { } heading
-                && (HeadingVocabulary.IsSkippedForSummary(heading.Text) || HeadingVocabulary.IsKeyPoints(heading.Text)))
-            {
-                continue;
-            }
-
-            foreach (var paragraph in section.Blocks.OfType<ParagraphBlock>())
-            {
-                if (IsSummaryCandidate(paragraph, out var text))
-                {
-                    return SummaryText.Cut(text, SummaryText.ExtractedLimit);
-                }
-            }
-        }
-
-        return "";
-    }
-
-    private static bool IsSummaryCandidate(ParagraphBlock paragraph, out string text)
-    {
-        text = "";
-        if (InlineText.IsOnlyLinks(paragraph.Inline))
-        {
-            return false;
-        }
-
-        // "Hopefully you are coming here from Day 1" openers always link back to the previous day's file.
-        if (paragraph.Inline!.Descendants<LinkInline>().Any(link => link.Url is { } url && DayFileLink().IsMatch(url)))
-        {
-            return false;
-        }
-
-        text = InlineText.Of(paragraph);
-        return ReadingLength(text) >= 40;
-    }
-
-    /// <summary>Characters, with each CJK ideograph or kana counted as three: they carry about a word each.</summary>
-    private static int ReadingLength(string text)
-    {
-        var length = 0;
-        foreach (var character in text)
-        {
-            length += character is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' ? 3 : 1;
-        }
-
-        return length;
     }
 
     private static ImmutableArray<string> FindKeyPoints(LessonSections sections)

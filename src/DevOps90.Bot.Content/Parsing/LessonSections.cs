@@ -4,12 +4,16 @@ namespace DevOps90.Bot.Content.Parsing;
 
 internal sealed record HeadingInfo(string Text, int Level, HeadingBlock Block);
 
-/// <summary>The blocks under one heading (or before the first heading), and whether they belong to a resources part.</summary>
-internal sealed record LessonSection(HeadingInfo? Heading, List<Block> Blocks, bool IsResources);
+/// <summary>
+/// The blocks under one heading (or before the first heading), whether they belong to a resources part, and whether
+/// they are an aside (about the speaker, the video) whose prose is never the lesson's summary.
+/// </summary>
+internal sealed record LessonSection(HeadingInfo? Heading, List<Block> Blocks, bool IsResources, bool IsAside = false);
 
 /// <summary>
 /// A lesson's top-level blocks cut at every heading. A resources heading of level n claims everything up to the next
-/// heading of level n or higher, its own sub-headings included, so "### Videos" under "## Resources" stays resources.
+/// heading of level n or higher, its own sub-headings included, so "### Videos" under "## Resources" stays resources;
+/// an aside claims its sub-headings the same way ("### Where to find me" under "## About me").
 /// </summary>
 internal sealed class LessonSections
 {
@@ -25,23 +29,17 @@ internal sealed class LessonSections
     {
         var sections = new List<LessonSection>();
         var current = new LessonSection(null, [], false);
-        int? resourcesLevel = null;
+        var resources = new Claim();
+        var aside = new Claim();
         foreach (var block in document)
         {
             if (block is HeadingBlock headingBlock)
             {
                 sections.Add(current);
                 var heading = new HeadingInfo(InlineText.Of(headingBlock), headingBlock.Level, headingBlock);
-                if (HeadingVocabulary.IsResources(heading.Text))
-                {
-                    resourcesLevel = resourcesLevel is { } open ? Math.Min(open, heading.Level) : heading.Level;
-                }
-                else if (resourcesLevel is { } level && heading.Level <= level)
-                {
-                    resourcesLevel = null;
-                }
-
-                current = new LessonSection(heading, [], resourcesLevel is not null);
+                var isResources = resources.Update(heading.Level, HeadingVocabulary.IsResources(heading.Text));
+                var isAside = aside.Update(heading.Level, HeadingVocabulary.IsSkippedForSummary(heading.Text));
+                current = new LessonSection(heading, [], isResources, isAside);
                 continue;
             }
 
@@ -50,5 +48,25 @@ internal sealed class LessonSections
 
         sections.Add(current);
         return new LessonSections(sections);
+    }
+
+    /// <summary>An open heading of some kind, and the level that claims the headings under it.</summary>
+    private sealed class Claim
+    {
+        private int? _level;
+
+        public bool Update(int headingLevel, bool opens)
+        {
+            if (opens)
+            {
+                _level = _level is { } open ? Math.Min(open, headingLevel) : headingLevel;
+            }
+            else if (_level is { } level && headingLevel <= level)
+            {
+                _level = null;
+            }
+
+            return _level is not null;
+        }
     }
 }

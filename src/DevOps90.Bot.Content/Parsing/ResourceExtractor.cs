@@ -6,25 +6,30 @@ using Markdig.Syntax.Inlines;
 namespace DevOps90.Bot.Content.Parsing;
 
 /// <summary>
-/// Finds the links a lesson recommends: its resources sections (several are merged), else the links after a bold
-/// pseudo-heading such as <c>**FURTHER READING**</c>, else every external link in the lesson.
+/// Finds the links a lesson recommends: the lesson's video first, then its resources sections (several are merged),
+/// else the links after a bold pseudo-heading such as <c>**FURTHER READING**</c>, else every external link in the
+/// lesson. A link cut short in the source is reported through <c>warn</c> (with its line in the markdown body) and
+/// left out.
 /// </summary>
 internal static class ResourceExtractor
 {
-    public static ImmutableArray<Resource> Extract(MarkdownDocument document, LessonSections sections)
+    public static ImmutableArray<Resource> Extract(
+        MarkdownDocument document, LessonSections sections, Action<int, string> warn)
     {
+        var collector = new ResourceCollector(warn);
+        if (LessonVideo.Find(sections) is ({ } videoLink, { } video))
+        {
+            collector.Add(videoLink, video);
+        }
+
         if (sections.HasResourcesHeading)
         {
-            return Collect(sections.All.Where(section => section.IsResources).SelectMany(section => section.Blocks));
+            var resourceBlocks = sections.All.Where(section => section.IsResources).SelectMany(section => section.Blocks);
+            return collector.Collect(resourceBlocks);
         }
 
         var underBoldHeading = BlocksUnderBoldResourcesHeading(sections).ToList();
-        if (underBoldHeading.Count > 0)
-        {
-            return Collect(underBoldHeading);
-        }
-
-        return Collect([document]);
+        return collector.Collect(underBoldHeading.Count > 0 ? underBoldHeading : [document]);
     }
 
     private static IEnumerable<Block> BlocksUnderBoldResourcesHeading(LessonSections sections)
@@ -57,43 +62,7 @@ internal static class ResourceExtractor
         static bool IsBlankOrColon(LiteralInline literal) => literal.Content.ToString().Trim() is "" or ":";
     }
 
-    private static ImmutableArray<Resource> Collect(IEnumerable<Block> blocks)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var resources = ImmutableArray.CreateBuilder<Resource>();
-        foreach (var block in blocks)
-        {
-            foreach (var node in NodesOf(block))
-            {
-                if (ToResource(node) is { } resource && seen.Add(resource.Url))
-                {
-                    resources.Add(resource);
-                }
-            }
-        }
-
-        return resources.ToImmutable();
-    }
-
-    // Markdig's Descendants() walks a container's blocks and their inlines, but not the inlines of a leaf it starts on.
-    private static IEnumerable<MarkdownObject> NodesOf(Block block) =>
-        block is LeafBlock { Inline: { } inlines } ? inlines.Descendants() : block.Descendants();
-
-    private static Resource? ToResource(MarkdownObject node)
-    {
-        switch (node)
-        {
-            case LinkInline { IsImage: false, Url: { } url } link when IsExternal(url):
-                var title = InlineText.Of(link);
-                return new Resource(title.Length == 0 ? url.Trim() : title, url.Trim());
-            case AutolinkInline { IsEmail: false, Url: { } autoUrl } when IsExternal(autoUrl):
-                return new Resource(autoUrl.Trim(), autoUrl.Trim());
-            default:
-                return null;
-        }
-    }
-
-    private static bool IsExternal(string url) =>
+    internal static bool IsExternal(string url) =>
         Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && url.TrimStart().StartsWith("http", StringComparison.OrdinalIgnoreCase);

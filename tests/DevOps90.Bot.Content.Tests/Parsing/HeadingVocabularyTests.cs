@@ -46,6 +46,10 @@ public sealed class HeadingVocabularyTests
     [InlineData("About Me", true)]
     [InlineData("Video", true)]
     [InlineData("About me and my journey", true)]
+    [InlineData("About the Speaker", true)]
+    [InlineData("About the speaker (Jane Doe):", true)]
+    [InlineData("Speakers", true)]
+    [InlineData("About the platform", false)]
     [InlineData("Video games in DevOps culture", false)]
     [InlineData("What is DevOps?", false)]
     public void IsSkippedForSummary_SpeakerAndVideoSections_AreSkipped(string heading, bool expected)

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace DevOps90.Bot.Content.Parsing;
+
+/// <summary>
+/// Chooses a lesson's summary: the section the author called a summary, else the first paragraph of real prose about
+/// the subject (not the speaker, not the video, not a "coming from Day 1" opener, not a row of links).
+/// </summary>
+internal static partial class SummaryFinder
+{
+    public static string Find(LessonSections sections)
+    {
+        var explicitSummary = sections.All.FirstOrDefault(section => section.Heading is { } heading && HeadingVocabulary.IsSummary(heading.Text));
+        if (explicitSummary is not null)
+        {
+            var text = string.Join(' ', explicitSummary.Blocks.OfType<ParagraphBlock>().Select(InlineText.Of).Where(prose => prose.Length > 0));
+            if (text.Length > 0)
+            {
+                return SummaryText.Cut(text, SummaryText.ExplicitLimit);
+            }
+        }
+
+        foreach (var section in sections.All)
+        {
+            if (section.IsResources || section.IsAside || section.Heading is { } heading && HeadingVocabulary.IsKeyPoints(heading.Text))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < section.Blocks.Count; i++)
+            {
+                if (section.Blocks[i] is ParagraphBlock paragraph
+                    && Candidate(paragraph, i + 1 < section.Blocks.Count ? section.Blocks[i + 1] : null) is { } text)
+                {
+                    return SummaryText.Cut(text, SummaryText.ExtractedLimit);
+                }
+            }
+        }
+
+        return "";
+    }
+
+    private static string? Candidate(ParagraphBlock paragraph, Block? next)
+    {
+        if (InlineText.IsOnlyLinks(paragraph.Inline))
+        {
+            return null;
+        }
+
+        // "Hopefully you are coming here from Day 1" openers always link back to the previous day's file.
+        if (paragraph.Inline!.Descendants<LinkInline>().Any(link => link.Url is { } url && LessonParser.DayFileLink().IsMatch(url)))
+        {
+            return null;
+        }
+
+        var text = InlineText.Of(paragraph);
+        if (next is ListBlock list && (text.EndsWith(':') || text.EndsWith('：')))
+        {
+            text = WithListPoints(text, list);
+        }
+
+        return ReadingLength(text) >= 40 ? text : null;
+    }
+
+    /// <summary>
+    /// "Here's a summary of the key points:" says nothing by itself; the points that follow are the summary. A generic
+    /// announcing sentence is dropped, one that says something ("A pipeline has three stages:") is kept.
+    /// </summary>
+    private static string WithListPoints(string lead, ListBlock list)
+    {
+        var lastSentence = LastSentence().Match(lead);
+        if (lastSentence.Success && Announcement().IsMatch(lastSentence.Value))
+        {
+            lead = lead[..lastSentence.Index].TrimEnd();
+        }
+
+        var points = list.OfType<ListItemBlock>()
+            .Select(item => item.OfType<ParagraphBlock>().FirstOrDefault() is { } first ? InlineText.Of(first) : "")
+            .Where(point => point.Length > 0)
+            .Select(point => point[^1] is '.' or '!' or '?' or '。' ? point : point.TrimEnd(',', ';', ':') + ".");
+        return string.Join(' ', points.Prepend(lead).Where(part => part.Length > 0));
+    }
+
+    /// <summary>Characters, with each CJK ideograph or kana counted as three: they carry about a word each.</summary>
+    private static int ReadingLength(string text)
+    {
+        var length = 0;
+        foreach (var character in text)
+        {
+            length += character is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' ? 3 : 1;
+        }
+
+        return length;
+    }
+
+    [GeneratedRegex(@"(?:^|(?<=[.!?。]\s))[^.!?。]*[:：]$")]
+    private static partial Regex LastSentence();
+
+    private const string AnnouncingWords = @"\b(?:summary|summarize|key points|main points|highlights"
+        + @"|here(?:'s|’s| is| are)|as follows|the following)\b|voici|resumen|resumo|요약|まとめ|要点|总结|總結";
+
+    [GeneratedRegex(AnnouncingWords, RegexOptions.IgnoreCase)]
+    private static partial Regex Announcement();
+}
