@@ -113,7 +113,14 @@ public sealed class BotText
     /// 2027" said on 30 December 2026), so a date across the new year is never ambiguous.
     /// </summary>
     public string Date(DateOnly date, DateOnly today) =>
-        date.Year == today.Year ? Date(date) : date.ToString(_fullDate, Culture);
+        date.Year == today.Year ? Date(date) : DateWithYear(date);
+
+    /// <summary>"Friday 1 January 2027", "2027年1月1日金曜日".</summary>
+    public string DateWithYear(DateOnly date) => date.ToString(_fullDate, Culture);
+
+    /// <summary>A local moment with its date in words and its time on the 24-hour clock: "Monday 4 January 18:00".</summary>
+    public string DateAndTime(DateTime local, bool withYear = false) =>
+        $"{(withYear ? DateWithYear(DateOnly.FromDateTime(local)) : Date(DateOnly.FromDateTime(local)))} {local.ToString("HH:mm", CultureInfo.InvariantCulture)}";
 
     /// <summary>The name of a language in this language ("French" / "français"), or its code when unknown.</summary>
     public string LanguageName(string code) =>

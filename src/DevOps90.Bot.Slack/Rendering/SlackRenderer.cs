@@ -94,7 +94,7 @@ public static class SlackRenderer
     {
         var unix = moment.At.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var (local, zone) = InZone(moment);
-        var fallback = local.ToString("dddd d MMMM yyyy HH:mm", text.Culture) + $" ({zone})";
+        var fallback = text.DateAndTime(local.DateTime, withYear: true) + $" ({zone})";
         var label = SlackMrkdwn.Bold(SlackCutter.Cut(moment.Label, MomentLabelLength));
         return $"{label}: <!date^{unix}^{{date_long_pretty}} {{time}}|{SlackMrkdwn.Escape(fallback.Replace('|', '∣'))}>";
     }

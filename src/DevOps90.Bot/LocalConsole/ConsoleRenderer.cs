@@ -51,7 +51,7 @@ public static class ConsoleRenderer
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(moment.TimeZoneId);
             var local = TimeZoneInfo.ConvertTime(moment.At, zone);
-            output.AppendLine($"{moment.Label}{Colon(culture)} {local.ToString("dddd d MMMM HH:mm", culture)} ({moment.TimeZoneId})").AppendLine();
+            output.AppendLine($"{moment.Label}{Colon(culture)} {BotText.For(culture.Name).DateAndTime(local.DateTime)} ({moment.TimeZoneId})").AppendLine();
         }
 
         if (!reply.Buttons.IsEmpty)
