@@ -18,9 +18,10 @@ public sealed class ContentCommandLineTests
 
         Assert.Equal(0, exitCode);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Contains(lines, line => Columns(line) is ["2022", "en", "5", "1-5", "-", "1", "0"]);
-        Assert.Contains(lines, line => Columns(line) is ["2022", "es", "1", "1-1", "2-5", "0", "1"]);
-        Assert.Contains(lines, line => Columns(line) is ["2024", "en", "2", "1-91", "2-90", "0", "0"]);
+        Assert.Contains(lines, line => Columns(line) is ["2022", "en", "5", "1-5", "-", "1", "0", "0"]);
+        Assert.Contains(lines, line => Columns(line) is ["2022", "es", "1", "1-1", "2-5", "0", "0", "1"]);
+        Assert.Contains(lines, line => Columns(line) is ["2024", "en", "2", "1-91", "2-90", "0", "1", "0"]);
+        Assert.Contains("without resources: 2024 en: days 91", lines);
         Assert.Contains("2024.md:6: warning: the line names day 91 but links to day90.md; using day 91", lines);
         Assert.Equal("8 curricula, 15 lessons, 0 errors, 3 warnings", lines[^1]);
     }
@@ -40,7 +41,7 @@ public sealed class ContentCommandLineTests
         var (exitCode, output) = Run("content", "check");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains(output.Split('\n'), line => Columns(line) is ["2022", "fr", "90", "1-90", "-", "0", "0"]);
+        Assert.Contains(output.Split('\n'), line => Columns(line) is ["2022", "fr", "90", "1-90", "-", "0", "0", "0"]);
     }
 
     [Fact]
