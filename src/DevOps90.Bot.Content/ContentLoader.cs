@@ -6,7 +6,8 @@ namespace DevOps90.Bot.Content;
 /// <summary>Reads every configured source into one <see cref="CurriculumIndex"/>. Never throws for bad content.</summary>
 public static class ContentLoader
 {
-    public static CurriculumIndex Load(IEnumerable<ContentSourceOptions> sources, string? baseDirectory = null)
+    /// <param name="previous">The index a reload replaces; see <see cref="CurriculumAssembler.Assemble"/>.</param>
+    public static CurriculumIndex Load(IEnumerable<ContentSourceOptions> sources, string? baseDirectory = null, CurriculumIndex? previous = null)
     {
         var sink = new DiagnosticSink();
         var plans = new List<CurriculumPlan>();
@@ -41,7 +42,7 @@ public static class ContentLoader
             .GroupBy(item => (item.plan.Template.Id, item.plan.Template.Language))
             .Select(group => group.MaxBy(item => item.order).plan)
             .ToList();
-        var curricula = CurriculumAssembler.Assemble(distinct, sink);
+        var curricula = CurriculumAssembler.Assemble(distinct, sink, previous);
         return new CurriculumIndex(curricula, sink.Sorted());
     }
 }

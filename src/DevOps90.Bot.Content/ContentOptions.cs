@@ -25,13 +25,29 @@ public sealed class ContentOptions
     /// <summary>The curriculum commands use when none is named.</summary>
     [Required]
     public string DefaultCurriculum { get; set; } = "2022";
+
+    /// <summary>How often repository sources are fetched; a fetch that brings new commits reloads the content.</summary>
+    public TimeSpan FetchInterval { get; set; } = TimeSpan.FromDays(1);
 }
 
 public sealed class ContentSourceOptions
 {
-    /// <summary>A folder; relative paths are taken from the application's content root.</summary>
-    [Required]
+    /// <summary>
+    /// A folder; relative paths are taken from the application's content root. For a <see cref="Repository"/> source,
+    /// the checkout's folder, by default &lt;data directory&gt;/content/&lt;repository name&gt;.
+    /// </summary>
     public string Path { get; set; } = "";
+
+    /// <summary>
+    /// A git repository (an https URL, a file:// URL or a local path) cloned into <see cref="Path"/> at first start and
+    /// fetched every <see cref="ContentOptions.FetchInterval"/>; empty for a plain folder.
+    /// </summary>
+    public string? Repository { get; set; }
+
+    /// <summary>The branch of <see cref="Repository"/> to follow.</summary>
+    public string Branch { get; set; } = "main";
+
+    public bool IsRepository => !string.IsNullOrWhiteSpace(Repository);
 
     public ContentSourceKind Kind { get; set; } = ContentSourceKind.Auto;
 

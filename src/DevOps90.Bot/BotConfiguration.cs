@@ -1,3 +1,5 @@
+using DevOps90.Bot.Storage;
+
 namespace DevOps90.Bot;
 
 /// <summary>
@@ -9,6 +11,14 @@ namespace DevOps90.Bot;
 internal static class BotConfiguration
 {
     public static string BaseDirectory => AppContext.BaseDirectory;
+
+    /// <summary>Where repository content sources are cloned: &lt;data directory&gt;/content, beside the database.</summary>
+    public static string ContentCheckouts(IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()
+            ?? new StorageOptions();
+        return Path.Combine(StorageSetup.DataDirectoryOf(storage), "content");
+    }
 
     public static void Apply(IConfigurationBuilder configuration, string environmentName, string[] args)
     {

@@ -16,6 +16,9 @@ internal sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>The host's Storage:DataDirectory (repository checkouts go under its content/ folder).</summary>
+    public string DataDirectory => _data.Path;
+
     public static string[] Settings(string dataDirectory) =>
         ["--Urls=http://127.0.0.1:0", $"--Storage:DataDirectory={dataDirectory}"];
 

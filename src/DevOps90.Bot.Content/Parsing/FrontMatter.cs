@@ -46,6 +46,9 @@ internal sealed record FrontMatter(FrozenDictionary<string, string> Values, stri
         return (null, text, 1);
     }
 
+    /// <summary>A "---" first line with no closing line: a file cut short, or being written.</summary>
+    public static bool IsUnclosed(string text) => StartsWithDelimiter(text) && Split(text).Yaml is null;
+
     private static bool StartsWithDelimiter(string text)
     {
         var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);

@@ -10,7 +10,11 @@ namespace DevOps90.Bot.Content.Sources;
 /// </summary>
 internal static class CurriculumAssembler
 {
-    public static List<Curriculum> Assemble(IReadOnlyList<CurriculumPlan> plans, DiagnosticSink sink)
+    /// <param name="previous">
+    /// The index this one replaces: a lesson whose file now has an error keeps its previous version from there, so a
+    /// mistake in an edit (or a file caught half-written) does not take a day away from the groups.
+    /// </param>
+    public static List<Curriculum> Assemble(IReadOnlyList<CurriculumPlan> plans, DiagnosticSink sink, CurriculumIndex? previous = null)
     {
         var work = plans.SelectMany((plan, planIndex) => plan.Files.Select(file => (PlanIndex: planIndex, File: file))).ToArray();
         var lessons = new Lesson?[work.Length];
@@ -19,6 +23,11 @@ internal static class CurriculumAssembler
             var (planIndex, file) = work[i];
             lessons[i] = ReadLesson(plans[planIndex], file, sink);
         });
+
+        if (previous is not null)
+        {
+            KeepPreviousOfBrokenFiles(plans, work, lessons, sink, previous);
+        }
 
         var curricula = new List<Curriculum>(plans.Count);
         var offset = 0;
@@ -32,6 +41,24 @@ internal static class CurriculumAssembler
         return curricula;
     }
 
+    private static void KeepPreviousOfBrokenFiles(
+        IReadOnlyList<CurriculumPlan> plans, (int PlanIndex, DayFile File)[] work, Lesson?[] lessons, DiagnosticSink sink, CurriculumIndex previous)
+    {
+        var broken = sink.ErrorFiles();
+        for (var i = 0; i < work.Length; i++)
+        {
+            var (planIndex, file) = work[i];
+            var template = plans[planIndex].Template;
+            if (broken.Contains(file.RelativePath)
+                && previous.Find(template.Id, template.Language)?.FindDay(file.Day) is { } kept
+                && kept.Source.File == file.RelativePath)
+            {
+                lessons[i] = kept;
+                sink.Warn(file.RelativePath, 0, "the lesson loaded before this change is kept until the file is fixed");
+            }
+        }
+    }
+
     private static Lesson? ReadLesson(CurriculumPlan plan, DayFile file, DiagnosticSink sink)
     {
         var warn = sink.WarnerFor(file.RelativePath);
@@ -42,6 +69,11 @@ internal static class CurriculumAssembler
             if (hadInvalidBytes)
             {
                 warn(1, "the file is not valid UTF-8; unreadable bytes were replaced");
+            }
+
+            if (plan.IsCurated && FrontMatter.IsUnclosed(text))
+            {
+                sink.Error(file.RelativePath, 1, "the front matter opened here is never closed (no '---' line after it)");
             }
 
             parsed = LessonParser.Parse(text, warn);

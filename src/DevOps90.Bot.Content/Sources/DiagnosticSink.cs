@@ -14,6 +14,10 @@ internal sealed class DiagnosticSink
     public void Error(string file, int line, string message) =>
         _diagnostics.Add(new ContentDiagnostic(DiagnosticSeverity.Error, new SourceLocation(file, line), message));
 
+    /// <summary>The files with an error, which could not be read as a lesson.</summary>
+    public HashSet<string> ErrorFiles() =>
+        [.. _diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Select(diagnostic => diagnostic.Location.File)];
+
     public Action<int, string> WarnerFor(string file) => (line, message) => Warn(file, line, message);
 
     public IEnumerable<ContentDiagnostic> Sorted() =>

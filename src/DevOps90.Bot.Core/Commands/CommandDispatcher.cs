@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Curricula;
 using DevOps90.Bot.Core.Localization;
 using DevOps90.Bot.Core.Replies;
 
@@ -12,9 +13,12 @@ public sealed class CommandDispatcher
     private readonly ICohortDirectory _cohorts;
     private readonly BotDefaults _defaults;
     private readonly TimeProvider _time;
+    private readonly ContentLibrary? _content;
 
-    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, ICohortDirectory cohorts, BotDefaults defaults, TimeProvider time)
+    public CommandDispatcher(
+        IEnumerable<ICommandHandler> handlers, ICohortDirectory cohorts, BotDefaults defaults, TimeProvider time, ContentLibrary? content = null)
     {
+        _content = content;
         _handlers = handlers.ToFrozenDictionary(handler => handler.Definition.Name, StringComparer.OrdinalIgnoreCase);
         _cohorts = cohorts;
         _defaults = defaults;
@@ -67,6 +71,7 @@ public sealed class CommandDispatcher
             cohort?.CurriculumId ?? _defaults.CurriculumId,
             language,
             LanguageChoice.TextFor(language, _defaults.Language),
-            StudyCalendar.LocalDate(_time.GetUtcNow(), zone));
+            StudyCalendar.LocalDate(_time.GetUtcNow(), zone),
+            _content?.Current);
     }
 }

@@ -4,7 +4,8 @@ using System.Collections.Immutable;
 namespace DevOps90.Bot.Core.Curricula;
 
 /// <summary>
-/// Every curriculum the bot knows (editions x languages), read once and then shared read-only by all handlers.
+/// Every curriculum the bot knows (editions x languages): immutable, shared read-only by all handlers, and replaced
+/// as a whole when the content is reloaded (see <see cref="ContentLibrary"/>).
 /// </summary>
 public sealed class CurriculumIndex
 {
@@ -29,6 +30,11 @@ public sealed class CurriculumIndex
     public ImmutableArray<string> CurriculumIds { get; }
 
     public ImmutableArray<ContentDiagnostic> Diagnostics { get; }
+
+    /// <summary>What this content is: the checkouts' commits, or when the folders were read ("" when not said).</summary>
+    public string Version { get; init; } = "";
+
+    public int WarningCount => Diagnostics.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Warning);
 
     public bool HasErrors => Diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
 

@@ -12,7 +12,7 @@ namespace DevOps90.Bot.Core.Delivery;
 /// </summary>
 public sealed class DailyPostService(
     ICohortDirectory cohorts,
-    CurriculumIndex index,
+    ContentLibrary content,
     IDeliveryLedger ledger,
     IEnumerable<IChatPublisher> publishers,
     DailyPostComposer composer,
@@ -93,6 +93,7 @@ public sealed class DailyPostService(
 
     public StudyCalendar? CalendarFor(Cohort cohort)
     {
+        var index = content.Current;
         var curriculum = index.FindBest(cohort.CurriculumId, cohort.Language);
         if (curriculum is null)
         {

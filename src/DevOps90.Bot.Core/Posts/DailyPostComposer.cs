@@ -10,7 +10,7 @@ namespace DevOps90.Bot.Core.Posts;
 /// What a daily post says: the lesson it announces (headed "Tomorrow — Day 3: ..." or "Monday — Day 3: ..."), or
 /// the closing words; with the next post's time shown to each reader in their own zone.
 /// </summary>
-public sealed class DailyPostComposer(CurriculumIndex index, BotDefaults defaults)
+public sealed class DailyPostComposer(ContentLibrary content, BotDefaults defaults)
 {
     public Reply Compose(StudyCalendar calendar, PlannedPost post)
     {
@@ -30,7 +30,7 @@ public sealed class DailyPostComposer(CurriculumIndex index, BotDefaults default
             };
         }
 
-        var lookup = index.FindLesson(cohort.CurriculumId, language, post.LessonDay);
+        var lookup = content.Current.FindLesson(cohort.CurriculumId, language, post.LessonDay);
         if (!lookup.IsFound)
         {
             return Reply.Error(text.Format("Error.DayNotWritten", post.LessonDay));

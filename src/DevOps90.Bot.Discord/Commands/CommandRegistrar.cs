@@ -17,7 +17,7 @@ namespace DevOps90.Bot.Discord.Commands;
 public sealed partial class CommandRegistrar(
     IDiscordRestClient rest,
     CommandDispatcher dispatcher,
-    CurriculumIndex index,
+    ContentLibrary content,
     IOptions<DiscordOptions> options,
     ILogger<CommandRegistrar> logger) : IHostedService
 {
@@ -29,7 +29,7 @@ public sealed partial class CommandRegistrar(
 
     public IReadOnlyList<ApplicationCommandPayload> Commands()
     {
-        var lastDay = index.Curricula.Where(curriculum => curriculum.Language == curriculum.DefaultLanguage).Select(curriculum => curriculum.LastDay).DefaultIfEmpty(90).Max();
+        var lastDay = content.Current.Curricula.Where(curriculum => curriculum.Language == curriculum.DefaultLanguage).Select(curriculum => curriculum.LastDay).DefaultIfEmpty(90).Max();
         return CommandPayloads.Build(dispatcher.Commands, lastDay);
     }
 

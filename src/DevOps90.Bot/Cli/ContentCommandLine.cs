@@ -53,7 +53,7 @@ internal static class ContentCommandLine
     {
         // The content verbs take their own arguments; the settings files and the environment configure the rest.
         var configuration = BotConfiguration.Build([]);
-        var options = ContentSetup.ReadOptions(configuration);
+        var options = ContentSetup.ReadOptions(configuration, BotConfiguration.ContentCheckouts(configuration));
         var sources = roots is { Length: > 0 }
             ? roots.Select(root => new ContentSourceOptions { Path = Path.GetFullPath(root) }).ToList()
             : options.Sources;

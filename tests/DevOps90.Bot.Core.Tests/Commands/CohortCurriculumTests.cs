@@ -23,7 +23,7 @@ public sealed class CohortCurriculumTests
         var spanish2024 = SampleCurriculum.Make("en", 3) with { Id = "2024", Edition = "2024", Title = "#90DaysOfDevOps 2024" };
         var german2022 = SampleCurriculum.Make("en", 3) with { Language = "de" };
         var index = new CurriculumIndex([SampleCurriculum.Make("en", 6), german2022, spanish2024]);
-        _dispatcher = new CommandDispatcher([new CohortCommand(_registry, defaults, time, index: index)], _registry, defaults, time);
+        _dispatcher = new CommandDispatcher([new CohortCommand(_registry, defaults, time, content: index)], _registry, defaults, time);
     }
 
     [Fact]

@@ -26,12 +26,16 @@ public sealed class StatusCommandTests
             Cohort("lyon", new ChatTarget("discord", "222")),
             Cohort("nantes", new ChatTarget("discord", "333")),
         ]);
-        var index = new Core.Curricula.CurriculumIndex([SampleCurriculum.Make("en", 6), SampleCurriculum.Make("fr", 3)]);
+        var warning = new Core.Curricula.ContentDiagnostic(Core.Curricula.DiagnosticSeverity.Warning, new("2022/en/day01.md", 3), "no summary");
+        var index = new Core.Curricula.CurriculumIndex([SampleCurriculum.Make("en", 6), SampleCurriculum.Make("fr", 3)], [warning])
+        {
+            Version = "abc1234",
+        };
         var defaults = new BotDefaults("2022", "en", "Europe/Paris");
         var delivery = new DailyPostService(cohorts, index, _ledger, [new RecordingPublisher()], new DailyPostComposer(index, defaults), new DeliveryOptions(), time);
         // Servers: 111 and 333 in server A, 222 in server B.
         var servers = new FixedCommunities(new Dictionary<string, string> { ["111"] = "A", ["222"] = "B", ["333"] = "A" });
-        _dispatcher = new CommandDispatcher([new StatusCommand(cohorts, _ledger, delivery, time, [servers])], cohorts, defaults, time);
+        _dispatcher = new CommandDispatcher([new StatusCommand(cohorts, _ledger, delivery, time, [servers])], cohorts, defaults, time, index);
     }
 
     [Fact]
@@ -48,6 +52,16 @@ public sealed class StatusCommandTests
         var reply = await Ask(new ChatTarget("discord", "999"), cohort: null, community: "A");
 
         Assert.Equal(["nantes", "paris"], reply.Fields.Select(field => field.Name.Split(' ')[0]));
+    }
+
+    [Fact]
+    public async Task Status_WithContent_ShowsItsVersionAndWarningCount()
+    {
+        var english = await Ask(ChatTarget.Console, cohort: null);
+        var french = await Ask(ChatTarget.Console, cohort: null, "fr");
+
+        Assert.Equal("Content: version abc1234 · 1 warnings", english.Footer);
+        Assert.Equal("Contenu : version abc1234 · 1 avertissements", french.Footer);
     }
 
     [Fact]

@@ -4,13 +4,13 @@ using DevOps90.Bot.Core.Replies;
 namespace DevOps90.Bot.Core.Commands.Handlers;
 
 /// <summary><c>/about</c>: what the bot is, and the credits and licence of the curriculum it serves.</summary>
-public sealed class AboutCommand(CurriculumIndex index) : ICommandHandler
+public sealed class AboutCommand(ContentLibrary content) : ICommandHandler
 {
     public CommandDefinition Definition { get; } = new(CommandNames.About, []);
 
     public ValueTask<Reply> HandleAsync(RequestScope scope, CancellationToken cancellationToken = default)
     {
-        var curriculum = index.FindBest(scope.CurriculumId, scope.Language);
+        var curriculum = Index(scope).FindBest(scope.CurriculumId, scope.Language);
         var fields = curriculum is null
             ? []
             : new[]
@@ -25,4 +25,7 @@ public sealed class AboutCommand(CurriculumIndex index) : ICommandHandler
             Fields = [.. fields],
         });
     }
+
+    /// <summary>The index the request started with (see <see cref="RequestScope.Index"/>).</summary>
+    private CurriculumIndex Index(RequestScope scope) => content.IndexFor(scope);
 }

@@ -12,7 +12,7 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 /// <c>/cohort action value</c> (moderators): creates this channel's study group and changes its settings, each value
 /// checked with a clear message; a saved change reaches the scheduler at once. Archive and delete end the group.
 /// </summary>
-public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults defaults, TimeProvider time, LeaderboardMessages? leaderboards = null, CurriculumIndex? index = null) : ICommandHandler
+public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults defaults, TimeProvider time, LeaderboardMessages? leaderboards = null, ContentLibrary? content = null) : ICommandHandler
 {
     private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "curriculum", "language", "cadence", "skip", "role", "pause", "resume", "channel", "leaderboard", CohortEnding.Archive, CohortEnding.Delete];
 
@@ -98,10 +98,10 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                 .Where(id => id.Contains('/', StringComparison.Ordinal) && TextFolding.Fold(id).Contains(folded, StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal)
                 .Select(id => new AutocompleteChoice(id, id))],
-            "curriculum" => [.. (index?.CurriculumIds ?? [])
+            "curriculum" => [.. (Index(scope)?.CurriculumIds ?? [])
                 .Where(id => id.StartsWith(wanted, StringComparison.OrdinalIgnoreCase))
-                .Select(id => new AutocompleteChoice($"{id} — {index!.FindBest(id, scope.Language)?.Title ?? id}", id))],
-            "language" => [.. LanguagesOf(scope.Cohort?.CurriculumId ?? scope.CurriculumId)
+                .Select(id => new AutocompleteChoice($"{id} — {Index(scope)!.FindBest(id, scope.Language)?.Title ?? id}", id))],
+            "language" => [.. LanguagesOf(Index(scope), scope.Cohort?.CurriculumId ?? scope.CurriculumId)
                 .Select(code => new AutocompleteChoice($"{code} — {scope.Text.LanguageName(code)}", code))
                 .Where(choice => TextFolding.Fold(choice.Name).Contains(folded, StringComparison.Ordinal))],
             _ => [],
@@ -112,7 +112,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
     /// The languages a group on <paramref name="curriculumId"/> may choose: those its lessons are written in (from the
     /// content index), and those the bot speaks (a lesson missing in one is shown in the edition's own language, saying so).
     /// </summary>
-    private List<string> LanguagesOf(string curriculumId) =>
+    private static List<string> LanguagesOf(CurriculumIndex? index, string curriculumId) =>
         [.. (index?.Curricula ?? []).Where(curriculum => curriculum.Id == curriculumId).Select(curriculum => curriculum.Language)
             .Concat(BotText.Languages)
             .Distinct(StringComparer.Ordinal)];
@@ -146,6 +146,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                     ? (cohort with { TimeZoneId = zone.Id }, null)
                     : (null, text.Format("Cohort.Error.Zone", Quoted.Cap(value)));
             case "curriculum":
+                var index = Index(scope);
                 return index is null || index.CurriculumIds.Contains(value!.Trim())
                     ? (cohort with { CurriculumId = value!.Trim() }, null)
                     : (null, text.Format("Cohort.Error.Curriculum", Quoted.Cap(value), string.Join(", ", index.CurriculumIds)));
@@ -155,7 +156,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                     return (cohort with { Language = null }, null);
                 }
 
-                var languages = LanguagesOf(cohort.CurriculumId);
+                var languages = LanguagesOf(Index(scope), cohort.CurriculumId);
                 var language = LanguageCode.Normalize(value);
                 return languages.Contains(language)
                     ? (cohort with { Language = language }, null)
@@ -245,4 +246,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,32}$")]
     private static partial Regex CohortName();
+
+    /// <summary>The index the request started with; null when the bot was built without content (some tests).</summary>
+    private CurriculumIndex? Index(RequestScope scope) => scope.Index ?? content?.Current;
 }

@@ -8,20 +8,20 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 /// words match titles ignoring case and accents. Every match comes back, best first: how many a platform shows, and
 /// how long a name may be there, is the adapter's business (Discord: 25 choices of 100 characters).
 /// </summary>
-public sealed class LessonChoices(CurriculumIndex index)
+public sealed class LessonChoices(ContentLibrary content)
 {
     public IReadOnlyList<AutocompleteChoice> Days(RequestScope scope, string typed)
     {
-        var curriculum = index.FindBest(scope.CurriculumId, scope.Language);
+        var curriculum = Index(scope).FindBest(scope.CurriculumId, scope.Language);
         if (curriculum is null)
         {
             return [];
         }
 
-        var (first, last) = index.EditionRange(curriculum);
+        var (first, last) = Index(scope).EditionRange(curriculum);
         var query = typed.Trim();
         var lessons = Enumerable.Range(first, last - first + 1)
-            .Select(day => index.FindLesson(scope.CurriculumId, scope.Language, day).Lesson)
+            .Select(day => Index(scope).FindLesson(scope.CurriculumId, scope.Language, day).Lesson)
             .OfType<Lesson>();
         var matches = query.Length == 0
             ? lessons
@@ -35,7 +35,7 @@ public sealed class LessonChoices(CurriculumIndex index)
 
     public IReadOnlyList<AutocompleteChoice> Topics(RequestScope scope, string typed)
     {
-        var curriculum = index.FindBest(scope.CurriculumId, scope.Language);
+        var curriculum = Index(scope).FindBest(scope.CurriculumId, scope.Language);
         return curriculum is null
             ? []
             : [.. curriculum.Topics
@@ -49,4 +49,7 @@ public sealed class LessonChoices(CurriculumIndex index)
         return TextFolding.Fold(typed).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .All(word => folded.Contains(word, StringComparison.Ordinal));
     }
+
+    /// <summary>The index the request started with (see <see cref="RequestScope.Index"/>).</summary>
+    private CurriculumIndex Index(RequestScope scope) => content.IndexFor(scope);
 }

@@ -21,32 +21,36 @@ public sealed class LessonSearch
     private const int MinWordLength = 2;
     private const int MaxWords = 10;
 
-    private readonly CurriculumIndex _index;
-    private readonly FrozenDictionary<Lesson, SearchableLesson> _prepared;
+    private readonly ContentLibrary _content;
 
-    public LessonSearch(CurriculumIndex index)
+    // The prepared text of one index, made again when a reload swaps in another one (and forgotten with it).
+    private PreparedIndex? _prepared;
+
+    public LessonSearch(ContentLibrary content)
     {
-        _index = index;
-        _prepared = index.Curricula
-            .SelectMany(curriculum => curriculum.Lessons)
-            .Where(lesson => lesson.IsAvailable)
-            .ToFrozenDictionary<Lesson, Lesson, SearchableLesson>(lesson => lesson, SearchableLesson.Of, ReferenceEqualityComparer.Instance);
+        _content = content;
+        _ = PreparedFor(content.Current);
     }
 
+    /// <summary>The best lessons of the curriculum in the language, in the current index.</summary>
+    public IReadOnlyList<SearchHit> Search(string curriculumId, string language, string query, int limit = 10) =>
+        Search(_content.Current, curriculumId, language, query, limit);
+
     /// <summary>The best lessons of the curriculum in the language, days it lacks taken from its fallback language.</summary>
-    public IReadOnlyList<SearchHit> Search(string curriculumId, string language, string query, int limit = 10)
+    public IReadOnlyList<SearchHit> Search(CurriculumIndex index, string curriculumId, string language, string query, int limit = 10)
     {
         var words = Words(query);
-        if (words.Length == 0 || _index.FindBest(curriculumId, language) is not { } curriculum)
+        if (words.Length == 0 || index.FindBest(curriculumId, language) is not { } curriculum)
         {
             return [];
         }
 
+        var prepared = PreparedFor(index);
         var hits = new List<(SearchHit Hit, int Matched)>();
-        var (first, last) = _index.EditionRange(curriculum);
+        var (first, last) = index.EditionRange(curriculum);
         for (var day = first; day <= last; day++)
         {
-            if (_index.FindLesson(curriculumId, language, day).Lesson is { } lesson && _prepared.TryGetValue(lesson, out var searchable))
+            if (index.FindLesson(curriculumId, language, day).Lesson is { } lesson && prepared.TryGetValue(lesson, out var searchable))
             {
                 var (score, matched) = searchable.Score(words);
                 if (matched > 0)
@@ -64,6 +68,22 @@ public sealed class LessonSearch
             .Select(hit => hit.Hit)];
     }
 
+    private FrozenDictionary<Lesson, SearchableLesson> PreparedFor(CurriculumIndex index)
+    {
+        if (Volatile.Read(ref _prepared) is { } cached && ReferenceEquals(cached.Index, index))
+        {
+            return cached.Lessons;
+        }
+
+        // Two searches racing after a swap may both prepare the new index; either result is right, the last one kept.
+        var prepared = index.Curricula
+            .SelectMany(curriculum => curriculum.Lessons)
+            .Where(lesson => lesson.IsAvailable)
+            .ToFrozenDictionary<Lesson, Lesson, SearchableLesson>(lesson => lesson, SearchableLesson.Of, ReferenceEqualityComparer.Instance);
+        Volatile.Write(ref _prepared, new PreparedIndex(index, prepared));
+        return prepared;
+    }
+
     /// <summary>Whether a query has anything to look for (<see cref="Words"/>).</summary>
     public static bool HasWords(string query) => Words(query).Length > 0;
 
@@ -74,6 +94,8 @@ public sealed class LessonSearch
     /// </summary>
     private static string[] Words(string text) =>
         [.. SearchableLesson.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word => word.Length >= MinWordLength).Distinct(StringComparer.Ordinal).Take(MaxWords)];
+
+    private sealed record PreparedIndex(CurriculumIndex Index, FrozenDictionary<Lesson, SearchableLesson> Lessons);
 
     private sealed record SearchableLesson(string Title, string Topic, string Resources, string Summary)
     {

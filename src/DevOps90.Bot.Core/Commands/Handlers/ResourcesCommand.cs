@@ -6,7 +6,7 @@ using DevOps90.Bot.Core.Replies;
 namespace DevOps90.Bot.Core.Commands.Handlers;
 
 /// <summary><c>/resources [day] [topic]</c>: the links of one day (default: the cohort's today) or of a whole topic.</summary>
-public sealed class ResourcesCommand(CurriculumIndex index, LessonChoices choices) : ICommandHandler
+public sealed class ResourcesCommand(ContentLibrary content, LessonChoices choices) : ICommandHandler
 {
     public CommandDefinition Definition { get; } = new(CommandNames.Resources, [
         new CommandOption("day", OptionKind.Number, Autocomplete: true, Min: 1),
@@ -26,12 +26,12 @@ public sealed class ResourcesCommand(CurriculumIndex index, LessonChoices choice
     private Reply ForDay(RequestScope scope)
     {
         var raw = scope.Request.Option("day") ?? TodaysDay(scope);
-        if (DayOption.Resolve(index, scope, raw, out var day) is { } error)
+        if (DayOption.Resolve(Index(scope), scope, raw, out var day) is { } error)
         {
             return error;
         }
 
-        var lesson = index.FindLesson(scope.CurriculumId, scope.Language, day).Lesson!;
+        var lesson = Index(scope).FindLesson(scope.CurriculumId, scope.Language, day).Lesson!;
         return new Reply
         {
             Title = scope.Text.Format("Resources.DayTitle", day, lesson.Title),
@@ -43,7 +43,7 @@ public sealed class ResourcesCommand(CurriculumIndex index, LessonChoices choice
 
     private Reply ForTopic(RequestScope scope, string topicName)
     {
-        var lessons = index.LessonsOfTopic(scope.CurriculumId, scope.Language, topicName);
+        var lessons = Index(scope).LessonsOfTopic(scope.CurriculumId, scope.Language, topicName);
         if (lessons.IsEmpty)
         {
             return Reply.Error(scope.Text.Format("Error.TopicNotFound", Quoted.Cap(topicName)));
@@ -76,7 +76,7 @@ public sealed class ResourcesCommand(CurriculumIndex index, LessonChoices choice
     /// <summary>The cohort's current lesson, or null outside a cohort (then the day is required).</summary>
     private string? TodaysDay(RequestScope scope)
     {
-        if (scope.Cohort is null || CohortCalendar.For(index, scope, out var calendar) is not null)
+        if (scope.Cohort is null || CohortCalendar.For(Index(scope), scope, out var calendar) is not null)
         {
             return null;
         }
@@ -84,4 +84,7 @@ public sealed class ResourcesCommand(CurriculumIndex index, LessonChoices choice
         var position = calendar.PositionOn(scope.Today);
         return position.Phase == CalendarPhase.NotStarted ? "1" : position.LessonDay.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The index the request started with (see <see cref="RequestScope.Index"/>).</summary>
+    private CurriculumIndex Index(RequestScope scope) => content.IndexFor(scope);
 }

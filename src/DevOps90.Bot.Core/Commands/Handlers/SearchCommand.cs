@@ -21,7 +21,9 @@ public sealed class SearchCommand(LessonSearch search) : ICommandHandler
             return ValueTask.FromResult(Reply.Error(text.Format("Search.NoWords", Quoted.Cap(query))));
         }
 
-        var hits = search.Search(scope.CurriculumId, scope.Language, query);
+        var hits = scope.Index is { } index
+            ? search.Search(index, scope.CurriculumId, scope.Language, query)
+            : search.Search(scope.CurriculumId, scope.Language, query);
         var reply = hits.Count == 0
             ? Reply.Text(text.Format("Search.NoResults", Quoted.Cap(query)), isPrivate: true)
             : new Reply

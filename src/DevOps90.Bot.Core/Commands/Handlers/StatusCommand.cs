@@ -45,8 +45,12 @@ public sealed class StatusCommand(
                 string.Join('\n', [NextPost(scope.Text, cohort), .. History(scope.Text, cohort, history)])));
         }
 
-        return new Reply { Title = scope.Text["Status.Title"], Fields = [.. fields], IsPrivate = true };
+        return new Reply { Title = scope.Text["Status.Title"], Fields = [.. fields], Footer = ContentLine(scope), IsPrivate = true };
     }
+
+    /// <summary>Which content the bot serves right now (a reload changes it), and how many warnings it has.</summary>
+    private static string? ContentLine(RequestScope scope) =>
+        scope.Index is { Version.Length: > 0 } index ? scope.Text.Format("Status.Content", index.Version, index.WarningCount) : null;
 
     /// <summary>The cohorts the caller may see here; null when the platform cannot say which community this is.</summary>
     private async Task<IReadOnlyList<Cohort>?> ShownAsync(CommandRequest request, Cohort? own, CancellationToken cancellationToken)

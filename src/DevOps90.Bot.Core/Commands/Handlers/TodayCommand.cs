@@ -5,7 +5,7 @@ using DevOps90.Bot.Core.Replies;
 namespace DevOps90.Bot.Core.Commands.Handlers;
 
 /// <summary><c>/today</c>: where the channel's study group stands today, and that day's lesson.</summary>
-public sealed class TodayCommand(CurriculumIndex index) : ICommandHandler
+public sealed class TodayCommand(ContentLibrary content) : ICommandHandler
 {
     public CommandDefinition Definition { get; } = new(CommandNames.Today, []);
 
@@ -14,7 +14,7 @@ public sealed class TodayCommand(CurriculumIndex index) : ICommandHandler
 
     private Reply Answer(RequestScope scope)
     {
-        if (CohortCalendar.For(index, scope, out var calendar) is { } error)
+        if (CohortCalendar.For(Index(scope), scope, out var calendar) is { } error)
         {
             return error;
         }
@@ -39,9 +39,12 @@ public sealed class TodayCommand(CurriculumIndex index) : ICommandHandler
             notes.Add(text.Format("Cohort.RestDay", text.Date(next, scope.Today), position.LessonDay + 1));
         }
 
-        var lookup = index.FindLesson(scope.CurriculumId, scope.Language, position.LessonDay);
+        var lookup = Index(scope).FindLesson(scope.CurriculumId, scope.Language, position.LessonDay);
         return lookup.IsFound
             ? LessonReplies.Lesson(text, lookup, scope.Language, calendar.LastDay, notes: notes)
             : Reply.Error(text.Format("Error.DayNotWritten", position.LessonDay));
     }
+
+    /// <summary>The index the request started with (see <see cref="RequestScope.Index"/>).</summary>
+    private CurriculumIndex Index(RequestScope scope) => content.IndexFor(scope);
 }

@@ -5,7 +5,7 @@ using DevOps90.Bot.Core.Replies;
 namespace DevOps90.Bot.Core.Commands.Handlers;
 
 /// <summary><c>/tomorrow</c>: the lesson of the next study day (on a Friday, Monday's for a weekday cohort).</summary>
-public sealed class TomorrowCommand(CurriculumIndex index) : ICommandHandler
+public sealed class TomorrowCommand(ContentLibrary content) : ICommandHandler
 {
     public CommandDefinition Definition { get; } = new(CommandNames.Tomorrow, []);
 
@@ -14,7 +14,7 @@ public sealed class TomorrowCommand(CurriculumIndex index) : ICommandHandler
 
     private Reply Answer(RequestScope scope)
     {
-        if (CohortCalendar.For(index, scope, out var calendar) is { } error)
+        if (CohortCalendar.For(Index(scope), scope, out var calendar) is { } error)
         {
             return error;
         }
@@ -31,9 +31,12 @@ public sealed class TomorrowCommand(CurriculumIndex index) : ICommandHandler
         }
 
         var day = calendar.PositionOn(next).LessonDay;
-        var lookup = index.FindLesson(scope.CurriculumId, scope.Language, day);
+        var lookup = Index(scope).FindLesson(scope.CurriculumId, scope.Language, day);
         return lookup.IsFound
             ? LessonReplies.Lesson(text, lookup, scope.Language, calendar.LastDay, notes: [text.Format("Cohort.NextStudyDay", text.Date(next, scope.Today))])
             : Reply.Error(text.Format("Error.DayNotWritten", day));
     }
+
+    /// <summary>The index the request started with (see <see cref="RequestScope.Index"/>).</summary>
+    private CurriculumIndex Index(RequestScope scope) => content.IndexFor(scope);
 }
