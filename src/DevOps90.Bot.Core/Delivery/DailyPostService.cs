@@ -26,7 +26,9 @@ public sealed class DailyPostService(
 
     public async Task<DeliveryOutcome> DeliverDueAsync(CohortId cohortId, CancellationToken cancellationToken = default)
     {
-        if (cohorts.Find(cohortId) is not { } cohort || CalendarFor(cohort) is not { } calendar)
+        // One index for the whole delivery: a reload in the middle must not mix a calendar of one with a lesson of another.
+        var index = content.Current;
+        if (cohorts.Find(cohortId) is not { } cohort || CalendarFor(cohort, index) is not { } calendar)
         {
             return new DeliveryOutcome(DeliveryStatus.NoSuchCohort);
         }
@@ -58,7 +60,7 @@ public sealed class DailyPostService(
         {
             ClaimOutcome.Settled => new DeliveryOutcome(DeliveryStatus.AlreadySettled, key),
             ClaimOutcome.Busy => new DeliveryOutcome(DeliveryStatus.Busy, key),
-            _ => await SendAsync(calendar, post, key, claim.Record.Attempts, cancellationToken).ConfigureAwait(false),
+            _ => await SendAsync(calendar, post, key, claim.Record.Attempts, index, cancellationToken).ConfigureAwait(false),
         };
     }
 
@@ -91,9 +93,9 @@ public sealed class DailyPostService(
         return null;
     }
 
-    public StudyCalendar? CalendarFor(Cohort cohort)
+    public StudyCalendar? CalendarFor(Cohort cohort, CurriculumIndex? index = null)
     {
-        var index = content.Current;
+        index ??= content.Current;
         var curriculum = index.FindBest(cohort.CurriculumId, cohort.Language);
         if (curriculum is null)
         {
@@ -131,7 +133,7 @@ public sealed class DailyPostService(
         }
     }
 
-    private async Task<DeliveryOutcome> SendAsync(StudyCalendar calendar, PlannedPost post, DeliveryKey key, int attempts, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> SendAsync(StudyCalendar calendar, PlannedPost post, DeliveryKey key, int attempts, CurriculumIndex index, CancellationToken cancellationToken)
     {
         var cohort = calendar.Cohort;
         var publisher = publishers.FirstOrDefault(candidate => candidate.Platform == cohort.Target.Platform);
@@ -147,7 +149,7 @@ public sealed class DailyPostService(
         }
         else
         {
-            var reply = composer.Compose(calendar, post);
+            var reply = composer.Compose(calendar, post, index);
             try
             {
                 result = await publisher.PublishAsync(cohort.Target, reply, key.IdempotencyKey, cohort.MentionRoleId, cancellationToken).ConfigureAwait(false);

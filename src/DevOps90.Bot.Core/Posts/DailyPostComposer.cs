@@ -12,7 +12,8 @@ namespace DevOps90.Bot.Core.Posts;
 /// </summary>
 public sealed class DailyPostComposer(ContentLibrary content, BotDefaults defaults)
 {
-    public Reply Compose(StudyCalendar calendar, PlannedPost post)
+    /// <param name="index">The index the caller planned the post with; the current one when not given.</param>
+    public Reply Compose(StudyCalendar calendar, PlannedPost post, CurriculumIndex? index = null)
     {
         var cohort = calendar.Cohort;
         var language = cohort.Language ?? defaults.Language;
@@ -30,7 +31,7 @@ public sealed class DailyPostComposer(ContentLibrary content, BotDefaults defaul
             };
         }
 
-        var lookup = content.Current.FindLesson(cohort.CurriculumId, language, post.LessonDay);
+        var lookup = (index ?? content.Current).FindLesson(cohort.CurriculumId, language, post.LessonDay);
         if (!lookup.IsFound)
         {
             return Reply.Error(text.Format("Error.DayNotWritten", post.LessonDay));

@@ -3,6 +3,7 @@ using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Core.Commands.Handlers;
 using DevOps90.Bot.Core.Curricula;
+using DevOps90.Bot.Core.Posts;
 using DevOps90.Bot.Core.Replies;
 using DevOps90.Bot.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -107,5 +108,28 @@ public sealed class ContentSwapTests
         }
 
         public IReadOnlyList<AutocompleteChoice> Complete(RequestScope scope, string optionName, string typed) => [];
+    }
+}
+
+public sealed class DailyPostComposerIndexTests
+{
+    [Fact]
+    public void Compose_WithTheIndexThePostWasPlannedWith_UsesIt_EvenAfterASwap()
+    {
+        var planned = new CurriculumIndex([SampleCurriculum.Make("en", 6)]);
+        var renamed = SampleCurriculum.Make("en", 6) is var curriculum
+            ? curriculum with { Lessons = [.. curriculum.Lessons.Select(lesson => lesson with { Title = "Renamed " + lesson.Title })] }
+            : null;
+        var library = new ContentLibrary(planned);
+        var composer = new DailyPostComposer(library, new BotDefaults("2022", "en", "Europe/Paris"));
+        var cohort = new Cohort { Id = new CohortId("group"), CurriculumId = "2022", StartDate = new DateOnly(2027, 1, 1), TimeZoneId = "Europe/Paris", Target = ChatTarget.Console };
+        var calendar = new StudyCalendar(cohort, 6);
+        var post = PostPlanner.PostOn(calendar, new DateOnly(2027, 1, 1))!;
+
+        library.Swap(new CurriculumIndex([renamed!]));
+        var reply = composer.Compose(calendar, post, planned);
+
+        Assert.DoesNotContain("Renamed", reply.Title, StringComparison.Ordinal);
+        Assert.Contains("Renamed", composer.Compose(calendar, post).Title, StringComparison.Ordinal);
     }
 }
