@@ -43,6 +43,7 @@ public static class DiscordSetup
         services.AddHostedService<DeferredReplySender>();
         services.AddSingleton<CommandRegistrar>();
         services.AddHostedService(provider => provider.GetRequiredService<CommandRegistrar>());
+        services.AddHostedService<CommandRefresh>();
 
         var transport = TransportOf(builder.Configuration);
         if (transport is DiscordTransport.Gateway or DiscordTransport.Both)

@@ -50,20 +50,19 @@ public sealed partial class CommandRegistrar(
         return Result.Registered;
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (!options.Value.RegisterCommands)
-        {
-            return;
-        }
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        options.Value.RegisterCommands ? RegisterOnceAsync(cancellationToken) : Task.CompletedTask;
 
+    /// <summary>Registers where the settings say (one guild, or globally); a failure is logged, not thrown.</summary>
+    public async Task RegisterOnceAsync(CancellationToken cancellationToken = default)
+    {
         try
         {
             await RegisterAsync(Snowflake.TryParse(options.Value.GuildId, out var guild) ? guild : null, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is DiscordApiException or HttpRequestException)
         {
-            // The bot still answers commands registered earlier; the next start tries again.
+            // The bot still answers commands registered earlier; the next start or reload tries again.
             LogFailed(logger, exception);
         }
     }
