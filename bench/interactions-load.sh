@@ -89,6 +89,7 @@ start_host() {
     "--Discord:Transport=Http" \
     "--Discord:RegisterCommands=false" \
     "--Discord:ApiBaseUrl=http://127.0.0.1:9/api/v10" \
+    "--Cohorts:0:Target=discord:1200000000000000100" \
     "--Logging:LogLevel:Default=Warning" \
     "$@" </dev/null >"$dir/host.log" 2>&1 &
   host_pid=$!

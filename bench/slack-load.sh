@@ -8,6 +8,7 @@
 #   DURATION=30s CONNECTIONS=32 PORT=5093 STUB_PORT=5094 USERS=8 KEEP=1 bench/slack-load.sh
 #   PACED_RATE=5000 PACED_CONNECTIONS=16   the paced run: about the goal's rate, spread over 16 connections
 #   DOTNET_gcServer=0 ... bench/slack-load.sh     runtime settings reach the host (and the generator) through the environment
+#   RELOAD=1 RELOAD_EVERY=2                adds a flat-out run while a lesson is edited (and the index reloaded) every 2 s
 #
 # wrk cannot do this one: the host runs each trigger_id once (a repeat gets an empty 200), so every request needs its
 # own trigger_id and therefore its own HMAC-SHA256, which wrk's Lua has no library for. DevOps90.Bot.LoadTest
@@ -99,6 +100,12 @@ wait_for "$stub/api/auth.test" "$stub_pid" stub
 # C0BENCH (which also turns the local console off). Commands come from that channel (the cohort's French lesson) and
 # from another one (the lesson in the member's language: English or French). Warning logs only: nothing per request.
 secret="$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
+# RELOAD=1: the host reads a copy of the bundled content, which a last run edits while it loads the host flat out.
+reload_settings=()
+if [[ "${RELOAD:-0}" == "1" ]]; then
+  cp -r "$repo_root/content" "$work/content"
+  reload_settings=("--Content:Sources:0:Path=$work/content" "--Logging:LogLevel:DevOps90.Bot.Content=Information")
+fi
 mkdir -p "$work/data"
 echo idle >"$work/phase"
 DOTNET_STARTUP_HOOKS="$timings_hook" DEVOPS90_TIMINGS_DIR="$work" DEVOPS90_TIMINGS_ROUTE=/slack/commands "$bot" \
@@ -110,6 +117,7 @@ DOTNET_STARTUP_HOOKS="$timings_hook" DEVOPS90_TIMINGS_DIR="$work" DEVOPS90_TIMIN
   "--Slack:ApiBaseUrl=$stub/api" \
   "--Cohorts:0:Target=slack:C0BENCH" \
   "--Logging:LogLevel:Default=Warning" \
+  "${reload_settings[@]}" \
   </dev/null >"$work/host.log" 2>&1 &
 host_pid=$!
 wait_for "$base/healthz" "$host_pid" host
@@ -172,6 +180,24 @@ run loaded "loaded ($connections connections, flat out, $duration)" --connection
 run paced "paced ($paced_connections connections, ${paced_rate}/s, $duration)" \
   --connections "$paced_connections" --rate "$paced_rate" --duration "$duration"
 run one_connection "one connection (10s)" --connections 1 --duration 10s
+
+if [[ "${RELOAD:-0}" == "1" ]]; then
+  # A reload under load loses no request (issue 13): every RELOAD_EVERY seconds an edit of a lesson makes the host
+  # rebuild its index and swap it while commands keep coming; every answer must still be a 200 with a lesson.
+  (
+    edit=0
+    while sleep "${RELOAD_EVERY:-2}"; do
+      edit=$((edit + 1))
+      printf '\n<!-- bench edit %d -->\n' "$edit" >>"$work/content/2022/fr/day02.md"
+    done
+  ) &
+  editor_pid=$!
+  run reloading "loaded while reloading ($connections connections, flat out, $duration)" --connections "$connections" --duration "$duration"
+  kill "$editor_pid" 2>/dev/null || true
+  wait "$editor_pid" 2>/dev/null || true
+  sleep 3
+  echo "reloads during the run: $(grep -c 'Content reloaded' "$work/host.log" || true) (refused: $(grep -c 'was not reloaded' "$work/host.log" || true))" | tee -a "$work/summary"
+fi
 
 echo
 echo "== summary (goal: >= 5000 requests/s, p99 < 5 ms server-side; Discord's /day for comparison in bench/README.md)"
