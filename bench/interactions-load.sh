@@ -20,6 +20,8 @@ sample="${SAMPLE:-1}"
 paced_connections="${PACED_CONNECTIONS:-14}"
 paced_delay="${PACED_DELAY_MS:-2}"
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=common.sh
+source "$bench_dir/common.sh"
 repo_root="$(dirname "$bench_dir")"
 bot="$repo_root/src/DevOps90.Bot/bin/Release/net10.0/DevOps90.Bot"
 generator="$bench_dir/DevOps90.Bot.LoadTest/bin/Release/net10.0/DevOps90.Bot.LoadTest"
@@ -48,15 +50,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/devops90-load.XXXXXX")"
 host_pid=""
 
 stop_host() {
-  if [[ -n "$host_pid" ]] && kill -0 "$host_pid" 2>/dev/null; then
-    kill -TERM "$host_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do
-      kill -0 "$host_pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -KILL "$host_pid" 2>/dev/null || true
-    wait "$host_pid" 2>/dev/null || true
-  fi
+  stop_process "$host_pid"
   host_pid=""
 }
 # KEEP=1 leaves the keys, requests, replies and host logs in $work to look at.
@@ -167,10 +161,8 @@ server_times() {
 }
 
 : >"$work/summary"
-# The figures are only worth comparing on an otherwise idle machine: say how busy it was just before.
-read -r _ u1 n1 s1 i1 w1 _ </proc/stat; sleep 2; read -r _ u2 n2 s2 i2 w2 _ </proc/stat
-busy=$(( 100 - 100 * ((i2 + w2) - (i1 + w1)) / ((u2 + n2 + s2 + i2 + w2) - (u1 + n1 + s1 + i1 + w1)) ))
-echo "== CPU busy before the run: ${busy}% of $(nproc) cores (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$work/summary"
+
+busy_before_run | tee -a "$work/summary"
 echo "== host (Warning logs), fresh key"
 start_host quiet
 check quiet
@@ -211,4 +203,4 @@ fi
 echo
 echo "== summary (targets: p50 < 1 ms and p99 < 5 ms server-side, >= 5000 requests/s)"
 cat "$work/summary"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), .NET $(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ {v=$2} END {print v}'), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
+echo "$(machine_line), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"

@@ -24,6 +24,8 @@ users="${USERS:-8}"
 paced_rate="${PACED_RATE:-5000}"
 paced_connections="${PACED_CONNECTIONS:-16}"
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=common.sh
+source "$bench_dir/common.sh"
 repo_root="$(dirname "$bench_dir")"
 bot="$repo_root/src/DevOps90.Bot/bin/Release/net10.0/DevOps90.Bot"
 generator="$bench_dir/DevOps90.Bot.LoadTest/bin/Release/net10.0/DevOps90.Bot.LoadTest"
@@ -45,23 +47,10 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/devops90-slack-load.XXXXXX")"
 host_pid=""
 stub_pid=""
 
-# stop PID: TERM, up to 10 s, then KILL; only the processes this script started.
-stop() {
-  local pid="$1"
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-}
 # KEEP=1 leaves the host's and the stub's logs and the hook's timings in $work to look at.
 cleanup() {
-  stop "$host_pid"
-  stop "$stub_pid"
+  stop_process "$host_pid"
+  stop_process "$stub_pid"
   if [[ "${KEEP:-}" == "1" ]]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -123,10 +112,8 @@ host_pid=$!
 wait_for "$base/healthz" "$host_pid" host
 
 : >"$work/summary"
-# The figures are only worth comparing on an otherwise idle machine: say how busy it was just before.
-read -r _ u1 n1 s1 i1 w1 _ </proc/stat; sleep 2; read -r _ u2 n2 s2 i2 w2 _ </proc/stat
-busy=$(( 100 - 100 * ((i2 + w2) - (i1 + w1)) / ((u2 + n2 + s2 + i2 + w2) - (u1 + n1 + s1 + i1 + w1)) ))
-echo "== CPU busy before the run: ${busy}% of $(nproc) cores (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$work/summary"
+
+busy_before_run | tee -a "$work/summary"
 
 echo "== checks"
 "$generator" slack-check "$url" "$secret"
@@ -204,4 +191,4 @@ echo "== summary (goal: >= 5000 requests/s, p99 < 5 ms server-side; Discord's /d
 cat "$work/summary"
 echo "users.info calls the host made: $(grep -c '^STUB users.info' "$work/stub.log" || true) (for $users members);" \
   "host log entries at Warning or above: $(grep -Ec '^(warn|fail|crit):' "$work/host.log" || true)"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), .NET $(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ {v=$2} END {print v}')"
+machine_line
