@@ -53,7 +53,7 @@ internal sealed partial class ContentRefresher
             var folder = FolderOf(source);
             var repository = RedactedUrl.InText(source.Repository!);
             var result = Directory.Exists(folder)
-                ? _git.Fetch(source.Branch, folder)
+                ? _git.Fetch(source.Repository!, source.Branch, folder)
                 : _git.Clone(source.Repository!, source.Branch, folder);
             if (result.Failure is { } why)
             {

@@ -42,9 +42,19 @@ internal sealed class GitCheckout(GitCommand git)
         }
     }
 
-    /// <summary>Fetches the branch and, when it moved, resets the files to it; a failure leaves the files as they were.</summary>
-    public CheckoutResult Fetch(string branch, string folder)
+    /// <summary>
+    /// Fetches the branch from <paramref name="repository"/> and, when it moved, resets the files to it; a failure
+    /// leaves the files as they were. The checkout's origin is set to the configured repository first, so a deployer
+    /// who points the source at a fork or a mirror (or rotates the token in its URL) gets that one, not the first clone's.
+    /// </summary>
+    public CheckoutResult Fetch(string repository, string branch, string folder)
     {
+        var origin = git.Run(folder, "remote", "set-url", "origin", repository);
+        if (!origin.Succeeded)
+        {
+            return CheckoutResult.Failed(origin.Why);
+        }
+
         var before = Head(folder);
         var fetched = git.Run(folder, "fetch", "--depth", "1", "origin", branch);
         if (!fetched.Succeeded)

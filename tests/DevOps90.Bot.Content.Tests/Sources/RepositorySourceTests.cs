@@ -82,6 +82,25 @@ public sealed class RepositorySourceTests : IDisposable
     }
 
     [SkippableFact]
+    public void FetchAndReload_SourcePointedAtAnotherRepository_FetchesFromTheNewOne()
+    {
+        Skip.If(LocalContentRepository.IsGitMissing, LocalContentRepository.SkipReason);
+        using var first = new LocalContentRepository();
+        Refresher(first.Path);
+        // A fork with the same name: the checkout folder stays, so only its origin tells the two apart.
+        using var fork = new LocalContentRepository();
+        fork.WriteLesson(2, "Only in the fork");
+        fork.Commit("Day 2");
+
+        var refresher = Refresher(fork.Path);
+        var changed = refresher.FetchAndReload();
+
+        Assert.True(changed);
+        Assert.Equal("Only in the fork", refresher.Library.Current.FindLesson("2022", "en", 2).Lesson?.Title);
+        Assert.Empty(_logs.Problems);
+    }
+
+    [SkippableFact]
     public void Library_CloneFails_GoesOnWithTheOtherSourcesAndLeavesNoFolder()
     {
         Skip.If(LocalContentRepository.IsGitMissing, LocalContentRepository.SkipReason);
