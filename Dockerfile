@@ -38,10 +38,11 @@ RUN dotnet publish src/DevOps90.Bot/DevOps90.Bot.csproj -c Release -a "${TARGETA
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
-# A font for the participation charts' text. SkiaSharp's Linux asset without dependencies (the one ScottPlot brings)
+# Fonts for the participation charts' text. SkiaSharp's Linux asset without dependencies (the one ScottPlot brings)
 # reads fonts straight from /usr/share/fonts, without fontconfig; with no font there, charts are drawn without text.
+# DejaVu writes the Latin-script languages; WenQuanYi Micro Hei (about 5 MB) has the Chinese, Japanese and Korean letters.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-wqy-microhei \
     && rm -rf /var/lib/apt/lists/*
 # The bot's state lives in /data, a volume, so a new image keeps it; "app" is the image's built-in non-root user.
 RUN mkdir -p /data && chown app:app /data
