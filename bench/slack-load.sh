@@ -62,24 +62,6 @@ for address in "$base/healthz" "$stub/api/auth.test"; do
   fi
 done
 
-# wait_for URL PID NAME: polls URL (any HTTP answer) for up to 60 s while PID lives.
-wait_for() {
-  local address="$1" pid="$2" name="$3"
-  for _ in $(seq 1 300); do
-    if curl -sS -m 1 -o /dev/null "$address" 2>/dev/null; then
-      return 0
-    fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "the $name exited:" >&2
-      cat "$work/$name.log" >&2
-      exit 1
-    fi
-    sleep 0.2
-  done
-  echo "the $name did not answer $address within 60 s" >&2
-  exit 1
-}
-
 # The users.info stub: the host asks it once per member and keeps the answer five minutes.
 "$generator" slack-stub "$stub_port" </dev/null >"$work/stub.log" 2>&1 &
 stub_pid=$!
@@ -122,51 +104,10 @@ echo "== checks"
 echo "== warm-up: 5 s, $connections connections (not reported)"
 "$generator" slack-load "$url" "$secret" --connections "$connections" --duration 5s --warmup 0 --users "$users" >/dev/null
 
-# busy_ticks: CPU time of the whole machine so far, in clock ticks (all cores, idle and iowait left out).
-busy_ticks() {
-  awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
-}
-# host_ticks: the host's own CPU time so far, in clock ticks (utime + stime).
-host_ticks() {
-  awk '{ print $14 + $15 }' "/proc/$host_pid/stat"
-}
-
-# run NAME LABEL generator-options...: the generator's report, the hook's SERVER line for the same window, and what
-# the two cores did meanwhile: the host, the generator, and everything else (another person's build counts there).
-run() {
-  local name="$1" label="$2" machine0 host0 started
-  shift 2
-  echo "== $label"
-  machine0=$(busy_ticks)
-  host0=$(host_ticks)
-  started=$(date +%s.%N)
-  TIMEFORMAT='%U %S'
-  { time "$generator" slack-load "$url" "$secret" --users "$users" --phase-file "$work/phase" --phase "$name" "$@" \
-      | tee "$work/$name.out"; } 2>"$work/$name.time"
-  awk -v tick="$(getconf CLK_TCK)" -v cores="$(nproc)" -v started="$started" -v ended="$(date +%s.%N)" \
-    -v machine="$(( $(busy_ticks) - machine0 ))" -v host="$(( $(host_ticks) - host0 ))" '
-    END {
-      wall = ended - started; generator = $1 + $2; machine /= tick; host /= tick; others = machine - host - generator
-      if (others < 0) others = 0
-      printf "CPU over the %.1f s of the run: host %.1f s, generator %.1f s, other processes %.1f s; %.0f%% of the %d cores busy\n",
-        wall, host, generator, others, 100 * machine / (wall * cores), cores
-    }' "$work/$name.time" | tee "$work/$name.cpu"
-  sleep 0.5
-  tail -n 1 "$work/timings.txt" 2>/dev/null || true
-  {
-    sed "s|^|$label, |" "$work/$name.cpu"
-    grep '^RESULT' "$work/$name.out" | sed "s|^RESULT|$label, client:|"
-    tail -n 1 "$work/timings.txt" 2>/dev/null | sed "s|^SERVER|$label, server:|"
-  } >>"$work/summary"
-  if grep -Eq 'non2xx=[1-9]|socket_errors=[1-9]|bad_replies=[1-9]' "$work/$name.out"; then
-    echo "some requests failed or were not answered with a lesson (expired signatures? refused?)" >&2
-  fi
-}
-
-run loaded "loaded ($connections connections, flat out, $duration)" --connections "$connections" --duration "$duration"
-run paced "paced ($paced_connections connections, ${paced_rate}/s, $duration)" \
+run_load slack-load "$url" "$secret" loaded "loaded ($connections connections, flat out, $duration)" --connections "$connections" --duration "$duration"
+run_load slack-load "$url" "$secret" paced "paced ($paced_connections connections, ${paced_rate}/s, $duration)" \
   --connections "$paced_connections" --rate "$paced_rate" --duration "$duration"
-run one_connection "one connection (10s)" --connections 1 --duration 10s
+run_load slack-load "$url" "$secret" one_connection "one connection (10s)" --connections 1 --duration 10s
 
 if [[ "${RELOAD:-0}" == "1" ]]; then
   # A reload under load loses no request (issue 13): every RELOAD_EVERY seconds an edit of a lesson makes the host
@@ -179,7 +120,7 @@ if [[ "${RELOAD:-0}" == "1" ]]; then
     done
   ) &
   editor_pid=$!
-  run reloading "loaded while reloading ($connections connections, flat out, $duration)" --connections "$connections" --duration "$duration"
+  run_load slack-load "$url" "$secret" reloading "loaded while reloading ($connections connections, flat out, $duration)" --connections "$connections" --duration "$duration"
   kill "$editor_pid" 2>/dev/null || true
   wait "$editor_pid" 2>/dev/null || true
   sleep 3

@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace DevOps90.Bot.LoadTest.Slack;
+namespace DevOps90.Bot.LoadTest;
 
 /// <summary>
-/// A closed loop per connection: build a <c>/devops90 day N</c> form with a new trigger_id, sign it, post it, read the
-/// whole reply, again. Days go round 1-90, users round the bench members and, every round of users, the channel
-/// changes between the study group's and another, so the host answers every lesson in English (a quarter) and French. Latency runs from just before the request is built to the end of the reply (signing
-/// included, about a microsecond); with --rate, from the send, not from the slot the pacing planned (a late slot is
-/// not charged to the host). Prints a RESULT line in the shape of the wrk script's.
+/// A closed loop per connection: take the target's next request (each one new and signed now, since the host runs a
+/// request id once), post it, read the whole reply, again. Latency runs from just before the request is built to the
+/// end of the reply (signing included: about a microsecond for Slack's HMAC, tens for Discord's Ed25519); with --rate,
+/// from the send, not from the slot the pacing planned (a late slot is not charged to the host). Prints a RESULT line
+/// the load scripts read.
 /// </summary>
-internal sealed class SlackLoad(SlackLoadOptions options, TextWriter output)
+internal sealed class ClosedLoopLoad(ILoadTarget target, LoadOptions options, TextWriter output)
 {
     private static readonly TimeSpan _phaseSettle = TimeSpan.FromMilliseconds(300);
 
@@ -19,10 +19,9 @@ internal sealed class SlackLoad(SlackLoadOptions options, TextWriter output)
 
     public async Task<int> RunAsync()
     {
-        var forms = new SlackCommandForms(options.Secret, TimeProvider.System);
-        using var sender = new SlackSender(options.Url, options.Connections);
-        var workers = Enumerable.Range(0, options.Connections).Select(index => new Worker(index)).ToArray();
-        var tasks = workers.Select(worker => Task.Run(() => LoopAsync(worker, forms, sender))).ToArray();
+        using var sender = new LoadSender(options.Url, options.Connections);
+        var workers = Enumerable.Range(0, options.Connections).Select(index => new Worker(index, target)).ToArray();
+        var tasks = workers.Select(worker => Task.Run(() => LoopAsync(worker, sender))).ToArray();
 
         await Task.Delay(options.Warmup).ConfigureAwait(false);
         if (options.PhaseFile is { } phaseFile)
@@ -50,7 +49,7 @@ internal sealed class SlackLoad(SlackLoadOptions options, TextWriter output)
         return 0;
     }
 
-    private async Task LoopAsync(Worker worker, SlackCommandForms forms, SlackSender sender)
+    private async Task LoopAsync(Worker worker, LoadSender sender)
     {
         var interval = options.Rate > 0 ? (long)(Stopwatch.Frequency * options.Connections / options.Rate) : 0;
         // Connections start at different points of the interval, so that paced requests do not arrive in bursts.
@@ -63,13 +62,12 @@ internal sealed class SlackLoad(SlackLoadOptions options, TextWriter output)
             }
 
             var started = Stopwatch.GetTimestamp();
-            var channel = n / options.Users % 2 == 0 ? BenchUsers.CohortChannel : BenchUsers.OtherChannel;
-            var command = forms.Day((n % 90) + 1, BenchUsers.Id((worker.Index + n) % options.Users), channel);
+            var request = target.Next(worker.Index, n);
             int status;
             byte[] reply;
             try
             {
-                (status, reply) = await sender.SendAsync(command).ConfigureAwait(false);
+                (status, reply) = await sender.SendAsync(request).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
             {
@@ -123,10 +121,11 @@ internal sealed class SlackLoad(SlackLoadOptions options, TextWriter output)
         var non2xx = statuses.Where(pair => pair.Key is < 200 or > 299).Sum(pair => pair.Value);
         var errors = workers.Sum(worker => worker.Errors);
         var badReplies = workers.Sum(worker => worker.BadReplies);
-        var french = workers.Sum(worker => worker.French);
+        var noted = workers.Sum(worker => worker.Noted);
+        var notedText = target.NotedLabel is { } label ? string.Create(CultureInfo.InvariantCulture, $", {noted:N0} {label}") : "";
         var seconds = window.TotalSeconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{options.Connections} connections, {(options.Rate > 0 ? $"paced at {options.Rate:F0}/s" : "flat out")}, {seconds:F1} s: {count:N0} replies ({count / seconds:N0}/s), statuses {string.Join(", ", statuses.Select(pair => $"{pair.Key}: {pair.Value:N0}"))}, {errors} failed, {badReplies} 200s without blocks, {french:N0} in French; latency p50 {Micro(0.50):F0} µs, p99 {Micro(0.99):F0} µs, max {(count == 0 ? 0 : Ticks(latencies[^1])):F0} µs; generator CPU {cpu.TotalSeconds:F1} s"));
+            $"{options.Connections} connections, {(options.Rate > 0 ? $"paced at {options.Rate:F0}/s" : "flat out")}, {seconds:F1} s: {count:N0} replies ({count / seconds:N0}/s), statuses {string.Join(", ", statuses.Select(pair => $"{pair.Key}: {pair.Value:N0}"))}, {errors} failed, {badReplies} 200s without a lesson{notedText}; latency p50 {Micro(0.50):F0} µs, p99 {Micro(0.99):F0} µs, max {(count == 0 ? 0 : Ticks(latencies[^1])):F0} µs; generator CPU {cpu.TotalSeconds:F1} s"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT requests={count} seconds={seconds:F2} rps={count / seconds:F0} p50_us={Micro(0.50):F0} p90_us={Micro(0.90):F0} p99_us={Micro(0.99):F0} p999_us={Micro(0.999):F0} max_us={(count == 0 ? 0 : Ticks(latencies[^1])):F0} mean_us={mean:F0} non2xx={non2xx} socket_errors={errors} bad_replies={badReplies} client_cpu_s={cpu.TotalSeconds:F1}"));
     }
@@ -134,7 +133,7 @@ internal sealed class SlackLoad(SlackLoadOptions options, TextWriter output)
     private static double Ticks(long ticks) => ticks * 1e6 / Stopwatch.Frequency;
 
     /// <summary>One connection's figures, touched by its own loop only (read after the loops end).</summary>
-    private sealed class Worker(int index)
+    private sealed class Worker(int index, ILoadTarget target)
     {
         public int Index { get; } = index;
 
@@ -146,20 +145,20 @@ internal sealed class SlackLoad(SlackLoadOptions options, TextWriter output)
 
         public long BadReplies { get; set; }
 
-        public long French { get; set; }
+        public long Noted { get; set; }
 
         public void Record(long elapsed, int status, byte[] reply)
         {
             Latencies.Add(elapsed);
             Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
-            if (status == 200 && reply.AsSpan().IndexOf("\"blocks\""u8) < 0)
+            if (status == 200 && !target.IsAnswer(reply))
             {
                 BadReplies++;
             }
 
-            if (reply.AsSpan().IndexOf("\"text\":\"Jour "u8) >= 0)
+            if (target.IsNoted(reply))
             {
-                French++;
+                Noted++;
             }
         }
     }

@@ -1,13 +1,14 @@
 using System.Globalization;
 
-namespace DevOps90.Bot.LoadTest.Slack;
+namespace DevOps90.Bot.LoadTest;
 
 /// <summary>
-/// slack-load URL SECRET [--connections 64] [--duration 25s] [--warmup 1s] [--rate 0] [--users 8]
-/// [--phase-file FILE --phase NAME]. A rate above 0 paces the connections to about that many requests a second in all;
-/// 0 is flat out. The phase file is the one the ServerTimings hook reads: NAME while measuring, idle after.
+/// slack-load URL SECRET | discord-load URL PRIVATE-KEY-HEX, then [--connections 64] [--duration 25s] [--warmup 1s]
+/// [--rate 0] [--users 8] [--phase-file FILE --phase NAME]. A rate above 0 paces the connections to about that many
+/// requests a second in all; 0 is flat out. The phase file is the one the ServerTimings hook reads: NAME while
+/// measuring, idle after. The key is what signs the requests: Slack's signing secret, or Discord's Ed25519 private key.
 /// </summary>
-internal sealed record SlackLoadOptions(Uri Url, string Secret)
+internal sealed record LoadOptions(Uri Url, string Key)
 {
     public int Connections { get; init; } = 64;
 
@@ -22,9 +23,9 @@ internal sealed record SlackLoadOptions(Uri Url, string Secret)
 
     public string? PhaseFile { get; init; }
 
-    public string Phase { get; init; } = "slack";
+    public string Phase { get; init; } = "load";
 
-    public static SlackLoadOptions? Parse(string url, string secret, ReadOnlySpan<string> rest, TextWriter errors)
+    public static LoadOptions? Parse(string url, string key, ReadOnlySpan<string> rest, TextWriter errors)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
@@ -32,7 +33,7 @@ internal sealed record SlackLoadOptions(Uri Url, string Secret)
             return null;
         }
 
-        var options = new SlackLoadOptions(uri, secret);
+        var options = new LoadOptions(uri, key);
         for (var i = 0; i < rest.Length; i += 2)
         {
             var value = i + 1 < rest.Length ? rest[i + 1] : null;

@@ -1,12 +1,13 @@
 using System.Net.Http.Headers;
 
-namespace DevOps90.Bot.LoadTest.Slack;
+namespace DevOps90.Bot.LoadTest;
 
-/// <summary>Posts a signed command to the host's /slack/commands as Slack would, on one pool of keep-alive connections.</summary>
-internal sealed class SlackSender(Uri url, int connections) : IDisposable
+/// <summary>One signed request to the host: its body, content type and the platform's signature headers.</summary>
+internal sealed record SignedRequest(byte[] Body, MediaTypeHeaderValue ContentType, string UserAgent, IReadOnlyList<KeyValuePair<string, string>> Signature);
+
+/// <summary>Posts signed requests to one of the host's endpoints as the platform would, on one pool of keep-alive connections.</summary>
+internal sealed class LoadSender(Uri url, int connections) : IDisposable
 {
-    private static readonly MediaTypeHeaderValue _form = new("application/x-www-form-urlencoded");
-
     private readonly HttpClient _client = new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = connections,
@@ -19,16 +20,18 @@ internal sealed class SlackSender(Uri url, int connections) : IDisposable
         Timeout = TimeSpan.FromSeconds(10),
     };
 
-    /// <summary>The status and the whole reply body; <paramref name="signed"/> false sends the body without the two headers.</summary>
-    public async Task<(int Status, byte[] Reply)> SendAsync(SignedCommand command, bool signed = true)
+    /// <summary>The status and the whole reply body; <paramref name="signed"/> false sends the body without its signature headers.</summary>
+    public async Task<(int Status, byte[] Reply)> SendAsync(SignedRequest signedRequest, bool signed = true)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(command.Body) };
-        request.Content.Headers.ContentType = _form;
-        request.Headers.TryAddWithoutValidation("User-Agent", "Slackbot 1.0 (+https://api.slack.com/robots)");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(signedRequest.Body) };
+        request.Content.Headers.ContentType = signedRequest.ContentType;
+        request.Headers.TryAddWithoutValidation("User-Agent", signedRequest.UserAgent);
         if (signed)
         {
-            request.Headers.TryAddWithoutValidation("X-Slack-Request-Timestamp", command.Timestamp);
-            request.Headers.TryAddWithoutValidation("X-Slack-Signature", command.Signature);
+            foreach (var (name, value) in signedRequest.Signature)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
         }
 
         using var response = await _client.SendAsync(request).ConfigureAwait(false);

@@ -1,28 +1,39 @@
 using System.Globalization;
 using DevOps90.Bot.LoadTest;
+using DevOps90.Bot.LoadTest.Discord;
 using DevOps90.Bot.LoadTest.Slack;
 
-// usage: DevOps90.Bot.LoadTest OUTDIR [DAYS]
-//   Writes OUTDIR/public-key.hex, private-key.hex, day.lua (wrk) and day-2.{body,timestamp,signature} (curl check).
-// usage: DevOps90.Bot.LoadTest slack-stub PORT | slack-check URL SECRET | slack-load URL SECRET [options]
-//   The Slack tools of bench/slack-load.sh: a users.info stub, the checks before a load, and the load (SlackLoadOptions).
+// The load tools of bench/interactions-load.sh (Discord) and bench/slack-load.sh (Slack):
+//   discord-keys DIR | discord-check URL KEY | discord-load URL KEY [options]    KEY: the private key's hex
+//   slack-stub PORT | slack-check URL SECRET | slack-load URL SECRET [options]  options: see LoadOptions
 switch (args)
 {
+    case ["discord-keys", var folder]:
+        return DiscordInteractions.WriteKeys(folder, Console.Out);
+    case ["discord-check", var url, var key] when Uri.TryCreate(url, UriKind.Absolute, out var uri):
+        return await DiscordCheck.RunAsync(uri, key, Console.Out);
+    case ["discord-load", var url, var key, .. var rest]:
+        if (LoadOptions.Parse(url, key, rest, Console.Error) is not { } discord)
+        {
+            return 2;
+        }
+
+        using (var interactions = new DiscordInteractions(key, TimeProvider.System))
+        {
+            return await new ClosedLoopLoad(new DiscordTarget(interactions, discord.Users), discord, Console.Out).RunAsync();
+        }
+
     case ["slack-stub", var portText] when int.TryParse(portText, CultureInfo.InvariantCulture, out var port):
         return await SlackApiStub.RunAsync(port, Console.Out);
     case ["slack-check", var url, var secret] when Uri.TryCreate(url, UriKind.Absolute, out var uri):
         return await SlackCheck.RunAsync(uri, secret, Console.Out);
     case ["slack-load", var url, var secret, .. var rest]:
-        return SlackLoadOptions.Parse(url, secret, rest, Console.Error) is { } options
-            ? await new SlackLoad(options, Console.Out).RunAsync()
+        return LoadOptions.Parse(url, secret, rest, Console.Error) is { } slack
+            ? await new ClosedLoopLoad(new SlackTarget(new SlackCommandForms(secret, TimeProvider.System), slack.Users), slack, Console.Out).RunAsync()
             : 2;
-    case [var outputFolder]:
-        return SignedRequests.Write(outputFolder, days: 90, Console.Out);
-    case [var outputFolder, var daysText] when int.TryParse(daysText, out var days) && days is >= 1 and <= 90:
-        return SignedRequests.Write(outputFolder, days, Console.Out);
     default:
-        Console.Error.WriteLine("usage: DevOps90.Bot.LoadTest OUTDIR [DAYS 1-90]");
-        Console.Error.WriteLine("       DevOps90.Bot.LoadTest slack-stub PORT | slack-check URL SECRET");
-        Console.Error.WriteLine("       DevOps90.Bot.LoadTest slack-load URL SECRET [--connections 64] [--duration 25s] [--warmup 1s] [--rate 0] [--users 8] [--phase-file FILE --phase NAME]");
+        Console.Error.WriteLine("usage: DevOps90.Bot.LoadTest discord-keys DIR | discord-check URL KEY | discord-load URL KEY [options]");
+        Console.Error.WriteLine("       DevOps90.Bot.LoadTest slack-stub PORT | slack-check URL SECRET | slack-load URL SECRET [options]");
+        Console.Error.WriteLine("options: [--connections 64] [--duration 25s] [--warmup 1s] [--rate 0] [--users 8] [--phase-file FILE --phase NAME]");
         return 2;
 }

@@ -13,7 +13,7 @@ internal static class SlackCheck
     public static async Task<int> RunAsync(Uri url, string secret, TextWriter output)
     {
         var forms = new SlackCommandForms(secret, TimeProvider.System);
-        using var sender = new SlackSender(url, connections: 1);
+        using var sender = new LoadSender(url, connections: 1);
 
         var english = forms.Day(2, BenchUsers.Id(0), BenchUsers.OtherChannel);
         if (!await ExpectLessonAsync(sender, english, "en-US member elsewhere", "Day 2", output).ConfigureAwait(false)
@@ -47,7 +47,7 @@ internal static class SlackCheck
         return 0;
     }
 
-    private static async Task<bool> ExpectLessonAsync(SlackSender sender, SignedCommand command, string who, string starts, TextWriter output)
+    private static async Task<bool> ExpectLessonAsync(LoadSender sender, SignedRequest command, string who, string starts, TextWriter output)
     {
         var (status, reply) = await sender.SendAsync(command).ConfigureAwait(false);
         var text = Encoding.UTF8.GetString(reply);

@@ -1,11 +1,9 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace DevOps90.Bot.LoadTest.Slack;
-
-/// <summary>One slash command as Slack sends it: the form body, its request timestamp and its v0 signature.</summary>
-internal readonly record struct SignedCommand(byte[] Body, string Timestamp, string Signature);
 
 /// <summary>
 /// Builds <c>/devops90 day N</c> forms with the fields Slack sends
@@ -15,20 +13,27 @@ internal readonly record struct SignedCommand(byte[] Body, string Timestamp, str
 /// </summary>
 internal sealed class SlackCommandForms(string signingSecret, TimeProvider time)
 {
+    private static readonly MediaTypeHeaderValue _form = new("application/x-www-form-urlencoded");
+
     private readonly byte[] _key = Encoding.UTF8.GetBytes(signingSecret);
 
     // Unique across runs of the generator against one host (the host remembers trigger_ids for 15 minutes).
     private readonly string _run = RandomNumberGenerator.GetHexString(10, lowercase: true);
     private long _sequence;
 
-    public SignedCommand Day(int day, string userId, string channel, string? signingKey = null)
+    /// <summary>One slash command as Slack sends it: the form body, its request timestamp and its v0 signature.</summary>
+    public SignedRequest Day(int day, string userId, string channel, string? signingKey = null)
     {
         var sequence = Interlocked.Increment(ref _sequence);
         var text = "day " + day.ToString(CultureInfo.InvariantCulture);
         var body = Encoding.ASCII.GetBytes(Form(text, userId, channel, sequence));
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var key = signingKey is null ? _key : Encoding.UTF8.GetBytes(signingKey);
-        return new SignedCommand(body, timestamp, Sign(key, timestamp, body));
+        return new SignedRequest(body, _form, "Slackbot 1.0 (+https://api.slack.com/robots)",
+        [
+            new("X-Slack-Request-Timestamp", timestamp),
+            new("X-Slack-Signature", Sign(key, timestamp, body)),
+        ]);
     }
 
     private string Form(string text, string userId, string channel, long sequence)
