@@ -1,6 +1,7 @@
 using DevOps90.Bot.Content;
 using DevOps90.Bot.Core.Reports;
 using DevOps90.Bot.Discord;
+using DevOps90.Bot.Health;
 using DevOps90.Bot.LocalConsole;
 using DevOps90.Bot.Reports;
 using DevOps90.Bot.Scheduling;
@@ -38,13 +39,14 @@ public static class BotHost
         builder.AddSlack();
         builder.AddLocalConsole();
         builder.AddScheduling(BotConfiguration.BaseDirectory);
+        builder.Services.AddBotHealth();
         overrides?.Invoke(builder.Services);
 
         // The start's own failure is reported once, as one clear line (RunAsync); the host's error with its stack
         // trace would come first and bury it. Faults after the start are still logged, at Critical.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapBotHealth();
         app.MapDiscord();
         app.MapSlack();
         return app;
