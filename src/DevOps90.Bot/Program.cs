@@ -12,6 +12,7 @@ root.Subcommands.Add(CommandsCommandLine.Create(Console.Out));
 root.Subcommands.Add(ParticipationCommandLine.Create(Console.Out));
 root.Subcommands.Add(CohortsCommandLine.Create(Console.Out));
 root.Subcommands.Add(BackupCommand.Create(Console.Out));
+root.Subcommands.Add(HealthCommand.Create(Console.Out));
 root.SetAction((parse, cancellationToken) =>
 {
     // Settings may follow (--Key=value, Key=value); a bare word is a mistyped verb, not a reason to start the bot.

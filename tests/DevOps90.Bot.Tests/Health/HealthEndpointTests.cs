@@ -60,6 +60,28 @@ public sealed class HealthEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task HealthVerb_ReadyBot_Exits0_DownConnection_Exits1_NoBot_Exits1()
+    {
+        await using var ready = new TestHost();
+        await ready.App.StartAsync();
+        await WaitUntilSchedulerRunsAsync(ready.Services);
+        await using var down = new TestHost(overrides: services => services.AddSingleton<IConnectionReadiness>(new DownGateway()));
+        await down.App.StartAsync();
+        await WaitUntilSchedulerRunsAsync(down.Services);
+        var output = new StringWriter();
+
+        var whenReady = await DevOps90.Bot.Cli.HealthCommand.RunAsync(new Uri(ready.App.Urls.First() + "/healthz/ready"), output);
+        var whenDown = await DevOps90.Bot.Cli.HealthCommand.RunAsync(new Uri(down.App.Urls.First() + "/healthz/ready"), output);
+        await ready.App.StopAsync();
+        await down.App.StopAsync();
+        var whenStopped = await DevOps90.Bot.Cli.HealthCommand.RunAsync(new Uri(ready.App.Urls.First() + "/healthz/ready"), output);
+
+        Assert.Equal((0, 1, 1), (whenReady, whenDown, whenStopped));
+        Assert.Contains("503 ", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no answer from", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DatabaseCheck_SchemaNotMigrated_IsUnhealthy_SayingWhichVersionIsNeeded()
     {
         using var folder = new TempFolder();
