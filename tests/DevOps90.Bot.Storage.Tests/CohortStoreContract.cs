@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace DevOps90.Bot.Storage.Tests;
 
 /// <summary>What the cohort store does on each engine, with the cohort registry over it.</summary>
-public abstract class CohortStoreContract
+public abstract class CohortStoreContract(ITestDatabase engine) : IDisposable
 {
     protected static Cohort Paris => new()
     {
@@ -29,7 +29,7 @@ public abstract class CohortStoreContract
     [SkippableFact]
     public async Task SaveThenLoad_RoundTripsEveryField()
     {
-        var store = new SqlCohortStore(await MigratedAsync(), new FakeTimeProvider());
+        var store = new SqlCohortStore(await engine.MigratedAsync(), new FakeTimeProvider());
 
         var since = new DateTimeOffset(2027, 5, 1, 10, 0, 0, TimeSpan.Zero);
         await store.SaveAsync(new StoredCohort(Paris, true, CohortOrigin.Command, CohortStatus.Archived, since));
@@ -42,7 +42,7 @@ public abstract class CohortStoreContract
     [SkippableFact]
     public async Task Delete_RemovesTheCohortWithItsCheckInsDeliveriesAndLeaderboardMessage_AndNoOtherCohorts()
     {
-        var database = await MigratedAsync();
+        var database = await engine.MigratedAsync();
         var store = new SqlCohortStore(database, new FakeTimeProvider());
         var lyon = Paris with { Id = new CohortId("lyon") };
         await store.SaveAsync(new StoredCohort(Paris, false));
@@ -71,7 +71,7 @@ public abstract class CohortStoreContract
     [SkippableFact]
     public async Task Registry_CohortRemovedFromTheSettings_IsRetiredAtTheNextStart_AndComesBackWhenConfiguredAgain()
     {
-        var database = await MigratedAsync();
+        var database = await engine.MigratedAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2027, 2, 1, 8, 0, 0, TimeSpan.Zero));
         var lyon = Paris with { Id = new CohortId("lyon") };
         await new CohortRegistry(new SqlCohortStore(database, time), time).InitializeAsync([Paris, lyon]);
@@ -94,7 +94,7 @@ public abstract class CohortStoreContract
     [SkippableFact]
     public async Task Registry_CohortCreatedAtRunTime_IsNotRetiredByTheSettings()
     {
-        var database = await MigratedAsync();
+        var database = await engine.MigratedAsync();
         var registry = new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider()));
         await registry.InitializeAsync([]);
         await registry.SaveAsync(Paris);
@@ -110,7 +110,7 @@ public abstract class CohortStoreContract
     [SkippableFact]
     public async Task Registry_Archive_StopsTheCohortKeepsItsDataAndAnnounces_ThenTheRetentionRuleDeletesIt()
     {
-        var database = await MigratedAsync();
+        var database = await engine.MigratedAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2027, 2, 1, 8, 0, 0, TimeSpan.Zero));
         var registry = new CohortRegistry(new SqlCohortStore(database, time), time);
         await registry.InitializeAsync([]);
@@ -141,7 +141,7 @@ public abstract class CohortStoreContract
     [SkippableFact]
     public async Task Registry_RunTimeChange_SurvivesARestartOverTheSettings()
     {
-        var database = await MigratedAsync();
+        var database = await engine.MigratedAsync();
         var configured = Paris with { PostTime = new TimeOnly(18, 0) };
         var first = new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider()));
         await first.InitializeAsync([configured]);
@@ -149,7 +149,7 @@ public abstract class CohortStoreContract
         first.Changed += changes.Add;
 
         await first.SaveAsync(configured with { PostTime = new TimeOnly(20, 0) });
-        var restarted = new CohortRegistry(new SqlCohortStore(OpenAnother(), new FakeTimeProvider()));
+        var restarted = new CohortRegistry(new SqlCohortStore(engine.Open(), new FakeTimeProvider()));
         var start = await restarted.InitializeAsync([configured]);
 
         Assert.Equal(new TimeOnly(20, 0), restarted.Find(Paris.Id)!.PostTime);
@@ -161,7 +161,7 @@ public abstract class CohortStoreContract
     [SkippableFact]
     public async Task Registry_SettingsChange_ReplacesAnUntouchedCohort()
     {
-        var database = await MigratedAsync();
+        var database = await engine.MigratedAsync();
         await new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider())).InitializeAsync([Paris]);
 
         var restarted = new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider()));
@@ -174,7 +174,7 @@ public abstract class CohortStoreContract
     [SkippableFact]
     public async Task Registry_Delete_AnnouncesAndForgets()
     {
-        var registry = new CohortRegistry(new SqlCohortStore(await MigratedAsync(), new FakeTimeProvider()));
+        var registry = new CohortRegistry(new SqlCohortStore(await engine.MigratedAsync(), new FakeTimeProvider()));
         await registry.InitializeAsync([Paris]);
         CohortChange? change = null;
         registry.Changed += announced => change = announced;
@@ -186,16 +186,24 @@ public abstract class CohortStoreContract
         Assert.Equal(new CohortChange(Paris.Id, null), change);
     }
 
-    /// <summary>A fresh database of the bot's schema for this test.</summary>
-    protected abstract Task<IDatabase> MigratedAsync();
-
-    /// <summary>Another database object on the same database (its own connections), as a restarted process has.</summary>
-    protected abstract IDatabase OpenAnother();
+    public void Dispose()
+    {
+        engine.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
 
-public sealed class SqliteCohortStoreTests : CohortStoreContract, IDisposable
+public sealed class SqliteCohortStoreTests : CohortStoreContract
 {
-    private readonly SqliteFile _file = new();
+    private readonly SqliteFile _file;
+
+    public SqliteCohortStoreTests()
+        : this(new SqliteFile())
+    {
+    }
+
+    private SqliteCohortStoreTests(SqliteFile file)
+        : base(file) => _file = file;
 
     [Fact]
     public async Task Migration_ExistingCohorts_SettingsOnesCanRetireAndRunTimeOnesAreKept()
@@ -237,21 +245,6 @@ public sealed class SqliteCohortStoreTests : CohortStoreContract, IDisposable
         Assert.Equal(["discord:123456789012345678", "discord:123456789012345678"], (await checkIns.ForCohortAsync(Paris.Id)).Select(checkIn => checkIn.MemberId));
         Assert.Equal(["console"], (await checkIns.ForCohortAsync(new CohortId("local"))).Select(checkIn => checkIn.MemberId));
     }
-
-    public void Dispose() => _file.Dispose();
-
-    protected override async Task<IDatabase> MigratedAsync() => await _file.MigratedAsync();
-
-    protected override IDatabase OpenAnother() => _file.Open();
 }
 
-public sealed class PostgresCohortStoreTests(PostgresFixture fixture) : CohortStoreContract, IClassFixture<PostgresFixture>, IDisposable
-{
-    private readonly PostgresTestDatabase _database = new(fixture);
-
-    public void Dispose() => _database.Dispose();
-
-    protected override async Task<IDatabase> MigratedAsync() => await _database.MigratedAsync();
-
-    protected override IDatabase OpenAnother() => _database.Open();
-}
+public sealed class PostgresCohortStoreTests(PostgresFixture fixture) : CohortStoreContract(new PostgresTestDatabase(fixture)), IClassFixture<PostgresFixture>;

@@ -51,7 +51,7 @@ public sealed class PostgresFixture : IAsyncLifetime
 /// One test's use of its class's database (<see cref="PostgresFixture"/>), like <see cref="SqliteFile"/>: emptied
 /// for the test, with a pool per <see cref="Open"/> as each process would have; the pools closed after the test.
 /// </summary>
-internal sealed class PostgresTestDatabase(PostgresFixture fixture) : IDisposable
+internal sealed class PostgresTestDatabase(PostgresFixture fixture) : ITestDatabase
 {
     private readonly List<NpgsqlDataSource> _pools = [];
 
@@ -69,6 +69,10 @@ internal sealed class PostgresTestDatabase(PostgresFixture fixture) : IDisposabl
         _pools.Add(pool);
         return new PostgresDatabase(pool);
     }
+
+    async Task<IDatabase> ITestDatabase.MigratedAsync() => await MigratedAsync();
+
+    IDatabase ITestDatabase.Open() => Open();
 
     public void Dispose()
     {

@@ -9,12 +9,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace DevOps90.Bot.Storage.Tests;
 
 /// <summary>Two bot instances on one database, as two schedulers sharing it would be.</summary>
-public abstract class SharedDatabaseDeliveryContract
+public abstract class SharedDatabaseDeliveryContract(ITestDatabase engine) : IDisposable
 {
     [SkippableFact]
     public async Task DeliverDue_TwoInstancesOnOneDatabaseAtTheSameMoment_PostOnce()
     {
-        await MigratedAsync();
+        await engine.MigratedAsync();
         var publisher = new RecordingPublisher();
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2027-01-02T17:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var cohort = new Cohort { Id = new CohortId("group"), CurriculumId = "2022", StartDate = new DateOnly(2027, 1, 1), TimeZoneId = "Europe/Paris" };
@@ -23,7 +23,7 @@ public abstract class SharedDatabaseDeliveryContract
         DailyPostService Instance() => new(
             new InMemoryCohortDirectory([cohort]),
             index,
-            new SqlDeliveryLedger(OpenAnother()),
+            new SqlDeliveryLedger(engine.Open()),
             [publisher],
             new DailyPostComposer(index, new BotDefaults("2022", "en", "Europe/Paris")),
             new DeliveryOptions(),
@@ -41,30 +41,13 @@ public abstract class SharedDatabaseDeliveryContract
         Assert.All(rounds.Where(outcome => outcome.Status != DeliveryStatus.Sent), outcome => Assert.Contains(outcome.Status, new[] { DeliveryStatus.Busy, DeliveryStatus.AlreadySettled }));
     }
 
-    protected abstract Task<IDatabase> MigratedAsync();
-
-    /// <summary>Another database object on the same database, with its own connections.</summary>
-    protected abstract IDatabase OpenAnother();
+    public void Dispose()
+    {
+        engine.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
 
-public sealed class SqliteSharedDatabaseDeliveryTests : SharedDatabaseDeliveryContract, IDisposable
-{
-    private readonly SqliteFile _file = new();
+public sealed class SqliteSharedDatabaseDeliveryTests() : SharedDatabaseDeliveryContract(new SqliteFile());
 
-    public void Dispose() => _file.Dispose();
-
-    protected override async Task<IDatabase> MigratedAsync() => await _file.MigratedAsync();
-
-    protected override IDatabase OpenAnother() => _file.Open();
-}
-
-public sealed class PostgresSharedDatabaseDeliveryTests(PostgresFixture fixture) : SharedDatabaseDeliveryContract, IClassFixture<PostgresFixture>, IDisposable
-{
-    private readonly PostgresTestDatabase _database = new(fixture);
-
-    public void Dispose() => _database.Dispose();
-
-    protected override async Task<IDatabase> MigratedAsync() => await _database.MigratedAsync();
-
-    protected override IDatabase OpenAnother() => _database.Open();
-}
+public sealed class PostgresSharedDatabaseDeliveryTests(PostgresFixture fixture) : SharedDatabaseDeliveryContract(new PostgresTestDatabase(fixture)), IClassFixture<PostgresFixture>;
