@@ -119,23 +119,23 @@ public sealed class ScheduledPostTests
         await using var database = await TestPostgres.CreateDatabaseAsync();
         using var data = new TempFolder();
         var clock = new FakeTimeProvider(_beforeThePost.AddMinutes(-5));
-        string[] settings = [.. TestHost.Settings(data.Path), .. PostgresHostTests.Settings(database)];
+        string[] settings = [.. TestHost.Settings(data.Path), .. QuartzStoreTests.Settings(database)];
         var first = new SynchronizedStringWriter();
         var second = new SynchronizedStringWriter();
         await using var one = BotHost.Build(settings, Console(first, clock));
         await using var two = BotHost.Build(settings, Console(second, clock));
 
-        await PostgresHostTests.StartOnFakeClockAsync(clock, one, two);
+        await QuartzStoreTests.StartOnFakeClockAsync(clock, one, two);
         clock.SetUtcNow(_beforeThePost);
         clock.Advance(TimeSpan.FromSeconds(15));
         var sent = await WaitForAsync(() => SentAsync(one.Services, "day-8"));
-        var instances = await PostgresHostTests.SchedulerInstancesAsync(database);
+        var instances = await QuartzStoreTests.SchedulerInstancesAsync(database);
         await Task.WhenAll(one.StopAsync(), two.StopAsync());
 
         Assert.NotNull(sent);
         Assert.Equal(1, CountOf(first.ToString() + second.ToString(), "Demain — Jour 8"));
         Assert.Equal(2, instances);
-        Assert.Equal(MigrationRunner.For("postgres").Count, await PostgresHostTests.MigrationsAppliedAsync(database));
+        Assert.Equal(MigrationRunner.For("postgres").Count, await QuartzStoreTests.MigrationsAppliedAsync(database));
     }
 
     internal static Action<IServiceCollection> Console(TextWriter output, TimeProvider clock) => services =>

@@ -10,9 +10,27 @@ using Quartz;
 
 namespace DevOps90.Bot.Tests.Scheduling;
 
-/// <summary>The bot on PostgreSQL (Storage:Provider=Postgres): its schema and Quartz's clustered store in one database.</summary>
-public sealed class PostgresHostTests
+/// <summary>
+/// Quartz's store in the bot's database: on PostgreSQL (Storage:Provider=Postgres) clustered, beside the bot's schema;
+/// configured through the host builder, so a Quartz section applies too.
+/// </summary>
+public sealed class QuartzStoreTests
 {
+    [Fact]
+    public async Task Start_QuartzSection_AppliesBesideTheBotsStore()
+    {
+        await using var host = new TestHost(["--Quartz:Scheduler:InstanceName=devops90-custom"], ScheduledPostTests.Console(TextWriter.Null, TimeProvider.System));
+
+        await host.App.StartAsync();
+        await ScheduledPostTests.WaitUntilRunningAsync(host.Services);
+        var metadata = await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).GetMetadata();
+        await host.App.StopAsync();
+
+        Assert.Equal("devops90-custom", metadata.SchedulerName);
+        Assert.True(metadata.JobStorePersistent, "the scheduler lost its persistent store");
+        Assert.False(metadata.JobStoreClustered, "one SQLite file serves one instance: no cluster");
+    }
+
     [SkippableFact]
     public async Task Start_OnPostgres_MigratesAndSchedulesInAClusteredStore()
     {
