@@ -68,4 +68,6 @@ internal sealed record PauseDocument(string From, string? Until);
 
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CohortDocument))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(List<long[]>))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

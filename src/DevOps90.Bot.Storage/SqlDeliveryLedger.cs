@@ -6,8 +6,9 @@ using DevOps90.Bot.Core.Delivery;
 namespace DevOps90.Bot.Storage;
 
 /// <summary>
-/// The delivery ledger in the bot's database. A claim reads and writes the line inside one write transaction, so
-/// of two instances claiming at once exactly one gets it.
+/// The delivery ledger in the bot's database. A claim is one statement (insert the line, or take over a lapsed one,
+/// returning it only to the caller that did), so of any number of instances claiming at once exactly one gets it,
+/// on SQLite and on PostgreSQL alike.
 /// </summary>
 public sealed class SqlDeliveryLedger(IDatabase database) : IDeliveryLedger
 {
@@ -15,37 +16,46 @@ public sealed class SqlDeliveryLedger(IDatabase database) : IDeliveryLedger
         "cohort_id AS CohortId, post_key AS PostKey, state AS State, scheduled_at AS ScheduledAt, updated_at AS UpdatedAt, " +
         "attempts AS Attempts, message_id AS MessageId, reason AS Reason, permanent AS Permanent, next_attempt_at AS NextAttemptAt";
 
+    // The WHERE is LedgerRules.MayReclaim. On a conflict each engine updates the line as it is once the other
+    // writers are done with it (SQLite: one writer at a time; PostgreSQL: the row lock, then the WHERE is checked on
+    // the latest version), so a second claimant finds the line claimed and gets no row back.
+    private const string Claim =
+        "INSERT INTO delivery_ledger (cohort_id, post_key, state, scheduled_at, updated_at, attempts, owner) " +
+        "VALUES (@Cohort, @Post, 'claimed', @ScheduledAt, @Now, 1, @Owner) " +
+        "ON CONFLICT (cohort_id, post_key) DO UPDATE SET state = 'claimed', updated_at = excluded.updated_at, " +
+        "attempts = delivery_ledger.attempts + 1, owner = excluded.owner, next_attempt_at = NULL " +
+        "WHERE (delivery_ledger.state = 'claimed' AND delivery_ledger.updated_at + @Lease <= @Now) " +
+        "OR (delivery_ledger.state = 'failed' AND delivery_ledger.permanent = 0 AND delivery_ledger.next_attempt_at <= @Now) " +
+        $"RETURNING {Columns}";
+
     public async Task<ClaimResult> TryClaimAsync(DeliveryKey key, DateTimeOffset scheduledAt, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-        var existing = await FindAsync(connection, transaction, key).ConfigureAwait(false);
-        ClaimResult result;
-        if (existing is null)
+        var parameters = new
         {
-            await connection.ExecuteAsync(
-                "INSERT INTO delivery_ledger (cohort_id, post_key, state, scheduled_at, updated_at, attempts, owner) " +
-                "VALUES (@Cohort, @Post, 'claimed', @ScheduledAt, @Now, 1, @Owner)",
-                new { Cohort = key.Cohort.Value, key.Post, ScheduledAt = Millis(scheduledAt), Now = Millis(now), Owner = owner },
-                transaction).ConfigureAwait(false);
-            result = new ClaimResult(ClaimOutcome.Claimed, new DeliveryRecord(key, DeliveryState.Claimed, scheduledAt, now, 1));
-        }
-        else if (LedgerRules.MayReclaim(existing, now, lease))
+            Cohort = key.Cohort.Value,
+            key.Post,
+            ScheduledAt = Millis(scheduledAt),
+            Now = Millis(now),
+            Owner = owner,
+            Lease = (long)lease.TotalMilliseconds,
+        };
+        while (true)
         {
-            await connection.ExecuteAsync(
-                "UPDATE delivery_ledger SET state = 'claimed', updated_at = @Now, attempts = attempts + 1, owner = @Owner, next_attempt_at = NULL " +
-                "WHERE cohort_id = @Cohort AND post_key = @Post",
-                new { Cohort = key.Cohort.Value, key.Post, Now = Millis(now), Owner = owner },
-                transaction).ConfigureAwait(false);
-            result = new ClaimResult(ClaimOutcome.Claimed, existing with { State = DeliveryState.Claimed, UpdatedAt = now, Attempts = existing.Attempts + 1, NextAttemptAt = null });
-        }
-        else
-        {
-            result = new ClaimResult(LedgerRules.IsSettled(existing) ? ClaimOutcome.Settled : ClaimOutcome.Busy, existing);
-        }
+            var claimed = await connection.QuerySingleOrDefaultAsync<LedgerRow>(
+                new CommandDefinition(Claim, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (claimed is not null)
+            {
+                return new ClaimResult(ClaimOutcome.Claimed, claimed.ToRecord());
+            }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
+            // Someone else holds it, or it is settled: what the line says now is only for the caller to report.
+            // (Gone again already, deleted with its cohort: then the claim is tried once more.)
+            if (await FindAsync(connection, key, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                return new ClaimResult(LedgerRules.IsSettled(existing) ? ClaimOutcome.Settled : ClaimOutcome.Busy, existing);
+            }
+        }
     }
 
     public Task MarkSentAsync(DeliveryKey key, string messageId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
@@ -71,7 +81,7 @@ public sealed class SqlDeliveryLedger(IDatabase database) : IDeliveryLedger
     public async Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await FindAsync(connection, null, key).ConfigureAwait(false);
+        return await FindAsync(connection, key, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<DeliveryRecord>> RecentAsync(CohortId cohort, int count, CancellationToken cancellationToken = default)
@@ -83,12 +93,12 @@ public sealed class SqlDeliveryLedger(IDatabase database) : IDeliveryLedger
         return [.. rows.Select(row => row.ToRecord())];
     }
 
-    private static async Task<DeliveryRecord?> FindAsync(DbConnection connection, DbTransaction? transaction, DeliveryKey key)
+    private static async Task<DeliveryRecord?> FindAsync(DbConnection connection, DeliveryKey key, CancellationToken cancellationToken)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<LedgerRow>(
+        var row = await connection.QuerySingleOrDefaultAsync<LedgerRow>(new CommandDefinition(
             $"SELECT {Columns} FROM delivery_ledger WHERE cohort_id = @Cohort AND post_key = @Post",
             new { Cohort = key.Cohort.Value, key.Post },
-            transaction).ConfigureAwait(false);
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row?.ToRecord();
     }
 

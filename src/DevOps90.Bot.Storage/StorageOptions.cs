@@ -4,7 +4,11 @@ namespace DevOps90.Bot.Storage;
 
 public enum StorageProvider
 {
+    /// <summary>A file beside the bot: the default, for one bot process.</summary>
     Sqlite,
+
+    /// <summary>A PostgreSQL server (Storage:ConnectionString), which any number of bot processes may share.</summary>
+    Postgres,
 }
 
 /// <summary>The "Storage" section: where the bot keeps its state.</summary>
@@ -29,6 +33,9 @@ public sealed class StorageOptions
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan InactiveCohortRetention { get; set; } = TimeSpan.FromDays(180);
 
-    /// <summary>A full connection string, used instead of DataDirectory and FileName when set.</summary>
+    /// <summary>
+    /// SQLite: a full connection string, used instead of DataDirectory and FileName when set. PostgreSQL (required):
+    /// Npgsql's, e.g. "Host=db;Database=devops90;Username=bot;Password=…"; with a password it is a secret.
+    /// </summary>
     public string? ConnectionString { get; set; }
 }

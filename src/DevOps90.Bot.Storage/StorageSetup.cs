@@ -2,12 +2,14 @@ using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Storage.Migrations;
+using DevOps90.Bot.Storage.Postgres;
 using DevOps90.Bot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace DevOps90.Bot.Storage;
 
@@ -15,15 +17,23 @@ public static class StorageSetup
 {
     /// <summary>
     /// The bot's database (SQLite by default, a file under Storage:DataDirectory; a relative connection string's file
-    /// is taken from <paramref name="baseDirectory"/>), its migrations, the delivery ledger and the cohort store.
+    /// is taken from <paramref name="baseDirectory"/>; or PostgreSQL through one <see cref="NpgsqlDataSource"/>), its
+    /// migrations, the delivery ledger and the cohort, participation and leaderboard message stores.
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder, string baseDirectory)
     {
         builder.Services.AddOptionsWithValidateOnStart<StorageOptions>()
             .Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
             .ValidateDataAnnotations();
-        builder.Services.AddSingleton<IDatabase>(services =>
-            CreateDatabase(services.GetRequiredService<IOptions<StorageOptions>>().Value, baseDirectory));
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        // One pool for the process; the container disposes it (closing its connections) when the host ends.
+        builder.Services.AddSingleton(services =>
+            NpgsqlDataSource.Create(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
+        builder.Services.AddSingleton<IDatabase>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value switch
+        {
+            { Provider: StorageProvider.Postgres } => new PostgresDatabase(services.GetRequiredService<NpgsqlDataSource>()),
+            var sqlite => CreateDatabase(sqlite, baseDirectory),
+        });
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddSingleton<IDeliveryLedger, SqlDeliveryLedger>();
         builder.Services.AddSingleton<ICohortStore, SqlCohortStore>();
@@ -32,6 +42,7 @@ public static class StorageSetup
         return builder;
     }
 
+    /// <summary>The SQLite database the settings name (Storage:Provider Sqlite).</summary>
     public static SqliteDatabase CreateDatabase(StorageOptions options, string baseDirectory)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))

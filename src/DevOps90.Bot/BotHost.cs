@@ -8,6 +8,7 @@ using DevOps90.Bot.Scheduling;
 using DevOps90.Bot.Slack;
 using DevOps90.Bot.Storage;
 using DevOps90.Bot.StudyGroups;
+using Microsoft.Extensions.Options;
 
 namespace DevOps90.Bot;
 
@@ -91,8 +92,9 @@ public static class BotHost
     /// </summary>
     private static async Task<int> FailedStartAsync(Exception exception, WebApplication? app, string[] args, TextWriter errors)
     {
-        var databasePath = app?.Services.GetService<IDatabase>() is Storage.Sqlite.SqliteDatabase sqlite ? sqlite.DataSource : null;
-        foreach (var line in StartupFailure.Describe(exception, databasePath))
+        var database = DatabaseOf(app);
+        var databasePath = database is Storage.Sqlite.SqliteDatabase sqlite ? sqlite.DataSource : null;
+        foreach (var line in StartupFailure.Describe(exception, databasePath, database?.Description))
         {
             await errors.WriteLineAsync($"Cannot start: {line}").ConfigureAwait(false);
         }
@@ -118,6 +120,19 @@ public static class BotHost
         }
 
         return 1;
+    }
+
+    /// <summary>The database, to name it; none when the storage settings themselves are what failed.</summary>
+    private static IDatabase? DatabaseOf(WebApplication? app)
+    {
+        try
+        {
+            return app?.Services.GetService<IDatabase>();
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
     }
 }
 

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using DevOps90.Bot.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace DevOps90.Bot;
 
@@ -14,7 +16,8 @@ internal static partial class StartupFailure
     private static readonly string[] _secretKeyParts = ["token", "secret", "password", "connectionstring", "key"];
 
     /// <param name="databasePath">The database file, when known, to name it in storage errors.</param>
-    public static IReadOnlyList<string> Describe(Exception exception, string? databasePath) => Unwrap(exception) switch
+    /// <param name="database">How the logs name the database (a PostgreSQL server without its password), when known.</param>
+    public static IReadOnlyList<string> Describe(Exception exception, string? databasePath, string? database = null) => Unwrap(exception) switch
     {
         OptionsValidationException validation => [.. validation.Failures],
         InvalidOperationException conversion when ConversionFailure().Match(conversion.Message) is { Success: true } match =>
@@ -22,6 +25,8 @@ internal static partial class StartupFailure
         IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } io =>
             [$"Urls: cannot listen on {AddressOf(io.Message)}: the address is in use (is the bot already running?). Choose a free port, e.g. --Urls=http://127.0.0.1:5091 or ASPNETCORE_URLS."],
         SqliteException sqlite => [Storage(sqlite, databasePath)],
+        StorageInUseException inUse => [inUse.Message],
+        NpgsqlException postgres => [$"Storage: cannot use the PostgreSQL database {database ?? "of Storage:ConnectionString"}: {FirstLine(postgres.Message)}. Check Storage:ConnectionString and that the server accepts this bot."],
         UnauthorizedAccessException denied => [$"Storage:DataDirectory: {denied.Message} The bot must be able to create and write its data folder; choose another with Storage:DataDirectory."],
         StartupSettingException setting => [setting.Message],
         var other => [$"{other.GetType().Name}: {FirstLine(other.Message)}"],

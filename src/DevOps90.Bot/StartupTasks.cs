@@ -7,8 +7,8 @@ namespace DevOps90.Bot;
 
 /// <summary>
 /// What must be ready before anything else runs: the database schema, then the cohorts (stored ones, with the
-/// settings' written over those not changed at run time, and the settings' cohorts no longer configured retired). Registered first, so it completes before the scheduler,
-/// the reconciliation and the channels start.
+/// settings' written over those not changed at run time, and the settings' cohorts no longer configured retired).
+/// Registered first, so it completes before the scheduler, the reconciliation and the channels start.
 /// </summary>
 internal sealed partial class StartupTasks(
     MigrationRunner migrations,
@@ -19,13 +19,26 @@ internal sealed partial class StartupTasks(
     ILogger<StartupTasks> logger) : IHostedService, IDisposable
 {
     private readonly SemaphoreSlim _once = new(1, 1);
+    private IDisposable? _reservation;
     private bool _done;
 
-    public async Task StartAsync(CancellationToken cancellationToken) => await RunAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// The running bot first claims its database (a SQLite file serves one bot process; the command-line verbs,
+    /// which do not start the host, may still read it beside that process).
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _reservation ??= database.ReserveForThisProcess();
+        await RunAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Dispose() => _once.Dispose();
+    public void Dispose()
+    {
+        _reservation?.Dispose();
+        _once.Dispose();
+    }
 
     /// <summary>Runs once per process; verbs that use the services without starting the host call it themselves.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
@@ -39,8 +52,7 @@ internal sealed partial class StartupTasks(
             }
 
             var version = await migrations.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var dataSource = DataSourceOf(database);
-            LogSchema(logger, database.Dialect, dataSource, version);
+            LogSchema(logger, database.Dialect.Name, database.Description, version);
             var start = await registry.InitializeAsync(configured.All, cancellationToken).ConfigureAwait(false);
             foreach (var id in start.Overridden)
             {
@@ -62,9 +74,6 @@ internal sealed partial class StartupTasks(
             _once.Release();
         }
     }
-
-    private static string DataSourceOf(IDatabase database) =>
-        database is Storage.Sqlite.SqliteDatabase sqlite ? sqlite.DataSource : database.Dialect;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database {Dialect} {DataSource} at schema version {SchemaVersion}")]
     private static partial void LogSchema(ILogger logger, string dialect, string dataSource, int schemaVersion);

@@ -13,7 +13,11 @@ public abstract class DeliveryLedgerContract
 
     protected abstract Task<IDeliveryLedger> CreateAsync();
 
-    [Fact]
+    /// <summary>The ledgers of <paramref name="count"/> instances sharing one store (SQL: each its own connections).</summary>
+    protected virtual async Task<IReadOnlyList<IDeliveryLedger>> CreateInstancesAsync(int count) =>
+        Enumerable.Repeat(await CreateAsync(), count).ToList();
+
+    [SkippableFact]
     public async Task TryClaim_FirstTime_ClaimsAndASecondClaimIsBusy()
     {
         var ledger = await CreateAsync();
@@ -26,7 +30,7 @@ public abstract class DeliveryLedgerContract
         Assert.Equal((DeliveryState.Claimed, 1, _scheduled), (second.Record.State, second.Record.Attempts, second.Record.ScheduledAt));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TryClaim_AfterTheLeaseOfACrashedClaim_ClaimsAgain()
     {
         var ledger = await CreateAsync();
@@ -37,7 +41,7 @@ public abstract class DeliveryLedgerContract
         Assert.Equal((ClaimOutcome.Claimed, 2), (retry.Outcome, retry.Record.Attempts));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TryClaim_Sent_IsSettledWithItsMessageId()
     {
         var ledger = await CreateAsync();
@@ -49,7 +53,7 @@ public abstract class DeliveryLedgerContract
         Assert.Equal((ClaimOutcome.Settled, DeliveryState.Sent, "msg-1"), (later.Outcome, later.Record.State, later.Record.MessageId));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TryClaim_TransientFailure_WaitsForItsRetryTime()
     {
         var ledger = await CreateAsync();
@@ -63,7 +67,7 @@ public abstract class DeliveryLedgerContract
         Assert.Equal((ClaimOutcome.Claimed, 2), (due.Outcome, due.Record.Attempts));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TryClaim_PermanentFailure_IsSettledWithItsReason()
     {
         var ledger = await CreateAsync();
@@ -75,7 +79,7 @@ public abstract class DeliveryLedgerContract
         Assert.Equal((ClaimOutcome.Settled, "Missing Access", true), (later.Outcome, later.Record.Reason, later.Record.IsPermanent));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task MarkSkipped_NewPost_IsSettledButNeverOverwritesALine()
     {
         var ledger = await CreateAsync();
@@ -91,7 +95,7 @@ public abstract class DeliveryLedgerContract
         Assert.Equal(ClaimOutcome.Settled, (await ledger.TryClaimAsync(_key, _scheduled, "a", _scheduled.AddDays(1), _lease)).Outcome);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Recent_ListsACohortsLinesNewestFirst()
     {
         var ledger = await CreateAsync();
@@ -107,7 +111,7 @@ public abstract class DeliveryLedgerContract
         Assert.Equal(["day-4", "day-3", "day-2"], recent.Select(record => record.Key.Post));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TryClaim_ManyClaimantsAtOnce_ExactlyOneWins()
     {
         var ledger = await CreateAsync();
@@ -115,6 +119,53 @@ public abstract class DeliveryLedgerContract
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => ledger.TryClaimAsync(_key, _scheduled, $"owner-{i}", _scheduled, _lease))));
 
         Assert.Single(results, result => result.Outcome == ClaimOutcome.Claimed);
+    }
+
+    [SkippableFact]
+    public async Task TryClaim_ManyInstancesOnTheirOwnConnectionsAtOnce_ExactlyOneClaimsEachPost()
+    {
+        var ledgers = await CreateInstancesAsync(8);
+
+        for (var day = 1; day <= 20; day++)
+        {
+            var key = _key with { Post = $"day-{day}" };
+            var results = await AllAtOnceAsync(ledgers, (ledger, i) => ledger.TryClaimAsync(key, _scheduled, $"owner-{i}", _scheduled, _lease));
+
+            var winner = Assert.Single(results, result => result.Outcome == ClaimOutcome.Claimed);
+            Assert.Equal((DeliveryState.Claimed, 1), (winner.Record.State, winner.Record.Attempts));
+            Assert.All(results.Where(result => result != winner), result => Assert.Equal(ClaimOutcome.Busy, result.Outcome));
+        }
+    }
+
+    [SkippableFact]
+    public async Task TryClaim_ManyInstancesTakingOverALapsedLeaseAtOnce_ExactlyOneTakesIt()
+    {
+        var ledgers = await CreateInstancesAsync(8);
+
+        for (var day = 1; day <= 10; day++)
+        {
+            var key = _key with { Post = $"day-{day}" };
+            await ledgers[0].TryClaimAsync(key, _scheduled, "crashed", _scheduled, _lease);
+            var later = _scheduled + _lease;
+            var results = await AllAtOnceAsync(ledgers, (ledger, i) => ledger.TryClaimAsync(key, _scheduled, $"owner-{i}", later, _lease));
+
+            var winner = Assert.Single(results, result => result.Outcome == ClaimOutcome.Claimed);
+            Assert.Equal(2, winner.Record.Attempts);
+            Assert.Equal(2, (await ledgers[0].FindAsync(key))!.Attempts);
+        }
+    }
+
+    // Every call waits for one signal, so they reach the store together rather than in the order they were made.
+    private static async Task<ClaimResult[]> AllAtOnceAsync(IReadOnlyList<IDeliveryLedger> ledgers, Func<IDeliveryLedger, int, Task<ClaimResult>> claim)
+    {
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = ledgers.Select((ledger, i) => Task.Run(async () =>
+        {
+            await go.Task;
+            return await claim(ledger, i);
+        })).ToList();
+        go.SetResult();
+        return await Task.WhenAll(calls);
     }
 }
 
@@ -129,5 +180,26 @@ public sealed class SqliteDeliveryLedgerTests : DeliveryLedgerContract, IDisposa
 
     protected override async Task<IDeliveryLedger> CreateAsync() => new SqlDeliveryLedger(await _file.MigratedAsync());
 
+    protected override async Task<IReadOnlyList<IDeliveryLedger>> CreateInstancesAsync(int count)
+    {
+        await _file.MigratedAsync();
+        return [.. Enumerable.Range(0, count).Select(_ => new SqlDeliveryLedger(_file.Open()))];
+    }
+
     public void Dispose() => _file.Dispose();
+}
+
+public sealed class PostgresDeliveryLedgerTests(PostgresFixture fixture) : DeliveryLedgerContract, IClassFixture<PostgresFixture>, IDisposable
+{
+    private readonly PostgresTestDatabase _database = new(fixture);
+
+    protected override async Task<IDeliveryLedger> CreateAsync() => new SqlDeliveryLedger(await _database.MigratedAsync());
+
+    protected override async Task<IReadOnlyList<IDeliveryLedger>> CreateInstancesAsync(int count)
+    {
+        await _database.MigratedAsync();
+        return [.. Enumerable.Range(0, count).Select(_ => new SqlDeliveryLedger(_database.Open()))];
+    }
+
+    public void Dispose() => _database.Dispose();
 }

@@ -1,5 +1,8 @@
 using Dapper;
 using DevOps90.Bot.Storage.Migrations;
+using DevOps90.Bot.Storage.Postgres;
+using DevOps90.Bot.Testing.Postgres;
+using Npgsql;
 
 namespace DevOps90.Bot.Storage.Tests;
 
@@ -39,5 +42,51 @@ public sealed class MigrationRunnerTests
 
         await using var connection = await file.Open().OpenAsync();
         Assert.Equal(MigrationRunner.For("sqlite").Count, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
+    }
+}
+
+public sealed class PostgresMigrationRunnerTests
+{
+    [Fact]
+    public void For_Postgres_FindsTheNumberedScriptsInOrder()
+    {
+        var migrations = MigrationRunner.For("postgres");
+
+        Assert.Equal(Enumerable.Range(1, migrations.Count), migrations.Select(migration => migration.Version));
+        Assert.Equal("001_schema.sql", migrations[0].Name);
+    }
+
+    [SkippableFact]
+    public async Task Migrate_FromSeveralInstancesAtOnce_AppliesEachScriptOnceAndLeavesOneSetOfTables()
+    {
+        var skip = await TestPostgres.SkipReasonAsync();
+        Skip.If(skip is not null, skip);
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        var pools = Enumerable.Range(0, 4).Select(_ => NpgsqlDataSource.Create(database.ConnectionString)).ToList();
+        try
+        {
+            var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var runs = pools.Select(pool => Task.Run(async () =>
+            {
+                await go.Task;
+                return await new MigrationRunner(new PostgresDatabase(pool), TimeProvider.System).MigrateAsync();
+            })).ToList();
+            go.SetResult();
+            var versions = await Task.WhenAll(runs);
+
+            Assert.All(versions, version => Assert.Equal(MigrationRunner.For("postgres")[^1].Version, version));
+            await using var connection = await pools[0].OpenConnectionAsync();
+            Assert.Equal(MigrationRunner.For("postgres").Count, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
+            Assert.Equal(
+                ["check_ins", "cohorts", "delivery_ledger", "leaderboard_messages", "schema_version"],
+                await connection.QueryAsync<string>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"));
+        }
+        finally
+        {
+            foreach (var pool in pools)
+            {
+                await pool.DisposeAsync();
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ using DevOps90.Bot.Testing;
 namespace DevOps90.Bot.Storage.Tests;
 
 /// <summary>A fresh SQLite file with the bot's schema, deleted afterwards.</summary>
-internal sealed class SqliteFile : IDisposable
+internal sealed class SqliteFile : ITestDatabase
 {
     private readonly TempFolder _folder = new();
 
@@ -37,6 +37,10 @@ internal sealed class SqliteFile : IDisposable
 
         return database;
     }
+
+    async Task<IDatabase> ITestDatabase.MigratedAsync() => await MigratedAsync();
+
+    IDatabase ITestDatabase.Open() => Open();
 
     public void Dispose()
     {

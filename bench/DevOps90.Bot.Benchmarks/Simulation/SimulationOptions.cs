@@ -6,7 +6,7 @@ namespace DevOps90.Bot.Benchmarks.Simulation;
 internal sealed record SimulationOptions
 {
     public const string Usage =
-        "usage: simulate [--seed N] [--cohorts N] [--days N] [--start yyyy-MM-dd] [--ledger memory|sqlite] " +
+        "usage: simulate [--seed N] [--cohorts N] [--days N] [--start yyyy-MM-dd] [--ledger memory|sqlite|postgres] " +
         "[--reconcile-minutes N] [--examples N] [--no-failures] [--no-outages]";
 
     public int Seed { get; init; } = 90;
@@ -18,7 +18,8 @@ internal sealed record SimulationOptions
     /// <summary>Mid-February: the window holds the spring gaps of North America and Europe and the autumn overlaps of Sydney, Auckland and Santiago.</summary>
     public DateOnly Start { get; init; } = new(2027, 2, 15);
 
-    public bool SqliteLedger { get; init; }
+    /// <summary>"memory", "sqlite" (a temporary file) or "postgres" (a temporary database, see bench/README.md).</summary>
+    public string Ledger { get; init; } = "memory";
 
     /// <summary>The host reconciles every 2 minutes; coarser is faster to simulate and only delays retries and crash recovery.</summary>
     public TimeSpan ReconcileEvery { get; init; } = TimeSpan.FromMinutes(30);
@@ -83,8 +84,8 @@ internal sealed record SimulationOptions
                 case "--start" when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start):
                     options = options with { Start = start };
                     break;
-                case "--ledger" when value is "memory" or "sqlite":
-                    options = options with { SqliteLedger = value == "sqlite" };
+                case "--ledger" when value is "memory" or "sqlite" or "postgres":
+                    options = options with { Ledger = value };
                     break;
                 case "--reconcile-minutes" when double.TryParse(value, CultureInfo.InvariantCulture, out var minutes) && minutes > 0:
                     options = options with { ReconcileEvery = TimeSpan.FromMinutes(minutes) };
@@ -108,7 +109,7 @@ internal sealed record SimulationOptions
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"seed {Seed}, {Cohorts} cohorts, {Days} days from {Start:yyyy-MM-dd}, {(SqliteLedger ? "SQLite" : "in-memory")} ledger, " +
+        $"seed {Seed}, {Cohorts} cohorts, {Days} days from {Start:yyyy-MM-dd}, {Ledger} ledger, " +
         $"reconcile every {ReconcileEvery.TotalMinutes:0.#} min, failures: {PermanentFailureRate:P1} permanent, {TransientFailureRate:P1} transient, " +
         $"{CrashAfterAcceptRate:P1} crash after accept, {StopAfterAcceptRate:P1} stop after accept, {FailedStartRate:P0} of starts fail, {LostResponseRate:P1} lost response; outages {(Outages ? "on" : "off")}");
 }

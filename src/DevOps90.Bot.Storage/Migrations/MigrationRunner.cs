@@ -5,7 +5,7 @@ using Dapper;
 
 namespace DevOps90.Bot.Storage.Migrations;
 
-/// <summary>A numbered script of one dialect, e.g. Migrations/Sqlite/001_delivery_ledger.sql.</summary>
+/// <summary>A numbered script of one dialect, e.g. Migrations/Sqlite/001_delivery_ledger.sql or Migrations/Postgres/001_schema.sql.</summary>
 public sealed record Migration(int Version, string Name, string Sql);
 
 /// <summary>
@@ -31,10 +31,12 @@ public sealed partial class MigrationRunner(IDatabase database, TimeProvider tim
     {
         await database.PrepareAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Instances starting together take turns here (PostgreSQL: an advisory lock; SQLite: its write lock below).
+        await using var migrationLock = await database.LockMigrationsAsync(connection, cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)").ConfigureAwait(false);
 
-        foreach (var migration in For(database.Dialect))
+        foreach (var migration in For(database.Dialect.Name))
         {
             await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             // Checked inside the write transaction: two instances starting together apply each script once.

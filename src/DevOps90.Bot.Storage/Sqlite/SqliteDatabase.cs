@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace DevOps90.Bot.Storage.Sqlite;
 
-/// <summary>Opens connections to the bot's SQLite file, each ready for concurrent use by several instances.</summary>
+/// <summary>
+/// Opens connections to the bot's SQLite file. One bot process per file (<see cref="ReserveForThisProcess"/>); the
+/// command-line verbs may read it beside that process, and the write lock keeps their writes apart.
+/// </summary>
 public sealed class SqliteDatabase : IDatabase
 {
     public SqliteDatabase(string connectionString)
@@ -22,7 +25,9 @@ public sealed class SqliteDatabase : IDatabase
 
     public string DataSource { get; }
 
-    public string Dialect => "sqlite";
+    public SqlDialect Dialect => SqliteDialect.Instance;
+
+    public string Description => DataSource;
 
     public static SqliteDatabase ForFile(string path)
     {
@@ -61,6 +66,12 @@ public sealed class SqliteDatabase : IDatabase
         command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Nothing to take: each migration runs in a write transaction, which one connection at a time holds.</summary>
+    public Task<IAsyncDisposable> LockMigrationsAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    public IDisposable ReserveForThisProcess() => SqliteInstanceLock.Acquire(DataSource);
 
     // BEGIN IMMEDIATE: take the write lock now, so a read-then-write decision cannot race another writer.
     // (Microsoft.Data.Sqlite has no asynchronous form with that choice; beginning waits at most the busy timeout.)

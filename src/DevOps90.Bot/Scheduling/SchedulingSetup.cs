@@ -1,5 +1,4 @@
 using DevOps90.Bot.Core.Delivery;
-using DevOps90.Bot.Storage;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -9,7 +8,8 @@ public static class SchedulingSetup
 {
     /// <summary>
     /// Daily posts: the delivery service, Quartz with its persistent store in the bot's database (tables created when
-    /// missing), one trigger per cohort kept in step with the cohorts, and the reconciliation loop.
+    /// missing; clustered on PostgreSQL), one trigger per cohort kept in step with the cohorts, and the reconciliation
+    /// loop.
     /// </summary>
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder, string baseDirectory)
     {
@@ -22,14 +22,9 @@ public static class SchedulingSetup
         services.AddSingleton<CohortSchedules>();
         services.AddSingleton<LeaderboardRefresh>();
 
-        // Quartz is configured now, before the container exists: it reads the same settings the storage will.
-        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        var connectionString = StorageSetup.CreateDatabase(storage, baseDirectory).ConnectionString;
-        services.AddQuartz(quartz => quartz.UsePersistentStore(store =>
-        {
-            store.UseSqlite(connectionString);
-            store.ProvisionSchema();
-        }));
+        // Through the host builder, so Quartz's own settings (the "Quartz" section) apply as well.
+        var store = builder.AddQuartzStore(baseDirectory);
+        builder.AddQuartz(quartz => quartz.UsePersistentStore(store));
         services.AddQuartzHostedService(options =>
         {
             options.WaitForJobsToComplete = true;

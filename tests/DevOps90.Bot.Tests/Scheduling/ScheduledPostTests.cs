@@ -4,7 +4,9 @@ using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.LocalConsole;
 using DevOps90.Bot.Scheduling;
+using DevOps90.Bot.Storage.Migrations;
 using DevOps90.Bot.Testing;
+using DevOps90.Bot.Testing.Postgres;
 using DevOps90.Bot.Tests.LocalConsole;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -109,39 +111,44 @@ public sealed class ScheduledPostTests
         Assert.Equal("Europe/Paris", zone);
     }
 
-    [Fact]
-    public async Task Run_TwoHostsOnOneDatabase_PostOnce()
+    [SkippableFact]
+    public async Task Run_TwoHostsStartingTogetherOnOnePostgresDatabase_MigrateOnceAndPostOnce()
     {
+        var skip = await TestPostgres.SkipReasonAsync();
+        Skip.If(skip is not null, skip);
+        await using var database = await TestPostgres.CreateDatabaseAsync();
         using var data = new TempFolder();
-        var clock = new FakeTimeProvider(_beforeThePost);
-        string[] settings = [.. TestHost.Settings(data.Path)];
+        var clock = new FakeTimeProvider(_beforeThePost.AddMinutes(-5));
+        string[] settings = [.. TestHost.Settings(data.Path), .. QuartzStoreTests.Settings(database)];
         var first = new SynchronizedStringWriter();
         var second = new SynchronizedStringWriter();
         await using var one = BotHost.Build(settings, Console(first, clock));
         await using var two = BotHost.Build(settings, Console(second, clock));
 
-        await Task.WhenAll(one.StartAsync(), two.StartAsync());
-        await Task.WhenAll(WaitUntilRunningAsync(one.Services), WaitUntilRunningAsync(two.Services));
+        await QuartzStoreTests.StartOnFakeClockAsync(clock, one, two);
+        clock.SetUtcNow(_beforeThePost);
         clock.Advance(TimeSpan.FromSeconds(15));
         var sent = await WaitForAsync(() => SentAsync(one.Services, "day-8"));
+        var instances = await QuartzStoreTests.SchedulerInstancesAsync(database);
         await Task.WhenAll(one.StopAsync(), two.StopAsync());
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         Assert.NotNull(sent);
         Assert.Equal(1, CountOf(first.ToString() + second.ToString(), "Demain — Jour 8"));
+        Assert.Equal(2, instances);
+        Assert.Equal(MigrationRunner.For("postgres").Count, await QuartzStoreTests.MigrationsAppliedAsync(database));
     }
 
-    private static Action<IServiceCollection> Console(TextWriter output, TimeProvider clock) => services =>
+    internal static Action<IServiceCollection> Console(TextWriter output, TimeProvider clock) => services =>
     {
         services.AddSingleton(new ConsoleIO(new StringReader(""), output, isInteractive: false));
         services.AddSingleton(clock);
     };
 
-    private static async Task<DeliveryRecord?> SentAsync(IServiceProvider services, string post) =>
+    internal static async Task<DeliveryRecord?> SentAsync(IServiceProvider services, string post) =>
         await services.GetRequiredService<IDeliveryLedger>().FindAsync(new DeliveryKey(new CohortId("console"), post)) is { State: DeliveryState.Sent } record ? record : null;
 
     /// <summary>The scheduler starts once the host has; the clock may move only then.</summary>
-    private static async Task WaitUntilRunningAsync(IServiceProvider services)
+    internal static async Task WaitUntilRunningAsync(IServiceProvider services)
     {
         var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         for (var attempt = 0; attempt < 400 && scheduler.Status != SchedulerStatus.Running; attempt++)
@@ -152,7 +159,7 @@ public sealed class ScheduledPostTests
         Assert.Equal(SchedulerStatus.Running, scheduler.Status);
     }
 
-    private static int CountOf(string text, string part) =>
+    internal static int CountOf(string text, string part) =>
         (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private static async Task<bool> WaitForTriggerAsync(IScheduler scheduler, CohortId id, bool present)
@@ -170,7 +177,7 @@ public sealed class ScheduledPostTests
         return false;
     }
 
-    private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> read)
+    internal static async Task<T?> WaitForAsync<T>(Func<Task<T?>> read)
         where T : class
     {
         for (var attempt = 0; attempt < 100; attempt++)

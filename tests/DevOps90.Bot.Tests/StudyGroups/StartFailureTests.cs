@@ -14,7 +14,8 @@ namespace DevOps90.Bot.Tests.StudyGroups;
 public sealed class StartFailureTests
 {
     [Theory]
-    [InlineData("--Storage:Provider=Foo", "Cannot start: Storage:Provider: 'Foo' is not valid here; expected one of Sqlite.")]
+    [InlineData("--Storage:Provider=Foo", "Cannot start: Storage:Provider: 'Foo' is not valid here; expected one of Sqlite, Postgres.")]
+    [InlineData("--Storage:Provider=Postgres", "Cannot start: Storage:ConnectionString: required when Storage:Provider is Postgres")]
     [InlineData("--Scheduling:ReconcileInterval=abc", "Cannot start: Scheduling:ReconcileInterval: 'abc' is not valid here; expected a duration such as 00:02:00")]
     [InlineData("--Scheduling:MaxAttempts=many", "Cannot start: Scheduling:MaxAttempts: 'many' is not valid here; expected a whole number.")]
     [InlineData("--Bot:DefaultLanguage=de", "Cannot start: Bot:DefaultLanguage: the bot does not speak 'de' (it speaks en, fr, es, ja, ko, pl, pt-br, tr, vi, zh-cn, zh-tw)")]
@@ -110,6 +111,35 @@ public sealed class StartFailureTests
 
         Assert.Equal(1, exit);
         Assert.Equal($"Cannot start: Storage: '{file}' is not a SQLite database (damaged, or another kind of file). Move it aside to start with a new one, or restore a backup; Storage:DataDirectory and Storage:FileName choose the file.", Assert.Single(Lines(errors)));
+    }
+
+    [Theory]
+    [InlineData("Host=db;Password=hunter2;Colour=blue", "Cannot start: Storage:ConnectionString: is not a PostgreSQL connection string")]
+    [InlineData("Host=127.0.0.1;Port=1;Database=bot;Username=bot;Password=hunter2", "Cannot start: Storage: cannot use the PostgreSQL database 127.0.0.1:1/bot as bot: ")]
+    public async Task Run_PostgresConnectionStringNotUsable_SaysWhyWithoutThePassword(string connectionString, string expected)
+    {
+        var (exit, errors) = await RunAsync(["--Storage:Provider=Postgres", $"--Storage:ConnectionString={connectionString}"]);
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(Lines(errors));
+        Assert.StartsWith(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SecondBotOnTheSameSqliteFile_IsRefusedAndPointedToPostgres()
+    {
+        using var data = new TempFolder();
+        await using var running = BotHost.Build(TestHost.Settings(data.Path), services => services.AddSingleton(new ConsoleIO(new StringReader(""), TextWriter.Null, isInteractive: false)));
+        await running.StartAsync();
+
+        var (exit, errors) = await RunAsync([], data);
+        await running.StopAsync();
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(Lines(errors));
+        Assert.StartsWith($"Cannot start: Storage: '{Path.Combine(data.Path, "devops90-bot.db")}' is used by another running bot", line, StringComparison.Ordinal);
+        Assert.Contains("To run several instances, use PostgreSQL (Storage:Provider=Postgres", line, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -8,15 +8,13 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace DevOps90.Bot.Storage.Tests;
 
-/// <summary>Two bot instances on one SQLite file, as two schedulers sharing a database would be.</summary>
-public sealed class SharedDatabaseDeliveryTests : IDisposable
+/// <summary>Two bot instances on one database, as two schedulers sharing it would be.</summary>
+public abstract class SharedDatabaseDeliveryContract(ITestDatabase engine) : IDisposable
 {
-    private readonly SqliteFile _file = new();
-
-    [Fact]
-    public async Task DeliverDue_TwoInstancesOnOneFileAtTheSameMoment_PostOnce()
+    [SkippableFact]
+    public async Task DeliverDue_TwoInstancesOnOneDatabaseAtTheSameMoment_PostOnce()
     {
-        await _file.MigratedAsync();
+        await engine.MigratedAsync();
         var publisher = new RecordingPublisher();
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2027-01-02T17:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var cohort = new Cohort { Id = new CohortId("group"), CurriculumId = "2022", StartDate = new DateOnly(2027, 1, 1), TimeZoneId = "Europe/Paris" };
@@ -25,7 +23,7 @@ public sealed class SharedDatabaseDeliveryTests : IDisposable
         DailyPostService Instance() => new(
             new InMemoryCohortDirectory([cohort]),
             index,
-            new SqlDeliveryLedger(_file.Open()),
+            new SqlDeliveryLedger(engine.Open()),
             [publisher],
             new DailyPostComposer(index, new BotDefaults("2022", "en", "Europe/Paris")),
             new DeliveryOptions(),
@@ -43,5 +41,13 @@ public sealed class SharedDatabaseDeliveryTests : IDisposable
         Assert.All(rounds.Where(outcome => outcome.Status != DeliveryStatus.Sent), outcome => Assert.Contains(outcome.Status, new[] { DeliveryStatus.Busy, DeliveryStatus.AlreadySettled }));
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        engine.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class SqliteSharedDatabaseDeliveryTests() : SharedDatabaseDeliveryContract(new SqliteFile());
+
+public sealed class PostgresSharedDatabaseDeliveryTests(PostgresFixture fixture) : SharedDatabaseDeliveryContract(new PostgresTestDatabase(fixture)), IClassFixture<PostgresFixture>;

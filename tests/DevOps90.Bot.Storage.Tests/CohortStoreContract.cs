@@ -5,11 +5,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace DevOps90.Bot.Storage.Tests;
 
-public sealed class CohortStoreTests : IDisposable
+/// <summary>What the cohort store does on each engine, with the cohort registry over it.</summary>
+public abstract class CohortStoreContract(ITestDatabase engine) : IDisposable
 {
-    private readonly SqliteFile _file = new();
-
-    private static Cohort Paris => new()
+    protected static Cohort Paris => new()
     {
         Id = new CohortId("paris"),
         CurriculumId = "2022",
@@ -27,10 +26,10 @@ public sealed class CohortStoreTests : IDisposable
         Moderators = ["123456789012345679", "role:42"],
     };
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveThenLoad_RoundTripsEveryField()
     {
-        var store = new SqlCohortStore(await _file.MigratedAsync(), new FakeTimeProvider());
+        var store = new SqlCohortStore(await engine.MigratedAsync(), new FakeTimeProvider());
 
         var since = new DateTimeOffset(2027, 5, 1, 10, 0, 0, TimeSpan.Zero);
         await store.SaveAsync(new StoredCohort(Paris, true, CohortOrigin.Command, CohortStatus.Archived, since));
@@ -40,10 +39,10 @@ public sealed class CohortStoreTests : IDisposable
         Assert.Equal((true, CohortOrigin.Command, CohortStatus.Archived, since), (loaded.ChangedAtRunTime, loaded.Origin, loaded.Status, loaded.StatusSince));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Delete_RemovesTheCohortWithItsCheckInsDeliveriesAndLeaderboardMessage_AndNoOtherCohorts()
     {
-        var database = await _file.MigratedAsync();
+        var database = await engine.MigratedAsync();
         var store = new SqlCohortStore(database, new FakeTimeProvider());
         var lyon = Paris with { Id = new CohortId("lyon") };
         await store.SaveAsync(new StoredCohort(Paris, false));
@@ -69,10 +68,10 @@ public sealed class CohortStoreTests : IDisposable
         Assert.NotNull(await messages.FindAsync(lyon.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Registry_CohortRemovedFromTheSettings_IsRetiredAtTheNextStart_AndComesBackWhenConfiguredAgain()
     {
-        var database = await _file.MigratedAsync();
+        var database = await engine.MigratedAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2027, 2, 1, 8, 0, 0, TimeSpan.Zero));
         var lyon = Paris with { Id = new CohortId("lyon") };
         await new CohortRegistry(new SqlCohortStore(database, time), time).InitializeAsync([Paris, lyon]);
@@ -92,10 +91,10 @@ public sealed class CohortStoreTests : IDisposable
         Assert.Equal([lyon.Id, Paris.Id], again.All.Select(cohort => cohort.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Registry_CohortCreatedAtRunTime_IsNotRetiredByTheSettings()
     {
-        var database = await _file.MigratedAsync();
+        var database = await engine.MigratedAsync();
         var registry = new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider()));
         await registry.InitializeAsync([]);
         await registry.SaveAsync(Paris);
@@ -108,10 +107,10 @@ public sealed class CohortStoreTests : IDisposable
         Assert.Equal(CohortOrigin.Command, restarted.OriginOf(Paris.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Registry_Archive_StopsTheCohortKeepsItsDataAndAnnounces_ThenTheRetentionRuleDeletesIt()
     {
-        var database = await _file.MigratedAsync();
+        var database = await engine.MigratedAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2027, 2, 1, 8, 0, 0, TimeSpan.Zero));
         var registry = new CohortRegistry(new SqlCohortStore(database, time), time);
         await registry.InitializeAsync([]);
@@ -138,6 +137,73 @@ public sealed class CohortStoreTests : IDisposable
         Assert.Empty(await new SqlCohortStore(database, time).LoadAsync());
         Assert.Empty(await new SqlParticipationStore(database).ForCohortAsync(Paris.Id));
     }
+
+    [SkippableFact]
+    public async Task Registry_RunTimeChange_SurvivesARestartOverTheSettings()
+    {
+        var database = await engine.MigratedAsync();
+        var configured = Paris with { PostTime = new TimeOnly(18, 0) };
+        var first = new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider()));
+        await first.InitializeAsync([configured]);
+        var changes = new List<CohortChange>();
+        first.Changed += changes.Add;
+
+        await first.SaveAsync(configured with { PostTime = new TimeOnly(20, 0) });
+        var restarted = new CohortRegistry(new SqlCohortStore(engine.Open(), new FakeTimeProvider()));
+        var start = await restarted.InitializeAsync([configured]);
+
+        Assert.Equal(new TimeOnly(20, 0), restarted.Find(Paris.Id)!.PostTime);
+        Assert.Equal([Paris.Id], start.Overridden);
+        Assert.Equal(CohortOrigin.Settings, restarted.OriginOf(Paris.Id));
+        Assert.Equal(new TimeOnly(20, 0), Assert.Single(changes).Cohort!.PostTime);
+    }
+
+    [SkippableFact]
+    public async Task Registry_SettingsChange_ReplacesAnUntouchedCohort()
+    {
+        var database = await engine.MigratedAsync();
+        await new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider())).InitializeAsync([Paris]);
+
+        var restarted = new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider()));
+        var start = await restarted.InitializeAsync([Paris with { PostTime = new TimeOnly(7, 0) }]);
+
+        Assert.Equal(new TimeOnly(7, 0), restarted.Find(Paris.Id)!.PostTime);
+        Assert.Empty(start.Overridden);
+    }
+
+    [SkippableFact]
+    public async Task Registry_Delete_AnnouncesAndForgets()
+    {
+        var registry = new CohortRegistry(new SqlCohortStore(await engine.MigratedAsync(), new FakeTimeProvider()));
+        await registry.InitializeAsync([Paris]);
+        CohortChange? change = null;
+        registry.Changed += announced => change = announced;
+
+        await registry.DeleteAsync(Paris.Id);
+
+        Assert.Null(registry.Find(Paris.Id));
+        Assert.False(registry.IsTaken(Paris.Id));
+        Assert.Equal(new CohortChange(Paris.Id, null), change);
+    }
+
+    public void Dispose()
+    {
+        engine.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteCohortStoreTests : CohortStoreContract
+{
+    private readonly SqliteFile _file;
+
+    public SqliteCohortStoreTests()
+        : this(new SqliteFile())
+    {
+    }
+
+    private SqliteCohortStoreTests(SqliteFile file)
+        : base(file) => _file = file;
 
     [Fact]
     public async Task Migration_ExistingCohorts_SettingsOnesCanRetireAndRunTimeOnesAreKept()
@@ -179,54 +245,6 @@ public sealed class CohortStoreTests : IDisposable
         Assert.Equal(["discord:123456789012345678", "discord:123456789012345678"], (await checkIns.ForCohortAsync(Paris.Id)).Select(checkIn => checkIn.MemberId));
         Assert.Equal(["console"], (await checkIns.ForCohortAsync(new CohortId("local"))).Select(checkIn => checkIn.MemberId));
     }
-
-    [Fact]
-    public async Task Registry_RunTimeChange_SurvivesARestartOverTheSettings()
-    {
-        var database = await _file.MigratedAsync();
-        var configured = Paris with { PostTime = new TimeOnly(18, 0) };
-        var first = new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider()));
-        await first.InitializeAsync([configured]);
-        var changes = new List<CohortChange>();
-        first.Changed += changes.Add;
-
-        await first.SaveAsync(configured with { PostTime = new TimeOnly(20, 0) });
-        var restarted = new CohortRegistry(new SqlCohortStore(_file.Open(), new FakeTimeProvider()));
-        var start = await restarted.InitializeAsync([configured]);
-
-        Assert.Equal(new TimeOnly(20, 0), restarted.Find(Paris.Id)!.PostTime);
-        Assert.Equal([Paris.Id], start.Overridden);
-        Assert.Equal(CohortOrigin.Settings, restarted.OriginOf(Paris.Id));
-        Assert.Equal(new TimeOnly(20, 0), Assert.Single(changes).Cohort!.PostTime);
-    }
-
-    [Fact]
-    public async Task Registry_SettingsChange_ReplacesAnUntouchedCohort()
-    {
-        var database = await _file.MigratedAsync();
-        await new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider())).InitializeAsync([Paris]);
-
-        var restarted = new CohortRegistry(new SqlCohortStore(database, new FakeTimeProvider()));
-        var start = await restarted.InitializeAsync([Paris with { PostTime = new TimeOnly(7, 0) }]);
-
-        Assert.Equal(new TimeOnly(7, 0), restarted.Find(Paris.Id)!.PostTime);
-        Assert.Empty(start.Overridden);
-    }
-
-    [Fact]
-    public async Task Registry_Delete_AnnouncesAndForgets()
-    {
-        var registry = new CohortRegistry(new SqlCohortStore(await _file.MigratedAsync(), new FakeTimeProvider()));
-        await registry.InitializeAsync([Paris]);
-        CohortChange? change = null;
-        registry.Changed += announced => change = announced;
-
-        await registry.DeleteAsync(Paris.Id);
-
-        Assert.Null(registry.Find(Paris.Id));
-        Assert.False(registry.IsTaken(Paris.Id));
-        Assert.Equal(new CohortChange(Paris.Id, null), change);
-    }
-
-    public void Dispose() => _file.Dispose();
 }
+
+public sealed class PostgresCohortStoreTests(PostgresFixture fixture) : CohortStoreContract(new PostgresTestDatabase(fixture)), IClassFixture<PostgresFixture>;

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Participation;
+
+namespace DevOps90.Bot.Storage.Sqlite;
+
+/// <summary>SQLite's own statements: lists travel as JSON arrays, read back with json_each.</summary>
+public sealed class SqliteDialect : SqlDialect
+{
+    public static SqliteDialect Instance { get; } = new();
+
+    public override string Name => "sqlite";
+
+    // INDEXED BY: left to itself, SQLite 3.49 counts the distinct members by walking the whole cohort in member order
+    // (no temporary B-tree needed) for every window: 17 s instead of 0.35 s on 900,000 check-ins (bench/README.md).
+    internal override string LessonActivity =>
+        """
+        WITH w AS (SELECT key AS k, json_extract(value, '$[0]') AS day, json_extract(value, '$[1]') AS f, json_extract(value, '$[2]') AS u FROM json_each(@Windows))
+        SELECT w.day,
+               (SELECT COUNT(*) FROM check_ins WHERE cohort_id = @Cohort AND day = w.day),
+               (SELECT COUNT(DISTINCT member_id) FROM check_ins INDEXED BY ix_check_ins_at WHERE cohort_id = @Cohort AND at >= w.f AND at < w.u)
+        FROM w ORDER BY w.k
+        """;
+
+    internal override string IsOneOf(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+    internal override object ListOf(IReadOnlyList<string> values) => JsonSerializer.Serialize(values, StorageJsonContext.Default.IReadOnlyListString);
+
+    internal override object LessonWindows(CohortId cohort, IReadOnlyList<LessonWindow> windows) => new
+    {
+        Cohort = cohort.Value,
+        Windows = JsonSerializer.Serialize(
+            [.. windows.Select(window => new[] { window.Day, window.From.ToUnixTimeMilliseconds(), window.Until.ToUnixTimeMilliseconds() })],
+            StorageJsonContext.Default.ListInt64Array),
+    };
+}

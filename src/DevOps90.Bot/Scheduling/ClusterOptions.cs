@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DevOps90.Bot.Scheduling;
+
+/// <summary>
+/// The "Cluster" section: how several bot instances on one PostgreSQL database share the schedules (Quartz's
+/// clustered store). Unused on SQLite, which serves one instance.
+/// </summary>
+public sealed class ClusterOptions
+{
+    public const string SectionName = "Cluster";
+
+    /// <summary>How often each instance records in the database that it is alive.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan CheckinInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How late an instance's check-in may be before the others take it for dead and take over its schedules (a
+    /// dead instance's schedules move after about the interval plus this).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan CheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(20);
+}
