@@ -29,7 +29,7 @@ internal static class BackupCommand
     {
         if (database is not SqliteDatabase sqlite)
         {
-            await output.WriteLineAsync($"The database is {database.Dialect}, not SQLite: back it up with its own tools (PostgreSQL: pg_dump).").ConfigureAwait(false);
+            await output.WriteLineAsync($"The database is {database.Dialect.Name}, not SQLite: back it up with its own tools (PostgreSQL: pg_dump).").ConfigureAwait(false);
             return 2;
         }
 
