@@ -1,3 +1,4 @@
+using DevOps90.Bot.Core.Background;
 using DevOps90.Bot.Discord.Interactions;
 using DevOps90.Bot.Discord.Payloads;
 using DevOps90.Bot.Discord.Tests.Rest;
@@ -12,14 +13,14 @@ public sealed class DeferredReplySenderTests
     [Fact]
     public async Task SlowReply_DoesNotHoldUpTheOnesQueuedBehindIt()
     {
-        var queue = new DeferredReplies();
+        var queue = new DeferredReplies(new InFlightWork());
         using var rest = new RestHarness();
         using var sender = new DeferredReplySender(queue, rest.Client, rest.Time, NullLogger<DeferredReplySender>.Instance);
         await sender.StartAsync(CancellationToken.None);
         var slow = new TaskCompletionSource<MessagePayload>();
 
-        queue.Enqueue(new DeferredReply(new Snowflake(1), _application, "slow-token", slow.Task));
-        queue.Enqueue(new DeferredReply(new Snowflake(2), _application, "quick-token", Task.FromResult(new MessagePayload { Content = "done" })));
+        queue.TryEnqueue(new DeferredReply(new Snowflake(1), _application, "slow-token", slow.Task));
+        queue.TryEnqueue(new DeferredReply(new Snowflake(2), _application, "quick-token", Task.FromResult(new MessagePayload { Content = "done" })));
         queue.CallbackSent(new Snowflake(1));
         queue.CallbackSent(new Snowflake(2));
         var first = await NextRequestAsync(rest.Handler);
