@@ -24,6 +24,9 @@ public sealed class DailyPostService(
 
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    // A minute with thousands of posts due brings a hundred senders to the ledger at once: they take turns.
+    private readonly LedgerTurns _ledger = new(ledger, options.MaxConcurrentLedgerCalls);
+
     public async Task<DeliveryOutcome> DeliverDueAsync(CohortId cohortId, CancellationToken cancellationToken = default)
     {
         // One index for the whole delivery: a reload in the middle must not mix a calendar of one with a lesson of another.
@@ -40,7 +43,7 @@ public sealed class DailyPostService(
         }
 
         var key = DeliveryKey.For(post);
-        var record = await ledger.FindAsync(key, cancellationToken).ConfigureAwait(false);
+        var record = await _ledger.FindAsync(key, cancellationToken).ConfigureAwait(false);
         if (record is not null && LedgerRules.IsSettled(record))
         {
             return new DeliveryOutcome(DeliveryStatus.AlreadySettled, key);
@@ -50,12 +53,12 @@ public sealed class DailyPostService(
         {
             var reason = $"not sent: {(now - post.PostAt).TotalHours:0.#} h late, over the {options.StalenessWindow.TotalHours:0.#} h staleness window";
             await (record is null
-                ? ledger.MarkSkippedAsync(key, post.PostAt, reason, now, cancellationToken)
-                : ledger.MarkFailedAsync(key, reason, permanent: true, null, now, cancellationToken)).ConfigureAwait(false);
+                ? _ledger.MarkSkippedAsync(key, post.PostAt, reason, now, cancellationToken)
+                : _ledger.MarkFailedAsync(key, reason, permanent: true, null, now, cancellationToken)).ConfigureAwait(false);
             return new DeliveryOutcome(DeliveryStatus.SkippedAsStale, key, reason);
         }
 
-        var claim = await ledger.TryClaimAsync(key, post.PostAt, _owner, now, options.ClaimLease, cancellationToken).ConfigureAwait(false);
+        var claim = await _ledger.TryClaimAsync(key, post.PostAt, _owner, now, options.ClaimLease, cancellationToken).ConfigureAwait(false);
         return claim.Outcome switch
         {
             ClaimOutcome.Settled => new DeliveryOutcome(DeliveryStatus.AlreadySettled, key),
@@ -188,17 +191,17 @@ public sealed class DailyPostService(
         switch (result.Outcome)
         {
             case PublishOutcome.Sent:
-                await ledger.MarkSentAsync(key, result.MessageId ?? "", now, recording).ConfigureAwait(false);
+                await _ledger.MarkSentAsync(key, result.MessageId ?? "", now, recording).ConfigureAwait(false);
                 return new DeliveryOutcome(DeliveryStatus.Sent, key, result.MessageId);
             case PublishOutcome.TransientFailure when attempts < options.MaxAttempts:
                 var retryAt = now + options.RetryDelayAfter(attempts);
-                await ledger.MarkFailedAsync(key, result.Reason ?? "transient failure", permanent: false, retryAt, now, recording).ConfigureAwait(false);
+                await _ledger.MarkFailedAsync(key, result.Reason ?? "transient failure", permanent: false, retryAt, now, recording).ConfigureAwait(false);
                 return new DeliveryOutcome(DeliveryStatus.WillRetry, key, result.Reason);
             default:
                 var reason = result.Outcome == PublishOutcome.TransientFailure
                     ? $"gave up after {attempts} attempts: {result.Reason}"
                     : result.Reason ?? "permanent failure";
-                await ledger.MarkFailedAsync(key, reason, permanent: true, null, now, recording).ConfigureAwait(false);
+                await _ledger.MarkFailedAsync(key, reason, permanent: true, null, now, recording).ConfigureAwait(false);
                 return new DeliveryOutcome(DeliveryStatus.Failed, key, reason);
         }
     }
