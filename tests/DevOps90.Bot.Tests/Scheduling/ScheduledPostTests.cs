@@ -2,13 +2,13 @@ using System.Globalization;
 using Dapper;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Delivery;
-using DevOps90.Bot.LocalConsole;
 using DevOps90.Bot.Scheduling;
 using DevOps90.Bot.Testing;
 using DevOps90.Bot.Tests.LocalConsole;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
+using static DevOps90.Bot.Tests.Scheduling.SchedulingHost;
 
 namespace DevOps90.Bot.Tests.Scheduling;
 
@@ -131,27 +131,6 @@ public sealed class ScheduledPostTests
         Assert.Equal(1, CountOf(first.ToString() + second.ToString(), "Demain — Jour 8"));
     }
 
-    private static Action<IServiceCollection> Console(TextWriter output, TimeProvider clock) => services =>
-    {
-        services.AddSingleton(new ConsoleIO(new StringReader(""), output, isInteractive: false));
-        services.AddSingleton(clock);
-    };
-
-    private static async Task<DeliveryRecord?> SentAsync(IServiceProvider services, string post) =>
-        await services.GetRequiredService<IDeliveryLedger>().FindAsync(new DeliveryKey(new CohortId("console"), post)) is { State: DeliveryState.Sent } record ? record : null;
-
-    /// <summary>The scheduler starts once the host has; the clock may move only then.</summary>
-    private static async Task WaitUntilRunningAsync(IServiceProvider services)
-    {
-        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        for (var attempt = 0; attempt < 400 && scheduler.Status != SchedulerStatus.Running; attempt++)
-        {
-            await Task.Delay(25);
-        }
-
-        Assert.Equal(SchedulerStatus.Running, scheduler.Status);
-    }
-
     private static int CountOf(string text, string part) =>
         (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
@@ -168,21 +147,5 @@ public sealed class ScheduledPostTests
         }
 
         return false;
-    }
-
-    private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> read)
-        where T : class
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (await read() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return null;
     }
 }
