@@ -1,11 +1,13 @@
 using System.Globalization;
 using DevOps90.Bot.LoadTest;
 using DevOps90.Bot.LoadTest.Discord;
+using DevOps90.Bot.LoadTest.Fanout;
 using DevOps90.Bot.LoadTest.Slack;
 
-// The load tools of bench/interactions-load.sh (Discord) and bench/slack-load.sh (Slack):
+// The load tools of bench/interactions-load.sh (Discord), bench/slack-load.sh (Slack) and bench/fanout-load.sh:
 //   discord-keys DIR | discord-check URL KEY | discord-load URL KEY [options]    KEY: the private key's hex
 //   slack-stub PORT | slack-check URL SECRET | slack-load URL SECRET [options]  options: see LoadOptions
+//   fanout BOTDIR WORKDIR [options]   N cohorts due at once, posted by the host to a rate-limited fake Discord (FanoutOptions)
 switch (args)
 {
     case ["discord-keys", var folder]:
@@ -31,9 +33,14 @@ switch (args)
         return LoadOptions.Parse(url, secret, rest, Console.Error) is { } slack
             ? await new ClosedLoopLoad(new SlackTarget(new SlackCommandForms(secret, TimeProvider.System), slack.Users), slack, Console.Out).RunAsync()
             : 2;
+    case ["fanout", var botDirectory, var workDirectory, .. var rest]:
+        return FanoutOptions.Parse(botDirectory, workDirectory, rest, Console.Error) is { } fanout
+            ? await new FanoutRun(fanout, Console.Out).RunAsync()
+            : 2;
     default:
         Console.Error.WriteLine("usage: DevOps90.Bot.LoadTest discord-keys DIR | discord-check URL KEY | discord-load URL KEY [options]");
         Console.Error.WriteLine("       DevOps90.Bot.LoadTest slack-stub PORT | slack-check URL SECRET | slack-load URL SECRET [options]");
+        Console.Error.WriteLine("       DevOps90.Bot.LoadTest fanout BOTDIR WORKDIR [--cohorts 1000] [--latency-ms 300] [--lead 60] [--label NAME]");
         Console.Error.WriteLine("options: [--connections 64] [--duration 25s] [--warmup 1s] [--rate 0] [--users 8] [--phase-file FILE --phase NAME]");
         return 2;
 }

@@ -1,3 +1,4 @@
+using DevOps90.Bot.Core.Background;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Discord.Commands;
 using DevOps90.Bot.Discord.Gateway;
@@ -36,6 +37,7 @@ public static class DiscordSetup
         services.AddDiscordRest();
         services.AddSingleton<IChatPublisher, DiscordPublisher>();
         services.AddSingleton<Core.Cohorts.ICommunityDirectory, DiscordCommunities>();
+        services.TryAddSingleton<InFlightWork>();
         services.AddSingleton<DeferredReplies>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RecentInteractions>();

@@ -1,4 +1,5 @@
 using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Background;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Slack.Api;
 using DevOps90.Bot.Slack.Commands;
@@ -40,6 +41,7 @@ public static class SlackSetup
         services.AddSingleton<ICommunityDirectory, SlackCommunities>();
         services.AddSingleton<SlackUsers>();
         services.AddSingleton<SlackRequests>();
+        services.TryAddSingleton<InFlightWork>();
         services.AddSingleton<SlackFollowUps>();
         services.AddHostedService<SlackFollowUpSender>();
         services.AddSingleton<ISlackInboundHandler, SlackCommandHandler>();

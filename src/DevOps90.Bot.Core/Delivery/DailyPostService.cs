@@ -24,6 +24,9 @@ public sealed class DailyPostService(
 
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    // A minute with thousands of posts due brings a hundred senders to the ledger at once: they take turns.
+    private readonly LedgerTurns _ledger = new(ledger, options.MaxConcurrentLedgerCalls);
+
     public async Task<DeliveryOutcome> DeliverDueAsync(CohortId cohortId, CancellationToken cancellationToken = default)
     {
         // One index for the whole delivery: a reload in the middle must not mix a calendar of one with a lesson of another.
@@ -40,7 +43,7 @@ public sealed class DailyPostService(
         }
 
         var key = DeliveryKey.For(post);
-        var record = await ledger.FindAsync(key, cancellationToken).ConfigureAwait(false);
+        var record = await _ledger.FindAsync(key, cancellationToken).ConfigureAwait(false);
         if (record is not null && LedgerRules.IsSettled(record))
         {
             return new DeliveryOutcome(DeliveryStatus.AlreadySettled, key);
@@ -50,12 +53,12 @@ public sealed class DailyPostService(
         {
             var reason = $"not sent: {(now - post.PostAt).TotalHours:0.#} h late, over the {options.StalenessWindow.TotalHours:0.#} h staleness window";
             await (record is null
-                ? ledger.MarkSkippedAsync(key, post.PostAt, reason, now, cancellationToken)
-                : ledger.MarkFailedAsync(key, reason, permanent: true, null, now, cancellationToken)).ConfigureAwait(false);
+                ? _ledger.MarkSkippedAsync(key, post.PostAt, reason, now, cancellationToken)
+                : _ledger.MarkFailedAsync(key, reason, permanent: true, null, now, cancellationToken)).ConfigureAwait(false);
             return new DeliveryOutcome(DeliveryStatus.SkippedAsStale, key, reason);
         }
 
-        var claim = await ledger.TryClaimAsync(key, post.PostAt, _owner, now, options.ClaimLease, cancellationToken).ConfigureAwait(false);
+        var claim = await _ledger.TryClaimAsync(key, post.PostAt, _owner, now, options.ClaimLease, cancellationToken).ConfigureAwait(false);
         return claim.Outcome switch
         {
             ClaimOutcome.Settled => new DeliveryOutcome(DeliveryStatus.AlreadySettled, key),
@@ -105,6 +108,40 @@ public sealed class DailyPostService(
         return new StudyCalendar(cohort, index.EditionRange(curriculum).Last);
     }
 
+    /// <summary>
+    /// One attempt, bounded by <see cref="DeliveryOptions.PublishTimeout"/> so that it ends well inside the claim's
+    /// lease: a publish that outlives the bound is a transient failure, tried again later under the same key. Only
+    /// the caller's own cancellation (the host cutting work short) propagates, leaving the claim to its lease.
+    /// </summary>
+    private async Task<PublishResult> AttemptAsync(IChatPublisher publisher, StudyCalendar calendar, PlannedPost post, DeliveryKey key, int attempts, CurriculumIndex index, CancellationToken cancellationToken)
+    {
+        using var bound = new CancellationTokenSource(options.PublishTimeout, time);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        try
+        {
+            if (attempts > 1 && await FindEarlierAsync(publisher, calendar.Cohort, post, key, attempt.Token).ConfigureAwait(false) is { } earlier)
+            {
+                // An earlier attempt did arrive (its answer was lost), or the look-up failed: never post blind.
+                return earlier;
+            }
+
+            var reply = composer.Compose(calendar, post, index);
+            var publishing = publisher.PublishAsync(calendar.Cohort.Target, reply, key.IdempotencyKey, calendar.Cohort.MentionRoleId, attempt.Token);
+
+            // Waited on with the bound too: a publisher that does not watch its token must not outlive the bound either.
+            return await publishing.WaitAsync(bound.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return PublishResult.Transient($"no answer within {options.PublishTimeout.TotalSeconds:0.#} s (half the claim's lease); tried again under the same key");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A publisher that throws has not said the failure is permanent: try again later.
+            return PublishResult.Transient(exception.GetType().Name + ": " + exception.Message);
+        }
+    }
+
     /// <summary>How far before a post's time an earlier attempt is looked for.</summary>
     public static readonly TimeSpan LookBackBeforeThePostTime = TimeSpan.FromMinutes(10);
 
@@ -142,23 +179,9 @@ public sealed class DailyPostService(
         {
             result = PublishResult.Permanent($"no chat platform '{cohort.Target.Platform}' is configured");
         }
-        else if (attempts > 1 && await FindEarlierAsync(publisher, cohort, post, key, cancellationToken).ConfigureAwait(false) is { } earlier)
-        {
-            // An earlier attempt did arrive (its answer was lost), or the look-up failed: never post blind.
-            result = earlier;
-        }
         else
         {
-            var reply = composer.Compose(calendar, post, index);
-            try
-            {
-                result = await publisher.PublishAsync(cohort.Target, reply, key.IdempotencyKey, cohort.MentionRoleId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // A publisher that throws has not said the failure is permanent: try again later.
-                result = PublishResult.Transient(exception.GetType().Name + ": " + exception.Message);
-            }
+            result = await AttemptAsync(publisher, calendar, post, key, attempts, index, cancellationToken).ConfigureAwait(false);
         }
 
         // Once the platform has answered, its answer is recorded whatever happens to the caller: a host stopping now
@@ -168,17 +191,17 @@ public sealed class DailyPostService(
         switch (result.Outcome)
         {
             case PublishOutcome.Sent:
-                await ledger.MarkSentAsync(key, result.MessageId ?? "", now, recording).ConfigureAwait(false);
+                await _ledger.MarkSentAsync(key, result.MessageId ?? "", now, recording).ConfigureAwait(false);
                 return new DeliveryOutcome(DeliveryStatus.Sent, key, result.MessageId);
             case PublishOutcome.TransientFailure when attempts < options.MaxAttempts:
                 var retryAt = now + options.RetryDelayAfter(attempts);
-                await ledger.MarkFailedAsync(key, result.Reason ?? "transient failure", permanent: false, retryAt, now, recording).ConfigureAwait(false);
+                await _ledger.MarkFailedAsync(key, result.Reason ?? "transient failure", permanent: false, retryAt, now, recording).ConfigureAwait(false);
                 return new DeliveryOutcome(DeliveryStatus.WillRetry, key, result.Reason);
             default:
                 var reason = result.Outcome == PublishOutcome.TransientFailure
                     ? $"gave up after {attempts} attempts: {result.Reason}"
                     : result.Reason ?? "permanent failure";
-                await ledger.MarkFailedAsync(key, reason, permanent: true, null, now, recording).ConfigureAwait(false);
+                await _ledger.MarkFailedAsync(key, reason, permanent: true, null, now, recording).ConfigureAwait(false);
                 return new DeliveryOutcome(DeliveryStatus.Failed, key, reason);
         }
     }

@@ -9,6 +9,23 @@ public sealed record DeliveryOptions
     /// <summary>How long a claim protects a post being sent; after that a crash is assumed and the post is retried.</summary>
     public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long one attempt may take, from the claim's look-up of an earlier attempt to the platform's answer (rate
+    /// limit waits and the platform's own retries included): half the lease, so that a sender still working on a post
+    /// is never taken to have crashed, whatever the other half loses to recording it and to clocks that disagree
+    /// between instances. An attempt cut short is a transient failure, retried under the same idempotency key.
+    /// </summary>
+    public TimeSpan PublishTimeout => ClaimLease / 2;
+
+    /// <summary>
+    /// Posts being sent at once. Far more than the platforms let through (Discord's 50 requests a second with
+    /// answers 300 ms away keeps about 15 in flight): their rate limiters set the pace, not this.
+    /// </summary>
+    public int MaxConcurrentSends { get; init; } = 100;
+
+    /// <summary>Ledger calls (claims, outcomes) under way at once: they are short, and the store writes one at a time.</summary>
+    public int MaxConcurrentLedgerCalls { get; init; } = 2;
+
     /// <summary>The wait after the first transient failure; it doubles after each one.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
+using DevOps90.Bot.Core.Background;
 
 namespace DevOps90.Bot.Discord.Interactions;
 
@@ -9,21 +9,37 @@ namespace DevOps90.Bot.Discord.Interactions;
 public sealed record DeferredReply(Snowflake InteractionId, Snowflake ApplicationId, string InteractionToken, Task<Payloads.MessagePayload> Work);
 
 /// <summary>
-/// The queue of deferred replies; <see cref="DeferredReplySender"/> drains it. The transports report when the
-/// deferring callback has gone out, since an edit of @original that overtakes it finds nothing to edit: a reply ready
-/// at once (a file) would otherwise race the very answer that announces it.
+/// The queue of deferred replies; <see cref="DeferredReplySender"/> runs it, and a stopping host finishes every reply
+/// it took (<see cref="InFlightWork"/>). The transports report when the deferring callback has gone out, since an edit
+/// of @original that overtakes it finds nothing to edit: a reply ready at once (a file) would otherwise race the very
+/// answer that announces it.
 /// </summary>
-public sealed class DeferredReplies
+public sealed class DeferredReplies(InFlightWork inFlight)
 {
-    private readonly Channel<DeferredReply> _queue = Channel.CreateUnbounded<DeferredReply>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>
+    /// Replies finished at once: a slow command, or an upload of megabytes, must not hold up the ones queued behind it.
+    /// Each interaction token is its own rate-limit bucket, so they do not compete for one either.
+    /// </summary>
+    public const int MaxConcurrentReplies = 8;
+
     private readonly ConcurrentDictionary<Snowflake, TaskCompletionSource<bool>> _callbacks = new();
 
-    public ChannelReader<DeferredReply> Reader => _queue.Reader;
+    internal BackgroundWorkers<DeferredReply> Queue { get; } = new(inFlight, MaxConcurrentReplies, AtStop.FinishQueued);
 
-    public void Enqueue(DeferredReply reply)
+    /// <summary>
+    /// Takes the reply to finish; false once the host has begun to stop, when nothing new is taken (the interaction
+    /// is then left unanswered, as when the bot is down).
+    /// </summary>
+    public bool TryEnqueue(DeferredReply reply)
     {
         _callbacks[reply.InteractionId] = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Writer.TryWrite(reply);
+        if (Queue.TryEnqueue(reply))
+        {
+            return true;
+        }
+
+        _callbacks.TryRemove(reply.InteractionId, out _);
+        return false;
     }
 
     /// <summary>The callback of this interaction reached Discord (or failed to); does nothing for one not deferred.</summary>

@@ -14,35 +14,24 @@ internal sealed partial class DeferredReplySender(DeferredReplies replies, IDisc
     public static readonly TimeSpan CallbackDeadline = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// Replies finished at once: a slow command, or an upload of megabytes, must not hold up the ones queued behind it.
-    /// Each interaction token is its own rate-limit bucket, so they do not compete for one either.
+    /// Runs until the host stops and every reply taken is finished, so a member waiting for a reply gets it even when
+    /// the bot is being restarted; only the end of the host's shutdown timeout cuts one short.
     /// </summary>
-    public const int MaxConcurrentReplies = 8;
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Parallel.ForEachAsync(
-            replies.Reader.ReadAllAsync(stoppingToken),
-            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentReplies, CancellationToken = stoppingToken },
-            CompleteAsync);
+        replies.Queue.RunAsync(CompleteAsync, (_, exception) => LogFailed(logger, exception), stoppingToken);
 
-    private async ValueTask CompleteAsync(DeferredReply reply, CancellationToken stoppingToken)
+    /// <param name="cancellationToken">Cancelled only when the host stops waiting for work in flight.</param>
+    private async Task CompleteAsync(DeferredReply reply, CancellationToken cancellationToken)
     {
-        try
+        if (!await replies.CallbackSentAsync(reply, CallbackDeadline, time, cancellationToken).ConfigureAwait(false))
         {
-            if (!await replies.CallbackSentAsync(reply, CallbackDeadline, time, stoppingToken).ConfigureAwait(false))
-            {
-                // The deferring callback failed, so there is nothing to edit; its failure is logged where it was sent.
-                return;
-            }
+            // The deferring callback failed, so there is nothing to edit; its failure is logged where it was sent.
+            return;
+        }
 
-            var message = await reply.Work.WaitAsync(stoppingToken).ConfigureAwait(false);
-            await rest.EditOriginalResponseAsync(reply.ApplicationId, reply.InteractionToken, message, stoppingToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-        {
-            // The member sees "the application did not respond"; the bot goes on with the others.
-            LogFailed(logger, exception);
-        }
+        // A failure here means the member sees "the application did not respond"; the queue logs it and goes on.
+        var message = await reply.Work.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await rest.EditOriginalResponseAsync(reply.ApplicationId, reply.InteractionToken, message, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A deferred interaction reply could not be completed")]

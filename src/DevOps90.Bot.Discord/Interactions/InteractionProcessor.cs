@@ -27,7 +27,8 @@ public sealed class InteractionProcessor(
 
     /// <summary>
     /// The callback to send, or null for an interaction this bot does not handle: a type it does not know, or one
-    /// without the user who caused it (<see cref="Interaction.Parse"/> refuses those; this guards the rest).
+    /// without the user who caused it (<see cref="Interaction.Parse"/> refuses those; this guards the rest), or one
+    /// that needs a deferred reply once the bot has begun to stop.
     /// </summary>
     public async Task<InteractionResponsePayload?> RespondAsync(Interaction interaction, CancellationToken cancellationToken = default)
     {
@@ -49,7 +50,7 @@ public sealed class InteractionProcessor(
         }
     }
 
-    private async Task<InteractionResponsePayload> RunAsync(Interaction interaction, CommandRequest request, bool forcePrivate, CancellationToken cancellationToken)
+    private async Task<InteractionResponsePayload?> RunAsync(Interaction interaction, CommandRequest request, bool forcePrivate, CancellationToken cancellationToken)
     {
         var work = RenderAsync(request, forcePrivate, cancellationToken);
         if (!work.IsCompleted)
@@ -77,9 +78,16 @@ public sealed class InteractionProcessor(
         return Defer(interaction, work, message.Flags is { } flags && (flags & DiscordLimits.EphemeralFlag) != 0);
     }
 
-    private InteractionResponsePayload Defer(Interaction interaction, Task<MessagePayload> work, bool isPrivate)
+    /// <summary>The deferring callback; null when the bot has begun to stop and takes no new work.</summary>
+    private InteractionResponsePayload? Defer(Interaction interaction, Task<MessagePayload> work, bool isPrivate)
     {
-        deferred.Enqueue(new DeferredReply(interaction.Id, interaction.ApplicationId, interaction.Token, work));
+        if (!deferred.TryEnqueue(new DeferredReply(interaction.Id, interaction.ApplicationId, interaction.Token, work)))
+        {
+            // A deferral now would promise a reply that the stopping bot might not keep: the member is told, as when
+            // the bot is down, that it did not respond.
+            return null;
+        }
+
         return new InteractionResponsePayload(
             InteractionCallbackType.DeferredChannelMessageWithSource,
             new InteractionCallbackDataPayload { Flags = isPrivate ? DiscordLimits.EphemeralFlag : null });

@@ -42,7 +42,9 @@ internal sealed partial class SlackCommandHandler(
         var typed = CommandGrammar.Parse(Text(payload, "text") ?? "", dispatcher.Find)
             ?? new TypedCommand(CommandNames.Help, [], WantsSuggestions: false, SuggestOption: null);
         var responseUrl = Uri.TryCreate(Text(payload, "response_url"), UriKind.Absolute, out var url) ? url : null;
-        var work = AnswerAsync(caller, typed, forcePrivate: false, cancellationToken);
+        // The work's token is the follow-ups' own, not the transport's: an answer being prepared when the bot begins to
+        // stop is still sent (the transport's token is cancelled as the stop begins, before work in flight is done).
+        var work = AnswerAsync(caller, typed, forcePrivate: false, followUps.WorkToken);
         if (!work.IsCompleted)
         {
             // Nearly every reply is ready at once; only a slow one waits on a timer, cancelled when not needed.
@@ -57,7 +59,7 @@ internal sealed partial class SlackCommandHandler(
         }
 
         // Late, or with files to upload first: an empty acknowledgement now, the answer through response_url.
-        followUps.Enqueue(new SlackFollowUp(caller, responseUrl, work));
+        FollowUp(new SlackFollowUp(caller, responseUrl, work));
         return null;
     }
 
@@ -77,11 +79,20 @@ internal sealed partial class SlackCommandHandler(
             if (action?["value"]?.GetValue<string>() is { } value
                 && CommandGrammar.Parse(value, dispatcher.Find) is { WantsSuggestions: false } typed)
             {
-                followUps.Enqueue(new SlackFollowUp(caller, responseUrl, AnswerAsync(caller, typed, forcePrivate: true, CancellationToken.None)));
+                FollowUp(new SlackFollowUp(caller, responseUrl, AnswerAsync(caller, typed, forcePrivate: true, followUps.WorkToken)));
             }
         }
 
         return null;
+    }
+
+    private void FollowUp(SlackFollowUp followUp)
+    {
+        if (!followUps.TryEnqueue(followUp))
+        {
+            // The bot is stopping: nothing new is started, and the member gets no answer, as when the bot is down.
+            LogNotFollowedUp(logger);
+        }
     }
 
     private JsonObject? Event(JsonObject payload)
@@ -117,6 +128,9 @@ internal sealed partial class SlackCommandHandler(
 
     private static string? Text(JsonObject payload, string name) =>
         payload[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A late Slack answer is not sent: the bot is stopping")]
+    private static partial void LogNotFollowedUp(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack workspace {TeamId} removed the bot ({Event}): its study groups get no posts until it is installed again")]
     private static partial void LogWorkspaceLeft(ILogger logger, string teamId, string @event);

@@ -19,44 +19,36 @@ internal sealed partial class SlackFollowUpSender(
 {
     public const string ResponseClient = "slack-response-url";
 
-    /// <summary>A slow export must not hold up the replies queued behind it.</summary>
-    public const int MaxConcurrent = 8;
-
+    /// <summary>
+    /// Runs until the host stops and every follow-up taken is sent, so a member waiting for an answer gets it even
+    /// when the bot is being restarted; only the end of the host's shutdown timeout cuts one short.
+    /// </summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Parallel.ForEachAsync(
-            followUps.Reader.ReadAllAsync(stoppingToken),
-            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrent, CancellationToken = stoppingToken },
-            SendAsync);
+        followUps.Queue.RunAsync(SendAsync, (_, exception) => LogFailed(logger, exception), stoppingToken);
 
-    private async ValueTask SendAsync(SlackFollowUp followUp, CancellationToken stoppingToken)
+    /// <param name="cancellationToken">Cancelled only when the host stops waiting for work in flight.</param>
+    private async Task SendAsync(SlackFollowUp followUp, CancellationToken cancellationToken)
     {
-        try
+        // A failure here means the member sees no answer; the queue logs it and goes on with the others.
+        var message = await followUp.Work.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!message.Files.IsEmpty)
         {
-            var message = await followUp.Work.WaitAsync(stoppingToken).ConfigureAwait(false);
-            if (!message.Files.IsEmpty)
+            var channel = message.IsPrivate || followUp.Caller.ChannelId is null
+                ? await DirectMessageAsync(followUp.Caller.UserId, cancellationToken).ConfigureAwait(false)
+                : followUp.Caller.ChannelId;
+            foreach (var file in message.Files)
             {
-                var channel = message.IsPrivate || followUp.Caller.ChannelId is null
-                    ? await DirectMessageAsync(followUp.Caller.UserId, stoppingToken).ConfigureAwait(false)
-                    : followUp.Caller.ChannelId;
-                foreach (var file in message.Files)
-                {
-                    await api.UploadFileAsync(new SlackFileUpload(file.FileName, file.Content, file.Description ?? file.FileName, channel), stoppingToken).ConfigureAwait(false);
-                }
-            }
-
-            if (followUp.ResponseUrl is { } url)
-            {
-                using var response = await http.CreateClient(ResponseClient).PostAsJsonAsync(url, SlackResponses.Of(message), stoppingToken).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
-                {
-                    LogResponseRefused(logger, (int)response.StatusCode);
-                }
+                await api.UploadFileAsync(new SlackFileUpload(file.FileName, file.Content, file.Description ?? file.FileName, channel), cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+
+        if (followUp.ResponseUrl is { } url)
         {
-            // The member sees no answer; the bot goes on with the others.
-            LogFailed(logger, exception);
+            using var response = await http.CreateClient(ResponseClient).PostAsJsonAsync(url, SlackResponses.Of(message), cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                LogResponseRefused(logger, (int)response.StatusCode);
+            }
         }
     }
 

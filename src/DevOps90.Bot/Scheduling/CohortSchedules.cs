@@ -34,7 +34,8 @@ internal sealed class CohortSchedules(ISchedulerFactory schedulers, ICohortDirec
         var cron = CronOf(cohort);
         if (await scheduler.GetTrigger(TriggerKeyOf(id), cancellationToken).ConfigureAwait(false) is ICronTrigger current
             && current.CronExpressionString == cron
-            && current.TimeZone.Id == cohort.TimeZoneId)
+            && current.TimeZone.Id == cohort.TimeZoneId
+            && current.MisfireInstructionCode == (int)CronTriggerMisfireInstruction.FireAndProceed)
         {
             return;
         }
@@ -48,8 +49,10 @@ internal sealed class CohortSchedules(ISchedulerFactory schedulers, ICohortDirec
             .ForJob(jobKey)
             // From the bot's own clock, as every other decision about time is.
             .StartAt(time.GetUtcNow())
-            // A missed fire is not replayed here: reconciliation sends the latest missed post, and only that one.
-            .WithCronSchedule(cron, schedule => schedule.InTimeZone(cohort.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+            // A fire that Quartz could not start in time (every thread busy, a minute with thousands of cohorts due, the
+            // bot down at the post time) still happens, once, as soon as it can: the delivery service sends only the
+            // latest due post and records one past the staleness window as skipped, so a late fire never floods.
+            .WithCronSchedule(cron, schedule => schedule.InTimeZone(cohort.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
     }

@@ -1,3 +1,4 @@
+using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.StudyGroups;
 using Microsoft.Extensions.Options;
@@ -5,13 +6,14 @@ using Microsoft.Extensions.Options;
 namespace DevOps90.Bot.Scheduling;
 
 /// <summary>
-/// Once the host has fully started, and every few minutes after, asks the delivery service to send any cohort's
-/// latest due post that is missing (missed while the bot was down, lost in a crash after its claim, or waiting for a
-/// retry), then applies the retention rule to stopped cohorts.
+/// Once the host has fully started, and every few minutes after, hands every cohort to the delivery dispatcher, which
+/// sends any latest due post that is missing (missed while the bot was down, lost in a crash after its claim, or
+/// waiting for a retry) in parallel, within the platforms' rate limits; then applies the retention rule to stopped
+/// cohorts.
 /// </summary>
 internal sealed partial class ReconciliationService(
-    DailyPostService delivery,
-    LeaderboardRefresh leaderboard,
+    DeliveryDispatcher dispatcher,
+    ICohortDirectory cohorts,
     CohortRetention retention,
     IOptions<SchedulingOptions> options,
     IHostApplicationLifetime lifetime,
@@ -26,13 +28,7 @@ internal sealed partial class ReconciliationService(
         {
             try
             {
-                var outcomes = await delivery.ReconcileAllAsync(stoppingToken).ConfigureAwait(false);
-                foreach (var outcome in outcomes)
-                {
-                    DeliveryLog.Outcome(logger, outcome.Key?.Cohort.Value ?? "-", outcome);
-                    await leaderboard.AfterAsync(outcome, stoppingToken).ConfigureAwait(false);
-                }
-
+                await RoundAsync(stoppingToken).ConfigureAwait(false);
                 await retention.PurgeAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -42,6 +38,27 @@ internal sealed partial class ReconciliationService(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Queues every cohort (the workers log each outcome) and waits for the round to be done, so that a slow round is
+    /// not queued again on top of itself; a cohort still waiting from a trigger is not queued twice.
+    /// </summary>
+    private async Task RoundAsync(CancellationToken stoppingToken)
+    {
+        var round = new List<Task<DeliveryOutcome?>>();
+        foreach (var cohort in cohorts.All)
+        {
+            if (dispatcher.Enqueue(cohort.Id, DeliveryReason.Reconciliation) is not { } request)
+            {
+                // The host is stopping: nothing new starts.
+                return;
+            }
+
+            round.Add(request.Done);
+        }
+
+        await Task.WhenAll(round).WaitAsync(stoppingToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reconciliation round failed")]

@@ -23,10 +23,18 @@ public sealed class SchedulingOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>
+    /// Daily posts being sent at once; the platforms' rate limits set the pace well below it (see
+    /// <see cref="DeliveryOptions.MaxConcurrentSends"/>).
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentSends { get; set; } = 100;
+
     public DeliveryOptions ToDeliveryOptions() => new()
     {
         StalenessWindow = StalenessWindow,
         ClaimLease = ClaimLease,
         MaxAttempts = MaxAttempts,
+        MaxConcurrentSends = MaxConcurrentSends,
     };
 }

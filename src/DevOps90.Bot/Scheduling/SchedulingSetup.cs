@@ -7,9 +7,9 @@ namespace DevOps90.Bot.Scheduling;
 public static class SchedulingSetup
 {
     /// <summary>
-    /// Daily posts: the delivery service, Quartz with its persistent store in the bot's database (tables created when
-    /// missing; clustered on PostgreSQL), one trigger per cohort kept in step with the cohorts, and the reconciliation
-    /// loop.
+    /// Daily posts: the delivery service and the dispatcher's workers that send, Quartz with its persistent store in the
+    /// bot's database (tables created when missing; clustered on PostgreSQL), one trigger per cohort kept in step with
+    /// the cohorts, and the reconciliation loop.
     /// </summary>
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder, string baseDirectory)
     {
@@ -19,6 +19,7 @@ public static class SchedulingSetup
             .ValidateDataAnnotations();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<SchedulingOptions>>().Value.ToDeliveryOptions());
         services.AddSingleton<DailyPostService>();
+        services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<CohortSchedules>();
         services.AddSingleton<LeaderboardRefresh>();
 
@@ -33,6 +34,7 @@ public static class SchedulingSetup
             // stop then hangs for the whole shutdown timeout when the start failed.)
             options.AutoStart = false;
         });
+        services.AddHostedService<DeliveryWorkers>();
         services.AddHostedService<ScheduleSynchronizer>();
         services.AddHostedService<ReconciliationService>();
         return builder;

@@ -318,6 +318,34 @@ public sealed class DailyPostServiceTests
         Assert.Single(platform.Posts);
     }
 
+    [Fact]
+    public async Task DeliverDue_PublishOutlivesItsBound_IsRecordedAsTransient_NotTakenOverMeanwhile_RetriedUnderTheSameKey()
+    {
+        var platform = new SilentFirstTime();
+        var bot = new DeliveryFixture([Cohort("2027-01-01")], "2027-01-02T17:00:00Z", platform: platform);
+        var options = new DeliveryOptions();
+
+        var sending = bot.Service.DeliverDueAsync(Id);
+        await platform.FirstCall;
+        bot.Time.Advance(options.PublishTimeout - TimeSpan.FromSeconds(1));
+        var otherInstance = await bot.NewService().DeliverDueAsync(Id);
+        var stillSending = sending.IsCompleted;
+        bot.Time.Advance(TimeSpan.FromSeconds(1));
+        var outcome = await sending;
+        var record = await bot.Ledger.FindAsync(new DeliveryKey(Id, "day-3"));
+        var retry = await bot.DeliverAt("2027-01-02T17:01:31Z");
+
+        Assert.Equal(DeliveryStatus.Busy, otherInstance.Status);
+        Assert.False(stillSending);
+        Assert.Equal(DeliveryStatus.WillRetry, outcome.Status);
+        Assert.Contains("no answer within 60 s", outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal((DeliveryState.Failed, false), (record!.State, record.IsPermanent));
+        Assert.True(record.UpdatedAt < record.ScheduledAt + options.ClaimLease, "the attempt ended after its lease");
+        Assert.Equal(DeliveryStatus.Sent, retry.Status);
+        Assert.Equal(2, platform.Keys.Count);
+        Assert.Single(platform.Keys.Distinct());
+    }
+
     private static DailyPostService Service(DeliveryFixture bot, IChatPublisher platform) => new(
         bot.Cohorts, bot.Index, bot.Ledger, [platform],
         new DailyPostComposer(bot.Index, new Core.Commands.BotDefaults("2022", "en", "Europe/Paris")), new DeliveryOptions(), bot.Time);
@@ -365,6 +393,29 @@ public sealed class DailyPostServiceTests
             var id = $"m{Posts.Count + 1}";
             Posts[id] = idempotencyKey;
             return Task.FromResult(_lost-- > 0 ? PublishResult.Transient("timeout after the message was created (test)") : PublishResult.Sent(id));
+        }
+    }
+
+    /// <summary>A platform that never answers the first post (and does not watch its token), then answers at once.</summary>
+    private sealed class SilentFirstTime : IChatPublisher
+    {
+        private readonly TaskCompletionSource _firstCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Platform => "console";
+
+        public Task FirstCall => _firstCall.Task;
+
+        public System.Collections.Concurrent.ConcurrentQueue<string> Keys { get; } = new();
+
+        public Task<PublishResult> PublishAsync(ChatTarget target, Core.Replies.Reply post, string idempotencyKey, string? mentionRoleId, CancellationToken cancellationToken = default)
+        {
+            Keys.Enqueue(idempotencyKey);
+            if (_firstCall.TrySetResult())
+            {
+                return new TaskCompletionSource<PublishResult>().Task;
+            }
+
+            return Task.FromResult(PublishResult.Sent("m1"));
         }
     }
 

@@ -9,15 +9,26 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace DevOps90.Bot.Core.Tests.Delivery;
 
-/// <summary>One cohort on a six-day curriculum, a fake clock, an in-memory ledger and a recording publisher.</summary>
+/// <summary>
+/// One cohort (or several) on a six-day curriculum, a fake clock, an in-memory ledger and a recording publisher (or
+/// the one given).
+/// </summary>
 internal sealed class DeliveryFixture
 {
     public static readonly CohortId Id = new("group");
 
+    private readonly IChatPublisher? _platform;
+
     public DeliveryFixture(Cohort cohort, string now, IDeliveryLedger? ledger = null)
+        : this([cohort], now, ledger)
     {
+    }
+
+    public DeliveryFixture(IReadOnlyList<Cohort> cohorts, string now, IDeliveryLedger? ledger = null, IChatPublisher? platform = null)
+    {
+        _platform = platform;
         Time = new FakeTimeProvider(At(now));
-        Cohorts = new InMemoryCohortDirectory([cohort]);
+        Cohorts = new InMemoryCohortDirectory(cohorts);
         Index = new CurriculumIndex([SampleCurriculum.Make("en", 6), SampleCurriculum.Make("fr", 3)]);
         Ledger = ledger ?? new InMemoryDeliveryLedger();
         Service = NewService();
@@ -48,14 +59,22 @@ internal sealed class DeliveryFixture
     public static DateTimeOffset At(string instant) => DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture);
 
     /// <summary>A second instance of the bot: its own service and owner id, the same ledger, cohorts and clock.</summary>
-    public DailyPostService NewService() => new(
+    public DailyPostService NewService(DeliveryOptions? options = null) => new(
         Cohorts,
         Index,
         Ledger,
-        [Publisher],
+        [_platform ?? Publisher],
         new DailyPostComposer(Index, new BotDefaults("2022", "en", "Europe/Paris")),
-        new DeliveryOptions(),
+        options ?? new DeliveryOptions(),
         Time);
+
+    /// <summary><paramref name="count"/> cohorts like <see cref="Cohort"/>, each in its own channel, all posting at 18:00 Paris time.</summary>
+    public static IReadOnlyList<Cohort> ManyCohorts(int count, string start) =>
+        [.. Enumerable.Range(1, count).Select(number => Cohort(start) with
+        {
+            Id = new CohortId($"group-{number}"),
+            Target = new ChatTarget("console", $"channel-{number}"),
+        })];
 
     public Task<DeliveryOutcome> DeliverAt(string instant)
     {

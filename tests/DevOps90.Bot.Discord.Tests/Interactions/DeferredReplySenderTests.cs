@@ -1,3 +1,4 @@
+using DevOps90.Bot.Core.Background;
 using DevOps90.Bot.Discord.Interactions;
 using DevOps90.Bot.Discord.Payloads;
 using DevOps90.Bot.Discord.Tests.Rest;
@@ -12,14 +13,14 @@ public sealed class DeferredReplySenderTests
     [Fact]
     public async Task SlowReply_DoesNotHoldUpTheOnesQueuedBehindIt()
     {
-        var queue = new DeferredReplies();
+        var queue = new DeferredReplies(new InFlightWork());
         using var rest = new RestHarness();
         using var sender = new DeferredReplySender(queue, rest.Client, rest.Time, NullLogger<DeferredReplySender>.Instance);
         await sender.StartAsync(CancellationToken.None);
         var slow = new TaskCompletionSource<MessagePayload>();
 
-        queue.Enqueue(new DeferredReply(new Snowflake(1), _application, "slow-token", slow.Task));
-        queue.Enqueue(new DeferredReply(new Snowflake(2), _application, "quick-token", Task.FromResult(new MessagePayload { Content = "done" })));
+        queue.TryEnqueue(new DeferredReply(new Snowflake(1), _application, "slow-token", slow.Task));
+        queue.TryEnqueue(new DeferredReply(new Snowflake(2), _application, "quick-token", Task.FromResult(new MessagePayload { Content = "done" })));
         queue.CallbackSent(new Snowflake(1));
         queue.CallbackSent(new Snowflake(2));
         var first = await NextRequestAsync(rest.Handler);
@@ -29,6 +30,31 @@ public sealed class DeferredReplySenderTests
 
         Assert.Contains("/quick-token/messages/@original", first.Uri!.ToString(), StringComparison.Ordinal);
         Assert.Contains("/slow-token/messages/@original", second.Uri!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Drain_ReplyStillBeingPrepared_IsDeliveredBeforeTheStop_AndNothingNewIsTaken()
+    {
+        using var inFlight = new InFlightWork();
+        var queue = new DeferredReplies(inFlight);
+        using var rest = new RestHarness();
+        using var sender = new DeferredReplySender(queue, rest.Client, rest.Time, NullLogger<DeferredReplySender>.Instance);
+        await sender.StartAsync(CancellationToken.None);
+        var slow = new TaskCompletionSource<MessagePayload>();
+        queue.TryEnqueue(new DeferredReply(new Snowflake(1), _application, "slow-token", slow.Task));
+        queue.CallbackSent(new Snowflake(1));
+
+        // As the host stops: the drain begins, then the services stop.
+        var draining = inFlight.DrainAsync(CancellationToken.None);
+        var taken = queue.TryEnqueue(new DeferredReply(new Snowflake(2), _application, "late-token", Task.FromResult(new MessagePayload { Content = "late" })));
+        slow.SetResult(new MessagePayload { Content = "slow" });
+        await draining;
+        await sender.StopAsync(CancellationToken.None);
+
+        Assert.False(taken);
+        var edit = Assert.Single(rest.Handler.Requests);
+        Assert.Contains("/slow-token/messages/@original", edit.Uri!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, inFlight.Running);
     }
 
     private static async Task<RecordedRequest> NextRequestAsync(FakeDiscordHandler handler, int after = 0)

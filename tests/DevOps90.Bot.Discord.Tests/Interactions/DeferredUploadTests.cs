@@ -33,7 +33,7 @@ public sealed class DeferredUploadTests
         Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, response!.Type);
         Assert.Equal(flags, response.Data!.Flags);
         Assert.Null(response.Data.Embeds);
-        Assert.True(bot.Deferred.Reader.TryRead(out var deferred));
+        Assert.True(bot.Deferred.Queue.TryTake(out var deferred));
         Assert.Equal(new Snowflake(1100000000000000001), deferred.InteractionId);
         Assert.Equal("chart.png", Assert.Single((await deferred.Work).Files).FileName);
     }

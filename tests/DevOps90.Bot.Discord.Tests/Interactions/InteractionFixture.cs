@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DevOps90.Bot.Core.Background;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Core.Commands.Handlers;
@@ -42,7 +43,7 @@ internal sealed class InteractionFixture
 
     public CommandDispatcher Dispatcher { get; }
 
-    public DeferredReplies Deferred { get; } = new();
+    public DeferredReplies Deferred { get; } = new(new InFlightWork());
 
     public InteractionProcessor Processor { get; }
 

@@ -170,7 +170,7 @@ public sealed class InteractionProcessorTests
         bot.Time.Advance(TimeSpan.FromMilliseconds(200));
         var response = await responding.WaitAsync(TimeSpan.FromSeconds(10));
         slow.Release.SetResult();
-        Assert.True(bot.Deferred.Reader.TryRead(out var deferred));
+        Assert.True(bot.Deferred.Queue.TryTake(out var deferred));
         var message = await deferred.Work;
 
         Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, response!.Type);

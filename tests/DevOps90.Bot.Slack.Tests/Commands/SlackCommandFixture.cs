@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DevOps90.Bot.Core.Background;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Core.Commands.Handlers;
@@ -55,7 +56,7 @@ internal sealed class SlackCommandFixture : IAsyncDisposable
 
     public CommandDispatcher Dispatcher { get; }
 
-    public SlackFollowUps FollowUps { get; } = new();
+    public SlackFollowUps FollowUps { get; } = new(new InFlightWork());
 
     public SlackCommandHandler Handler { get; }
 

@@ -103,7 +103,7 @@ public sealed class SlackCommandHandlerTests
         await fixture.Api.AdvanceUntilDoneAsync(handling, TimeSpan.FromMilliseconds(500));
 
         Assert.Null(await handling);
-        Assert.True(fixture.FollowUps.Reader.TryRead(out var followUp));
+        Assert.True(fixture.FollowUps.Queue.TryTake(out var followUp));
         slow.Gate.SetResult();
         Assert.Contains("probed", (await followUp.Work).Text, StringComparison.Ordinal);
     }
@@ -117,7 +117,7 @@ public sealed class SlackCommandHandlerTests
         var ack = await fixture.Handler.HandleAsync(SlackCommandFixture.Button("day 3", url));
 
         Assert.Null(ack);
-        Assert.True(fixture.FollowUps.Reader.TryRead(out var followUp));
+        Assert.True(fixture.FollowUps.Queue.TryTake(out var followUp));
         Assert.Equal(new Uri(url), followUp.ResponseUrl);
         var message = await followUp.Work;
         Assert.True(message.IsPrivate);
@@ -132,7 +132,7 @@ public sealed class SlackCommandHandlerTests
         inbound.Payload["type"] = "view_submission";
 
         Assert.Null(await fixture.Handler.HandleAsync(inbound));
-        Assert.False(fixture.FollowUps.Reader.TryRead(out _));
+        Assert.False(fixture.FollowUps.Queue.TryTake(out _));
     }
 
     [Theory]

@@ -19,10 +19,10 @@ public sealed class QuartzStoreTests
     [Fact]
     public async Task Start_QuartzSection_AppliesBesideTheBotsStore()
     {
-        await using var host = new TestHost(["--Quartz:Scheduler:InstanceName=devops90-custom"], ScheduledPostTests.Console(TextWriter.Null, TimeProvider.System));
+        await using var host = new TestHost(["--Quartz:Scheduler:InstanceName=devops90-custom"], SchedulingHost.Console(TextWriter.Null, TimeProvider.System));
 
         await host.App.StartAsync();
-        await ScheduledPostTests.WaitUntilRunningAsync(host.Services);
+        await SchedulingHost.WaitUntilRunningAsync(host.Services);
         var metadata = await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).GetMetadata();
         await host.App.StopAsync();
 
@@ -37,10 +37,10 @@ public sealed class QuartzStoreTests
         var skip = await TestPostgres.SkipReasonAsync();
         Skip.If(skip is not null, skip);
         await using var database = await TestPostgres.CreateDatabaseAsync();
-        await using var host = new TestHost(Settings(database), ScheduledPostTests.Console(TextWriter.Null, TimeProvider.System));
+        await using var host = new TestHost(Settings(database), SchedulingHost.Console(TextWriter.Null, TimeProvider.System));
 
         await host.App.StartAsync();
-        await ScheduledPostTests.WaitUntilRunningAsync(host.Services);
+        await SchedulingHost.WaitUntilRunningAsync(host.Services);
         var metadata = await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).GetMetadata();
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         var cron = await connection.QuerySingleOrDefaultAsync<string>("SELECT cron_expression FROM qrtz_cron_triggers WHERE trigger_name = 'console'");

@@ -2,7 +2,6 @@ using System.Globalization;
 using Dapper;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Delivery;
-using DevOps90.Bot.LocalConsole;
 using DevOps90.Bot.Scheduling;
 using DevOps90.Bot.Storage.Migrations;
 using DevOps90.Bot.Testing;
@@ -11,6 +10,7 @@ using DevOps90.Bot.Tests.LocalConsole;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
+using static DevOps90.Bot.Tests.Scheduling.SchedulingHost;
 
 namespace DevOps90.Bot.Tests.Scheduling;
 
@@ -138,28 +138,7 @@ public sealed class ScheduledPostTests
         Assert.Equal(MigrationRunner.For("postgres").Count, await QuartzStoreTests.MigrationsAppliedAsync(database));
     }
 
-    internal static Action<IServiceCollection> Console(TextWriter output, TimeProvider clock) => services =>
-    {
-        services.AddSingleton(new ConsoleIO(new StringReader(""), output, isInteractive: false));
-        services.AddSingleton(clock);
-    };
-
-    internal static async Task<DeliveryRecord?> SentAsync(IServiceProvider services, string post) =>
-        await services.GetRequiredService<IDeliveryLedger>().FindAsync(new DeliveryKey(new CohortId("console"), post)) is { State: DeliveryState.Sent } record ? record : null;
-
-    /// <summary>The scheduler starts once the host has; the clock may move only then.</summary>
-    internal static async Task WaitUntilRunningAsync(IServiceProvider services)
-    {
-        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        for (var attempt = 0; attempt < 400 && scheduler.Status != SchedulerStatus.Running; attempt++)
-        {
-            await Task.Delay(25);
-        }
-
-        Assert.Equal(SchedulerStatus.Running, scheduler.Status);
-    }
-
-    internal static int CountOf(string text, string part) =>
+    private static int CountOf(string text, string part) =>
         (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private static async Task<bool> WaitForTriggerAsync(IScheduler scheduler, CohortId id, bool present)
@@ -175,21 +154,5 @@ public sealed class ScheduledPostTests
         }
 
         return false;
-    }
-
-    internal static async Task<T?> WaitForAsync<T>(Func<Task<T?>> read)
-        where T : class
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (await read() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return null;
     }
 }
