@@ -33,6 +33,14 @@ public static class TextFolding
 
     public static string Fold(string text)
     {
+        // ASCII has no accents and is its own normal form: lower-casing is the whole fold, without two ICU calls.
+        if (Ascii.IsValid(text))
+        {
+            Span<char> lower = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+            Ascii.ToLower(text, lower, out _);
+            return CollapseWhitespace(lower);
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var character in decomposed)

@@ -85,7 +85,7 @@ internal static partial class LessonParser
 
     private static ImmutableArray<string> FindKeyPoints(LessonSections sections)
     {
-        var section = sections.All.FirstOrDefault(candidate => candidate.Heading is { } heading && HeadingVocabulary.IsKeyPoints(heading.Text));
+        var section = sections.All.FirstOrDefault(candidate => candidate.Heading is { } heading && HeadingVocabulary.IsKeyPoints(heading));
         if (section is null)
         {
             return [];
