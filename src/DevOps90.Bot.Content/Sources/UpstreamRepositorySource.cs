@@ -211,7 +211,7 @@ internal static partial class UpstreamRepositorySource
             return [];
         }
 
-        var text = SourceText.Decode(File.ReadAllBytes(path), out _);
+        var text = SourceText.ReadFile(path, out _);
         return EditionIndexParser.Parse(text, sink.WarnerFor(DayFiles.Relative(root, path)));
     }
 
