@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -14,10 +13,10 @@ internal static partial class FrontMatterParser
 {
     public static FrontMatter Parse(string text, Action<int, string> warn)
     {
-        var (yaml, body, bodyFirstLine) = FrontMatter.Split(text);
+        var (yaml, bodyStart, bodyFirstLine) = FrontMatter.Find(text);
         if (yaml is null)
         {
-            return FrontMatter.None(text);
+            return FrontMatter.None;
         }
 
         var values = FlatFrontMatter.TryRead(yaml) ?? ParseYaml(yaml, warn);
@@ -27,7 +26,8 @@ internal static partial class FrontMatterParser
             values[key] = Unescape(values[key]);
         }
 
-        return new FrontMatter(values.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), body, bodyFirstLine);
+        // Read a couple of times and dropped: freezing it (analysing its keys) would cost more than the reads save.
+        return new FrontMatter(values, bodyStart, bodyFirstLine);
     }
 
     private static Dictionary<string, string> ParseYaml(string yaml, Action<int, string> warn)

@@ -47,7 +47,10 @@ internal sealed class LessonSections
                 continue;
             }
 
-            current.Blocks.Add(block);
+            if (block is not SkippedFrontMatterBlock)
+            {
+                current.Blocks.Add(block);
+            }
         }
 
         sections.Add(current);
