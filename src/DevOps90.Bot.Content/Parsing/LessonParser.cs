@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Parsers;
 using Markdig.Syntax;
 
 namespace DevOps90.Bot.Content.Parsing;
@@ -65,6 +66,7 @@ internal static partial class LessonParser
 
         // Before the thematic break and list parsers, which "---" would open too.
         builder.BlockParsers.Insert(0, new SkippedFrontMatterParser());
+        builder.BlockParsers.Replace<FencedCodeBlockParser>(new UnkeptFencedCodeParser());
         return builder.Build();
     }
 
