@@ -60,9 +60,10 @@ internal static partial class LessonParser
 
     private static MarkdownPipeline BuildPipeline()
     {
-        var builder = new MarkdownPipelineBuilder()
-            .UseAutoLinks()
-            .UsePipeTables();
+        var builder = new MarkdownPipelineBuilder().UsePipeTables();
+
+        // UseAutoLinks() would insert Markdig's own parser here, first of all.
+        builder.InlineParsers.Insert(0, new BareAddressParser());
 
         // Before the thematic break and list parsers, which "---" would open too.
         builder.BlockParsers.Insert(0, new SkippedFrontMatterParser());
