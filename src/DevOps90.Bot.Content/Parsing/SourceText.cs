@@ -17,7 +17,7 @@ internal static class SourceText
     /// </summary>
     public static string ReadFile(string path, out bool hadInvalidBytes)
     {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         var length = RandomAccess.GetLength(handle);
         if (length > Array.MaxLength)
         {
