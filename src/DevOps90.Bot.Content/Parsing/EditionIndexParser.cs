@@ -20,8 +20,16 @@ internal static partial class EditionIndexParser
         foreach (var range in normalizedText.AsSpan().Split('\n'))
         {
             lineNumber++;
+            // Most lines of an index are prose: a line is only worth a regex when it can be a heading or a day line.
+            var content = normalizedText.AsSpan(range);
+            var mayBeHeading = content.TrimStart().StartsWith('#');
+            if (!mayBeHeading && !content.Contains(".md", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var line = normalizedText[range];
-            var heading = Heading().Match(line);
+            var heading = mayBeHeading ? Heading().Match(line) : Match.Empty;
             if (heading.Success)
             {
                 // Only ### headings name topics; a higher heading ("## Progress") closes the current topic.

@@ -3,21 +3,25 @@ using System.Collections.Frozen;
 namespace DevOps90.Bot.Content.Parsing;
 
 /// <summary>The key/value block at the top of a lesson file, and where the markdown after it starts.</summary>
-internal sealed record FrontMatter(FrozenDictionary<string, string> Values, string Body, int BodyFirstLine)
+/// <param name="Values">Keys compared ignoring case.</param>
+/// <param name="BodyStart">The index in the file's text where the markdown starts (0 without front matter).</param>
+/// <param name="BodyFirstLine">The file line (from 1) where the markdown starts.</param>
+internal sealed record FrontMatter(IReadOnlyDictionary<string, string> Values, int BodyStart, int BodyFirstLine)
 {
-    public static FrontMatter None(string text) => new(FrozenDictionary<string, string>.Empty, text, 1);
+    public static FrontMatter None { get; } = new(FrozenDictionary<string, string>.Empty, 0, 1);
 
     public string? this[string key] => Values.GetValueOrDefault(key);
 
     /// <summary>
-    /// Splits off a front matter block: only when line 1 is exactly "---", closed by the next "---" or "..." line.
-    /// An unclosed block is not front matter (the whole file is markdown).
+    /// Finds a front matter block: only when line 1 is exactly "---", closed by the next "---" or "..." line. An
+    /// unclosed block is not front matter (the whole file is markdown). The body is not copied: Markdig reads the whole
+    /// text and skips the block (<see cref="SkippedFrontMatterParser"/>).
     /// </summary>
-    public static (string? Yaml, string Body, int BodyFirstLine) Split(string text)
+    public static (string? Yaml, int BodyStart, int BodyFirstLine) Find(string text)
     {
         if (!StartsWithDelimiter(text))
         {
-            return (null, text, 1);
+            return (null, 0, 1);
         }
 
         var lineStart = text.IndexOf('\n', StringComparison.Ordinal) + 1;
@@ -30,8 +34,7 @@ internal sealed record FrontMatter(FrozenDictionary<string, string> Values, stri
             if (trimmed is "---" or "...")
             {
                 var yaml = text[(text.IndexOf('\n', StringComparison.Ordinal) + 1)..lineStart];
-                var body = lineEnd < 0 ? "" : text[(lineEnd + 1)..];
-                return (yaml, body, line + 1);
+                return (yaml, lineEnd < 0 ? text.Length : lineEnd + 1, line + 1);
             }
 
             if (lineEnd < 0)
@@ -43,11 +46,11 @@ internal sealed record FrontMatter(FrozenDictionary<string, string> Values, stri
             line++;
         }
 
-        return (null, text, 1);
+        return (null, 0, 1);
     }
 
     /// <summary>A "---" first line with no closing line: a file cut short, or being written.</summary>
-    public static bool IsUnclosed(string text) => StartsWithDelimiter(text) && Split(text).Yaml is null;
+    public static bool IsUnclosed(string text) => StartsWithDelimiter(text) && Find(text).Yaml is null;
 
     private static bool StartsWithDelimiter(string text)
     {

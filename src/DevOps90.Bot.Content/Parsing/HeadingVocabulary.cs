@@ -35,18 +35,18 @@ internal static class HeadingVocabulary
     // Headings that go on with a name or a subtitle: "About the Speaker (Jane Doe)", "About me and my journey".
     private static readonly string[] _skippedPrefixes = ["about me ", "about the author ", "about the speaker ", "about the speakers "];
 
-    public static bool IsResources(string heading) => MatchesTolerantly(heading, _resources);
+    public static bool IsResources(string heading) => MatchesTolerantly(Key(heading), _resources);
 
-    public static bool IsSummary(string heading) => _summary.Contains(Key(heading));
+    public static bool IsResources(HeadingInfo heading) => MatchesTolerantly(heading.Key, _resources);
 
-    public static bool IsKeyPoints(string heading) => _keyPoints.Contains(Key(heading));
+    public static bool IsSummary(HeadingInfo heading) => _summary.Contains(heading.Key);
+
+    public static bool IsKeyPoints(HeadingInfo heading) => _keyPoints.Contains(heading.Key);
 
     /// <summary>Sections whose prose is about the speaker or a video, never the lesson itself.</summary>
-    public static bool IsSkippedForSummary(string heading)
-    {
-        var key = Key(heading);
-        return _skippedForSummary.Contains(key) || _skippedPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal));
-    }
+    public static bool IsSkippedForSummary(string heading) => IsSkippedKey(Key(heading));
+
+    public static bool IsSkippedForSummary(HeadingInfo heading) => IsSkippedKey(heading.Key);
 
     /// <summary>Folded, with punctuation, symbols and emoji dropped: "📚 Resources:" -> "resources".</summary>
     public static string Key(string heading)
@@ -65,9 +65,11 @@ internal static class HeadingVocabulary
         return buffer[..length].Trim().Trim('-').ToString();
     }
 
-    private static bool MatchesTolerantly(string heading, FrozenSet<string> words)
+    private static bool IsSkippedKey(string key) =>
+        _skippedForSummary.Contains(key) || _skippedPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal));
+
+    private static bool MatchesTolerantly(string key, FrozenSet<string> words)
     {
-        var key = Key(heading);
         if (words.Contains(key))
         {
             return true;

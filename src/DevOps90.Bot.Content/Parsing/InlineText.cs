@@ -8,6 +8,10 @@ namespace DevOps90.Bot.Content.Parsing;
 /// <summary>Plain text of Markdig inlines as a reader sees it: no markup, no inline HTML, white space collapsed.</summary>
 internal static class InlineText
 {
+    // One builder per thread, reused: every heading, summary candidate and link title passes through here.
+    [ThreadStatic]
+    private static StringBuilder? _reusable;
+
     public static string Of(ContainerInline? inlines)
     {
         if (inlines is null)
@@ -15,9 +19,17 @@ internal static class InlineText
             return "";
         }
 
-        var builder = new StringBuilder();
-        Append(builder, inlines);
-        return TextFolding.CollapseWhitespace(builder.ToString());
+        var builder = _reusable ?? new StringBuilder(256);
+        _reusable = null;
+        var text = new CollapsingText(builder);
+        Append(ref text, inlines);
+        var result = builder.ToString();
+        if (builder.Capacity <= 16 * 1024)
+        {
+            _reusable = builder.Clear();
+        }
+
+        return result;
     }
 
     public static string Of(LeafBlock block) => Of(block.Inline);
@@ -47,35 +59,80 @@ internal static class InlineText
         return true;
     }
 
-    private static void Append(StringBuilder builder, ContainerInline container)
+    private static void Append(ref CollapsingText text, ContainerInline container)
     {
         foreach (var inline in container)
         {
             switch (inline)
             {
                 case LiteralInline literal:
-                    builder.Append(literal.Content.AsSpan());
+                    text.Append(literal.Content.AsSpan());
                     break;
                 case CodeInline code:
-                    builder.Append(code.Content);
+                    text.Append(code.Content);
                     break;
                 case LineBreakInline:
-                    builder.Append(' ');
+                    text.Append(" ");
                     break;
                 case HtmlEntityInline entity:
-                    builder.Append(entity.Transcoded.AsSpan());
+                    text.Append(entity.Transcoded.AsSpan());
                     break;
                 case LinkInline { IsImage: true } image:
                     // An image's alt text is not prose; it only names a link made of an image.
                     if (image.Parent is LinkInline)
                     {
-                        Append(builder, image);
+                        Append(ref text, image);
                     }
 
                     break;
                 case ContainerInline nested:
-                    Append(builder, nested);
+                    Append(ref text, nested);
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends pieces with runs of white space as one space and none at either end, as
+    /// <see cref="TextFolding.CollapseWhitespace"/> does over the whole text, without building the text twice.
+    /// </summary>
+    private struct CollapsingText(StringBuilder builder)
+    {
+        private bool _pendingSpace;
+
+        public void Append(ReadOnlySpan<char> piece)
+        {
+            while (!piece.IsEmpty)
+            {
+                var word = 0;
+                while (word < piece.Length && !char.IsWhiteSpace(piece[word]))
+                {
+                    word++;
+                }
+
+                if (word > 0)
+                {
+                    if (_pendingSpace)
+                    {
+                        builder.Append(' ');
+                        _pendingSpace = false;
+                    }
+
+                    builder.Append(piece[..word]);
+                }
+
+                var space = word;
+                while (space < piece.Length && char.IsWhiteSpace(piece[space]))
+                {
+                    space++;
+                }
+
+                if (space > word)
+                {
+                    _pendingSpace = builder.Length > 0;
+                }
+
+                piece = piece[space..];
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Parsers;
 using Markdig.Syntax;
 
 namespace DevOps90.Bot.Content.Parsing;
@@ -11,10 +12,7 @@ namespace DevOps90.Bot.Content.Parsing;
 /// </summary>
 internal static partial class LessonParser
 {
-    private static readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
-        .UseAutoLinks()
-        .UsePipeTables()
-        .Build();
+    private static readonly MarkdownPipeline _pipeline = BuildPipeline();
 
     public static ParsedLesson Parse(string normalizedText, Action<int, string> warn)
     {
@@ -24,12 +22,11 @@ internal static partial class LessonParser
         }
 
         var frontMatter = FrontMatterParser.Parse(normalizedText, warn);
-        var document = Markdown.Parse(frontMatter.Body, _pipeline);
+        var (document, lineZero) = ParseMarkdown(normalizedText, frontMatter);
         var sections = LessonSections.Of(document);
 
         var (title, titleLine) = FindTitle(frontMatter, sections);
-        // Markdig counts lines from 0 in the body; warnings name lines of the file.
-        var resources = ResourceExtractor.Extract(document, sections, (line, message) => warn(line + frontMatter.BodyFirstLine, message));
+        var resources = ResourceExtractor.Extract(document, sections, (line, message) => warn(line + lineZero, message));
         return new ParsedLesson
         {
             Title = title,
@@ -52,13 +49,43 @@ internal static partial class LessonParser
                 if (TitleCleaner.Clean(heading.Text) is { } fromHeading)
                 {
                     // Markdig places a setext heading on its underline; the title is on the line above.
-                    var line = heading.Block.Line + matter.BodyFirstLine - (heading.Block.IsSetext ? 1 : 0);
+                    var line = heading.Block.Line + lineZero - (heading.Block.IsSetext ? 1 : 0);
                     return (fromHeading, line);
                 }
             }
 
             return (null, 1);
         }
+    }
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder().UsePipeTables();
+
+        // UseAutoLinks() would insert Markdig's own parser here, first of all.
+        builder.InlineParsers.Insert(0, new BareAddressParser());
+
+        // Before the thematic break and list parsers, which "---" would open too.
+        builder.BlockParsers.Insert(0, new SkippedFrontMatterParser());
+        builder.BlockParsers.Replace<FencedCodeBlockParser>(new UnkeptFencedCodeParser());
+        return builder.Build();
+    }
+
+    /// <returns>The markdown after the front matter, and the file line (from 1) of Markdig's line 0.</returns>
+    private static (MarkdownDocument Document, int LineZero) ParseMarkdown(string text, FrontMatter frontMatter)
+    {
+        if (frontMatter.BodyStart == 0)
+        {
+            return (Markdown.Parse(text, _pipeline), 1);
+        }
+
+        // Markdig also ends a line at a lone CR, FrontMatter.Find only at LF: skipping lines is exact without CRs.
+        if (text.AsSpan(0, frontMatter.BodyStart).Contains('\r'))
+        {
+            return (Markdown.Parse(text[frontMatter.BodyStart..], _pipeline), frontMatter.BodyFirstLine);
+        }
+
+        return (Markdown.Parse(text, _pipeline, SkippedFrontMatterParser.Context(frontMatter.BodyFirstLine)), 1);
     }
 
     private static int LineOfKey(string text, string key, int bodyFirstLine)
@@ -85,7 +112,7 @@ internal static partial class LessonParser
 
     private static ImmutableArray<string> FindKeyPoints(LessonSections sections)
     {
-        var section = sections.All.FirstOrDefault(candidate => candidate.Heading is { } heading && HeadingVocabulary.IsKeyPoints(heading.Text));
+        var section = sections.All.FirstOrDefault(candidate => candidate.Heading is { } heading && HeadingVocabulary.IsKeyPoints(heading));
         if (section is null)
         {
             return [];

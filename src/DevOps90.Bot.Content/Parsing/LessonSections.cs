@@ -2,7 +2,11 @@ using Markdig.Syntax;
 
 namespace DevOps90.Bot.Content.Parsing;
 
-internal sealed record HeadingInfo(string Text, int Level, HeadingBlock Block);
+internal sealed record HeadingInfo(string Text, int Level, HeadingBlock Block)
+{
+    /// <summary>The text folded for <see cref="HeadingVocabulary"/>, once: every section check reads it.</summary>
+    public string Key { get; } = HeadingVocabulary.Key(Text);
+}
 
 /// <summary>
 /// The blocks under one heading (or before the first heading), whether they belong to a resources part, and whether
@@ -37,13 +41,16 @@ internal sealed class LessonSections
             {
                 sections.Add(current);
                 var heading = new HeadingInfo(InlineText.Of(headingBlock), headingBlock.Level, headingBlock);
-                var isResources = resources.Update(heading.Level, HeadingVocabulary.IsResources(heading.Text));
-                var isAside = aside.Update(heading.Level, HeadingVocabulary.IsSkippedForSummary(heading.Text));
+                var isResources = resources.Update(heading.Level, HeadingVocabulary.IsResources(heading));
+                var isAside = aside.Update(heading.Level, HeadingVocabulary.IsSkippedForSummary(heading));
                 current = new LessonSection(heading, [], isResources, isAside);
                 continue;
             }
 
-            current.Blocks.Add(block);
+            if (block is not SkippedFrontMatterBlock)
+            {
+                current.Blocks.Add(block);
+            }
         }
 
         sections.Add(current);

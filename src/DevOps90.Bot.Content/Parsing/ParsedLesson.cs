@@ -17,7 +17,7 @@ internal sealed record ParsedLesson
 
     public ImmutableArray<Resource> Resources { get; init; } = [];
 
-    public FrontMatter FrontMatter { get; init; } = FrontMatter.None("");
+    public FrontMatter FrontMatter { get; init; } = FrontMatter.None;
 
     /// <summary>A placeholder file: no bytes, or nothing but white space.</summary>
     public bool IsEmpty { get; init; }

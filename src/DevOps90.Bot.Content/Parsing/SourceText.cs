@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace DevOps90.Bot.Content.Parsing;
@@ -9,6 +10,36 @@ namespace DevOps90.Bot.Content.Parsing;
 internal static class SourceText
 {
     private static readonly UTF8Encoding _strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Reads and decodes a file through a pooled buffer: a repository is about 10 MB of bytes that are garbage as soon as
+    /// they are decoded.
+    /// </summary>
+    public static string ReadFile(string path, out bool hadInvalidBytes)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var length = RandomAccess.GetLength(handle);
+        if (length > Array.MaxLength)
+        {
+            throw new IOException($"{path} is too large to be a lesson ({length} bytes)");
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+        try
+        {
+            var read = 0;
+            while (read < length && RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read) is var count and > 0)
+            {
+                read += count;
+            }
+
+            return Decode(buffer.AsSpan(0, read), out hadInvalidBytes);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>Decodes UTF-8; invalid bytes become U+FFFD and <paramref name="hadInvalidBytes"/> says so.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes, out bool hadInvalidBytes)

@@ -12,7 +12,7 @@ internal static partial class SummaryFinder
 {
     public static string Find(LessonSections sections)
     {
-        var explicitSummary = sections.All.FirstOrDefault(section => section.Heading is { } heading && HeadingVocabulary.IsSummary(heading.Text));
+        var explicitSummary = sections.All.FirstOrDefault(section => section.Heading is { } heading && HeadingVocabulary.IsSummary(heading));
         if (explicitSummary is not null)
         {
             var text = string.Join(' ', explicitSummary.Blocks.OfType<ParagraphBlock>().Select(InlineText.Of).Where(prose => prose.Length > 0));
@@ -24,7 +24,7 @@ internal static partial class SummaryFinder
 
         foreach (var section in sections.All)
         {
-            if (section.IsResources || section.IsAside || section.Heading is { } heading && HeadingVocabulary.IsKeyPoints(heading.Text))
+            if (section.IsResources || section.IsAside || section.Heading is { } heading && HeadingVocabulary.IsKeyPoints(heading))
             {
                 continue;
             }

@@ -89,7 +89,7 @@ internal static class BundledContentSource
     {
         try
         {
-            var text = SourceText.Decode(File.ReadAllBytes(fullPath), out _);
+            var text = SourceText.ReadFile(fullPath, out _);
             var manifest = _deserializer.Deserialize<BundledManifest>(text);
             if (string.IsNullOrWhiteSpace(manifest?.Id))
             {

@@ -65,7 +65,7 @@ internal static class CurriculumAssembler
         ParsedLesson parsed;
         try
         {
-            var text = SourceText.Decode(File.ReadAllBytes(file.FullPath), out var hadInvalidBytes);
+            var text = SourceText.ReadFile(file.FullPath, out var hadInvalidBytes);
             if (hadInvalidBytes)
             {
                 warn(1, "the file is not valid UTF-8; unreadable bytes were replaced");

@@ -24,24 +24,23 @@ internal static partial class UpstreamRepositorySource
             .OfType<string>()
             .Where(name => EditionFolder().IsMatch(name))
             .Where(name => options.Editions.Count == 0 || options.Editions.Contains(name, StringComparer.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
-        foreach (var edition in editions)
-        {
-            foreach (var plan in PlanEdition(root, edition, options, sink))
-            {
-                yield return plan;
-            }
-        }
+        // Editions share nothing: their folder listings and index files are read side by side, in edition order.
+        return editions
+            .AsParallel()
+            .AsOrdered()
+            .SelectMany(edition => PlanEdition(root, edition, options, sink).ToList())
+            .ToList();
     }
 
     private static IEnumerable<CurriculumPlan> PlanEdition(string root, string edition, ContentSourceOptions options, DiagnosticSink sink)
     {
         var editionRoot = Path.Combine(root, edition);
         var byLanguage = new Dictionary<string, List<(string Folder, List<(int Day, string Path)> Days)>>();
-        foreach (var folder in DayFolders(editionRoot))
+        foreach (var (folder, days) in DayFolders(editionRoot))
         {
-            var days = DayFiles.In(folder).ToList();
             var relativeFolder = DayFiles.Relative(root, folder);
             var language = LanguageOf(relativeFolder, edition, options);
             if (language is null)
@@ -101,14 +100,15 @@ internal static partial class UpstreamRepositorySource
         }
     }
 
-    private static IEnumerable<string> DayFolders(string editionRoot)
+    private static IEnumerable<(string Folder, List<(int Day, string Path)> Days)> DayFolders(string editionRoot)
     {
         var pending = new Stack<(string Folder, int Depth)>([(editionRoot, 0)]);
         while (pending.TryPop(out var item))
         {
-            if (DayFiles.In(item.Folder).Any())
+            var days = DayFiles.In(item.Folder).ToList();
+            if (days.Count > 0)
             {
-                yield return item.Folder;
+                yield return (item.Folder, days);
             }
 
             if (item.Depth >= 3)
@@ -211,7 +211,7 @@ internal static partial class UpstreamRepositorySource
             return [];
         }
 
-        var text = SourceText.Decode(File.ReadAllBytes(path), out _);
+        var text = SourceText.ReadFile(path, out _);
         return EditionIndexParser.Parse(text, sink.WarnerFor(DayFiles.Relative(root, path)));
     }
 

@@ -8,12 +8,12 @@ public sealed class FrontMatterTests
     [InlineData("---\ntitle: a\n---\nbody", "body", 4)]
     [InlineData("---\ntitle: a\n...\nbody", "body", 4)]
     [InlineData("---   \ntitle: a\n---\n# Heading right after", "# Heading right after", 4)]
-    public void Split_ClosedBlock_ReturnsBodyAndItsFirstLine(string text, string body, int firstLine)
+    public void Find_ClosedBlock_ReturnsWhereTheBodyStartsAndItsFirstLine(string text, string body, int firstLine)
     {
-        var (yaml, actualBody, bodyFirstLine) = FrontMatter.Split(text);
+        var (yaml, bodyStart, bodyFirstLine) = FrontMatter.Find(text);
 
         Assert.Equal("title: a\n", yaml);
-        Assert.Equal(body, actualBody);
+        Assert.Equal(body, text[bodyStart..]);
         Assert.Equal(firstLine, bodyFirstLine);
     }
 
@@ -21,12 +21,12 @@ public sealed class FrontMatterTests
     [InlineData("\n---\ntitle: a\n---\nbody")]
     [InlineData("---\ntitle: a\nno closing line")]
     [InlineData("# Just markdown\n---\n")]
-    public void Split_NotAtLineOneOrUnclosed_IsNoFrontMatter(string text)
+    public void Find_NotAtLineOneOrUnclosed_IsNoFrontMatter(string text)
     {
-        var (yaml, body, firstLine) = FrontMatter.Split(text);
+        var (yaml, bodyStart, firstLine) = FrontMatter.Find(text);
 
         Assert.Null(yaml);
-        Assert.Equal(text, body);
+        Assert.Equal(0, bodyStart);
         Assert.Equal(1, firstLine);
     }
 
