@@ -70,7 +70,32 @@ public sealed class LeaseSupervisor(
         }
         finally
         {
-            await StopAllAsync().ConfigureAwait(false);
+            await StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops every slot's work, then releases its lease and the heartbeat: what a stopped <see cref="RunAsync"/> does.</summary>
+    public async Task StopAsync()
+    {
+        var all = Snapshot();
+        foreach (var running in all)
+        {
+            Forget(running);
+            await running.Stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        // No patience of our own here: the host's shutdown timeout bounds the stop.
+        await Task.WhenAll(all.Select(running => running.Run)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        foreach (var running in all)
+        {
+            running.Stop.Dispose();
+            await ReleaseAsync(running.Slot).ConfigureAwait(false);
+            Report(new LeaseChange(LeaseChangeKind.Released, running.Slot, Reason: "this instance is stopping"));
+        }
+
+        if (HeartbeatName is { } heartbeat)
+        {
+            await ReleaseAsync(heartbeat).ConfigureAwait(false);
         }
     }
 
@@ -141,7 +166,7 @@ public sealed class LeaseSupervisor(
                     continue;
                 }
 
-                await StopAsync(running).ConfigureAwait(false);
+                await StopWorkAsync(running).ConfigureAwait(false);
                 Report(new LeaseChange(LeaseChangeKind.Lost, running.Slot, Reason: "the lease store could not renew it before it lapses"));
                 continue;
             }
@@ -153,7 +178,7 @@ public sealed class LeaseSupervisor(
             }
 
             // Another instance took it after it lapsed here (a pause, a slow store): it may be connecting already.
-            await StopAsync(running).ConfigureAwait(false);
+            await StopWorkAsync(running).ConfigureAwait(false);
             Report(new LeaseChange(LeaseChangeKind.Lost, running.Slot, Reason: "another instance holds it"));
         }
     }
@@ -199,7 +224,7 @@ public sealed class LeaseSupervisor(
 
         var running = Snapshot().MaxBy(candidate => candidate.Slot.Number)!;
         _lastGiveBack = now;
-        if (await StopAsync(running).ConfigureAwait(false))
+        if (await StopWorkAsync(running).ConfigureAwait(false))
         {
             await ReleaseAsync(running.Slot).ConfigureAwait(false);
         }
@@ -286,37 +311,13 @@ public sealed class LeaseSupervisor(
     }
 
     /// <summary>Cancels the slot's work at once, then waits a while for it to end; true when it did.</summary>
-    private async Task<bool> StopAsync(RunningSlot running)
+    private async Task<bool> StopWorkAsync(RunningSlot running)
     {
         Forget(running);
         await running.Stop.CancelAsync().ConfigureAwait(false);
         await running.Run.WaitAsync(StopPatience, time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         running.Stop.Dispose();
         return running.Run.IsCompleted;
-    }
-
-    private async Task StopAllAsync()
-    {
-        var all = Snapshot();
-        foreach (var running in all)
-        {
-            Forget(running);
-            await running.Stop.CancelAsync().ConfigureAwait(false);
-        }
-
-        // No patience of our own here: the host's shutdown timeout bounds the stop.
-        await Task.WhenAll(all.Select(running => running.Run)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        foreach (var running in all)
-        {
-            running.Stop.Dispose();
-            await ReleaseAsync(running.Slot).ConfigureAwait(false);
-            Report(new LeaseChange(LeaseChangeKind.Released, running.Slot, Reason: "this instance is stopping"));
-        }
-
-        if (HeartbeatName is { } heartbeat)
-        {
-            await ReleaseAsync(heartbeat).ConfigureAwait(false);
-        }
     }
 
     private Task ReleaseAsync(LeaseSlot slot) => ReleaseAsync(slot.Name);
