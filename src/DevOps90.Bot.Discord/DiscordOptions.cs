@@ -43,10 +43,24 @@ public sealed class DiscordOptions
     /// </summary>
     public long MaxUploadBytes { get; set; } = Rendering.DiscordLimits.DefaultMaxUploadBytes;
 
-    public int ShardId { get; set; }
+    /// <summary>
+    /// Pins this process to one shard (a deployment that starts one process per shard). Unset, the instances share
+    /// every shard out among themselves through the lease store.
+    /// </summary>
+    public int? ShardId { get; set; }
 
-    public int ShardCount { get; set; } = 1;
+    /// <summary>
+    /// How many shards the bot runs: a number, or "auto" for the count Discord recommends (GET /gateway/bot, read at
+    /// start). Every instance must use the same count.
+    /// </summary>
+    public string ShardCount { get; set; } = "1";
+
+    /// <summary>The shard count when it is a number; null for "auto" (or an invalid value, which the validator reports).</summary>
+    public int? FixedShardCount =>
+        int.TryParse(ShardCount, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : null;
+
+    public bool AutoShardCount => string.Equals(ShardCount, "auto", StringComparison.OrdinalIgnoreCase);
 
     public override string ToString() =>
-        $"Discord application {ApplicationId}, transport {Transport}, API {ApiBaseUrl}, shard {ShardId}/{ShardCount}, token {(string.IsNullOrEmpty(Token) ? "missing" : "set")}";
+        $"Discord application {ApplicationId}, transport {Transport}, API {ApiBaseUrl}, shards {ShardCount}{(ShardId is { } id ? $" (this process: shard {id})" : "")}, token {(string.IsNullOrEmpty(Token) ? "missing" : "set")}";
 }

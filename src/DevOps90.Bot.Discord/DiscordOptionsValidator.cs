@@ -38,9 +38,14 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add($"Discord:MaxUploadBytes {options.MaxUploadBytes} must be a positive number of bytes (Discord's default limit is {Rendering.DiscordLimits.DefaultMaxUploadBytes})");
         }
 
-        if (options.ShardCount < 1 || options.ShardId < 0 || options.ShardId >= options.ShardCount)
+        if (!options.AutoShardCount && options.FixedShardCount is not >= 1)
         {
-            errors.Add($"Discord:ShardId {options.ShardId} must be from 0 to Discord:ShardCount - 1 ({options.ShardCount - 1})");
+            errors.Add($"Discord:ShardCount '{options.ShardCount}' must be a number of shards (1 or more) or auto (the count Discord recommends)");
+        }
+        else if (options.ShardId is { } shard && (shard < 0 || shard >= (options.FixedShardCount ?? int.MaxValue)))
+        {
+            var range = options.FixedShardCount is { } count ? $"from 0 to Discord:ShardCount - 1 ({count - 1})" : "0 or more (and below the count Discord recommends)";
+            errors.Add($"Discord:ShardId {shard} must be {range}, or unset to share every shard among the instances");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -1,4 +1,5 @@
 using DevOps90.Bot.Content;
+using DevOps90.Bot.Coordination;
 using DevOps90.Bot.Core.Reports;
 using DevOps90.Bot.Discord;
 using DevOps90.Bot.Health;
@@ -33,6 +34,7 @@ public static class BotHost
         builder.AddContent(BotConfiguration.BaseDirectory, BotConfiguration.ContentCheckouts(builder.Configuration));
         builder.Services.AddHostedService<ContentReport>();
         builder.AddStorage(BotConfiguration.BaseDirectory);
+        builder.AddCoordination();
         builder.AddStudyGroups();
         builder.Services.AddReports();
         builder.Services.AddSingleton<ParticipationReports>();

@@ -26,4 +26,36 @@ public sealed class DiscordOptionsValidatorTests
         Assert.True(result.Failed);
         Assert.Contains("Discord:MaxUploadBytes", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("1", null)]
+    [InlineData("8", null)]
+    [InlineData("8", 7)]
+    [InlineData("auto", null)]
+    [InlineData("Auto", 3)]
+    public void Validate_ShardCountANumberOrAuto_WithOrWithoutAPinnedShard_IsValid(string count, int? shard)
+    {
+        var options = Valid();
+        options.ShardCount = count;
+        options.ShardId = shard;
+
+        Assert.True(new DiscordOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("0", null, "Discord:ShardCount '0' must be a number of shards (1 or more) or auto")]
+    [InlineData("many", null, "Discord:ShardCount 'many' must be a number of shards (1 or more) or auto")]
+    [InlineData("8", 8, "Discord:ShardId 8 must be from 0 to Discord:ShardCount - 1 (7)")]
+    [InlineData("auto", -1, "Discord:ShardId -1 must be 0 or more")]
+    public void Validate_ShardSettingsWrong_FailsNamingTheKey(string count, int? shard, string message)
+    {
+        var options = Valid();
+        options.ShardCount = count;
+        options.ShardId = shard;
+
+        var result = new DiscordOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(message, result.FailureMessage, StringComparison.Ordinal);
+    }
 }

@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 namespace DevOps90.Bot.Discord.Gateway;
 
 /// <summary>
-/// Keeps this process's shard connected to the Discord gateway: connects, resumes or identifies anew as each
-/// disconnect requires, backs off between failures, and hands every dispatch to the <see cref="IGatewayDispatchHandler"/>
-/// through a bounded queue so that a slow handler never holds up heartbeats.
+/// Keeps one shard connected to the Discord gateway for as long as its caller (the <see cref="ShardSupervisor"/>,
+/// while this instance holds the shard's lease) wants: connects, resumes or identifies anew as each disconnect
+/// requires, backs off between failures, and hands every dispatch to the <see cref="IGatewayDispatchHandler"/> through
+/// a bounded queue so that a slow handler never holds up heartbeats. Holds no state between runs: one instance serves
+/// every shard of the process, each run on its own.
 /// </summary>
 internal sealed partial class GatewayConnection(
     IDiscordRestClient rest,
@@ -18,12 +20,16 @@ internal sealed partial class GatewayConnection(
     TimeProvider timeProvider,
     ILogger<GatewayConnection> logger,
     Func<double> random,
-    GatewayTimeouts? timeouts = null)
+    GatewayTimeouts? timeouts = null,
+    IdentifyGate? identifyGate = null)
 {
     private readonly GatewayTimeouts _timeouts = timeouts ?? GatewayTimeouts.Default;
 
+    /// <summary>When the process's shards started: the first identifies are spread from here (<see cref="WaitForIdentifySlotAsync"/>).</summary>
+    private readonly long _startedAt = timeProvider.GetTimestamp();
+
     /// <summary>max_concurrency counts identifies per 5 seconds (https://discord.com/developers/docs/events/gateway#session-start-limit-object).</summary>
-    private static readonly TimeSpan IdentifyWindow = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan IdentifyWindow = IdentifyGate.Window;
 
     private static readonly TimeSpan BackoffBase = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan BackoffCap = TimeSpan.FromSeconds(60);
@@ -33,7 +39,7 @@ internal sealed partial class GatewayConnection(
     /// Runs until <paramref name="cancellationToken"/> is cancelled (then closes with 1000 and returns) or Discord
     /// refuses the bot for good, which throws <see cref="GatewayFatalException"/> naming the cause.
     /// </summary>
-    public async Task RunAsync(CancellationToken cancellationToken = default)
+    public async Task RunAsync(GatewayShard shard, CancellationToken cancellationToken = default)
     {
         var dispatches = Channel.CreateBounded<GatewayDispatch>(new BoundedChannelOptions(DispatchQueueCapacity)
         {
@@ -44,11 +50,11 @@ internal sealed partial class GatewayConnection(
         var pump = PumpDispatchesAsync(dispatches.Reader, cancellationToken);
         try
         {
-            await ConnectLoopAsync(dispatches.Writer, cancellationToken).ConfigureAwait(false);
+            await ConnectLoopAsync(shard, dispatches.Writer, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            LogStopped(logger);
+            LogStopped(logger, shard);
         }
         finally
         {
@@ -58,10 +64,9 @@ internal sealed partial class GatewayConnection(
         }
     }
 
-    private async Task ConnectLoopAsync(ChannelWriter<GatewayDispatch> dispatches, CancellationToken cancellationToken)
+    private async Task ConnectLoopAsync(GatewayShard shard, ChannelWriter<GatewayDispatch> dispatches, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var identity = new GatewayIdentity(settings.Token ?? "", settings.ShardId, settings.ShardCount);
+        var identity = new GatewayIdentity(options.Value.Token ?? "", shard.Id, shard.Count);
         var session = new GatewaySession();
         var failures = 0;
         GatewayDisconnect? last = null;
@@ -70,7 +75,7 @@ internal sealed partial class GatewayConnection(
             if (last is not null)
             {
                 var delay = ReconnectDelay(last, failures);
-                LogReconnecting(logger, delay.TotalMilliseconds, failures, last.Next);
+                LogReconnecting(logger, shard, delay.TotalMilliseconds, failures, last.Next);
                 await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
             }
 
@@ -83,7 +88,7 @@ internal sealed partial class GatewayConnection(
             else
             {
                 session.Reset();
-                var gateway = await LookUpGatewayAsync(cancellationToken).ConfigureAwait(false);
+                var gateway = await GatewayBotLookup.TryGetAsync(rest, logger, cancellationToken).ConfigureAwait(false);
                 if (gateway is null)
                 {
                     failures++;
@@ -91,7 +96,7 @@ internal sealed partial class GatewayConnection(
                     continue;
                 }
 
-                await WaitForIdentifySlotAsync(gateway.SessionStartLimit, identity.ShardId, session, cancellationToken).ConfigureAwait(false);
+                await WaitForIdentifySlotAsync(gateway.SessionStartLimit, shard, session, cancellationToken).ConfigureAwait(false);
                 url = GatewayUrls.Versioned(gateway.Url);
             }
 
@@ -119,32 +124,14 @@ internal sealed partial class GatewayConnection(
         return backoff > last.MinimumDelay ? backoff : last.MinimumDelay;
     }
 
-    /// <summary>GET /gateway/bot before each new session: its URL and session_start_limit are not meant to be cached for long.</summary>
-    private async Task<GatewayBotInfo?> LookUpGatewayAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DiscordApiException exception) when (exception.Status is 401 or 403)
-        {
-            const string cause = "Discord refused GET /gateway/bot: the bot token is wrong or revoked; check Discord:Token (Discord__Token in the environment)";
-            LogFatal(logger, null, cause);
-            throw new GatewayFatalException(cause, innerException: exception);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogLookupFailed(logger, exception);
-            return null;
-        }
-    }
-
     /// <summary>
     /// Identifies only when Discord would accept it (https://discord.com/developers/docs/events/gateway#session-start-limit-object):
-    /// with no session starts left, after reset_after; the first time, after the buckets of lower shards
-    /// (bucket = shard_id / max_concurrency, started in order); and never twice from this shard within 5 seconds.
+    /// with no session starts left (a count Discord keeps per bot, so every instance reads the same one, fresh before
+    /// each identify), after reset_after; at the process's start, after the groups of lower shards (group =
+    /// shard_id / max_concurrency, started in order, 5 s apart); never twice from this shard within 5 seconds; and,
+    /// across instances, when the <see cref="IdentifyGate"/> lets the shard's rate-limit key through.
     /// </summary>
-    private async Task WaitForIdentifySlotAsync(SessionStartLimit limit, int shardId, GatewaySession session, CancellationToken cancellationToken)
+    private async Task WaitForIdentifySlotAsync(SessionStartLimit limit, GatewayShard shard, GatewaySession session, CancellationToken cancellationToken)
     {
         var wait = TimeSpan.Zero;
         if (limit.Remaining <= 0)
@@ -153,9 +140,10 @@ internal sealed partial class GatewayConnection(
             LogSessionStartLimit(logger, limit.Total, wait.TotalMilliseconds);
         }
 
+        // A shard taken over long after the start has no group to wait for: the gate spaces it from its bucket's last.
         var slot = session.LastIdentifyTimestamp is { } last
             ? IdentifyWindow - timeProvider.GetElapsedTime(last)
-            : IdentifyWindow * (shardId / Math.Max(1, limit.MaxConcurrency));
+            : (IdentifyWindow * (shard.Id / Math.Max(1, limit.MaxConcurrency))) - timeProvider.GetElapsedTime(_startedAt);
         if (slot > wait)
         {
             wait = slot;
@@ -163,8 +151,13 @@ internal sealed partial class GatewayConnection(
 
         if (wait > TimeSpan.Zero)
         {
-            LogIdentifyWait(logger, wait.TotalMilliseconds);
+            LogIdentifyWait(logger, shard, wait.TotalMilliseconds);
             await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (identifyGate is not null)
+        {
+            await identifyGate.WaitAsync(shard, limit.MaxConcurrency, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -184,24 +177,21 @@ internal sealed partial class GatewayConnection(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reconnecting to the gateway in {DelayMs} ms (attempt {Attempt}, next: {NextStep})")]
-    private static partial void LogReconnecting(ILogger logger, double delayMs, int attempt, GatewayNextStep nextStep);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {Shard}: reconnecting to the gateway in {DelayMs} ms (attempt {Attempt}, next: {NextStep})")]
+    private static partial void LogReconnecting(ILogger logger, GatewayShard shard, double delayMs, int attempt, GatewayNextStep nextStep);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The Discord gateway refused the bot for good (close code {CloseCode}): {Cause}. Not reconnecting.")]
     private static partial void LogFatal(ILogger logger, int? closeCode, string cause);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look up the gateway URL (GET /gateway/bot)")]
-    private static partial void LogLookupFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "No session starts left of {Total} today: waiting {ResetAfterMs} ms before identifying")]
     private static partial void LogSessionStartLimit(ILogger logger, int total, double resetAfterMs);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Waiting {DelayMs} ms for an identify slot")]
-    private static partial void LogIdentifyWait(ILogger logger, double delayMs);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Shard {Shard}: waiting {DelayMs} ms for an identify slot")]
+    private static partial void LogIdentifyWait(ILogger logger, GatewayShard shard, double delayMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {EventName} dispatch at sequence {Sequence} failed in its handler")]
     private static partial void LogHandlerFailed(ILogger logger, string eventName, long? sequence, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway connection stopped")]
-    private static partial void LogStopped(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {Shard}: gateway connection stopped")]
+    private static partial void LogStopped(ILogger logger, GatewayShard shard);
 }

@@ -1,7 +1,7 @@
+using DevOps90.Bot.Core.Coordination;
 using DevOps90.Bot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,29 +10,39 @@ namespace DevOps90.Bot.Discord.Gateway;
 internal static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Runs the gateway connection as a hosted service. Needs <see cref="IDiscordRestClient"/>,
-    /// <see cref="IGatewayDispatchHandler"/> and the validated <see cref="DiscordOptions"/> registered elsewhere.
+    /// Runs this instance's gateway shards under the <see cref="ShardSupervisor"/>, a hosted service that also reports
+    /// the shards' holders to /status. Needs <see cref="IDiscordRestClient"/>, <see cref="IGatewayDispatchHandler"/>,
+    /// the validated <see cref="DiscordOptions"/>, the shared <see cref="ILeaseStore"/> and this process's
+    /// <see cref="InstanceIdentity"/> registered elsewhere; an <see cref="ILeaseObserver"/> if one is registered.
     /// </summary>
     internal static IServiceCollection AddDiscordGateway(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IdentifyGate>();
         services.TryAddSingleton(provider => new GatewayConnection(
             provider.GetRequiredService<IDiscordRestClient>(),
             provider.GetRequiredService<IOptions<DiscordOptions>>(),
             provider.GetRequiredService<IGatewayDispatchHandler>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<GatewayConnection>>(),
-            Random.Shared.NextDouble));
-        services.AddHostedService<GatewayHostedService>();
+            Random.Shared.NextDouble,
+            identifyGate: provider.GetRequiredService<IdentifyGate>()));
+        services.TryAddSingleton(provider =>
+        {
+            var connection = provider.GetRequiredService<GatewayConnection>();
+            return new ShardSupervisor(
+                provider.GetRequiredService<IDiscordRestClient>(),
+                provider.GetRequiredService<IOptions<DiscordOptions>>(),
+                provider.GetRequiredService<ILeaseStore>(),
+                provider.GetRequiredService<InstanceIdentity>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<ShardSupervisor>>(),
+                connection.RunAsync,
+                Random.Shared.NextDouble,
+                provider.GetService<ILeaseObserver>());
+        });
+        services.AddHostedService(provider => provider.GetRequiredService<ShardSupervisor>());
+        services.AddSingleton<IConnectionReport>(provider => provider.GetRequiredService<ShardSupervisor>());
         return services;
     }
-}
-
-/// <summary>
-/// A fatal close faults this service; with the host's default BackgroundServiceExceptionBehavior.StopHost the bot then
-/// stops with the cause logged, instead of running on without Discord.
-/// </summary>
-internal sealed class GatewayHostedService(GatewayConnection connection) : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => connection.RunAsync(stoppingToken);
 }

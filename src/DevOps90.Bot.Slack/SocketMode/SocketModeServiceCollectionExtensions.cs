@@ -1,3 +1,4 @@
+using DevOps90.Bot.Core.Coordination;
 using DevOps90.Bot.Slack.Api;
 using DevOps90.Bot.Slack.Inbound;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +11,10 @@ namespace DevOps90.Bot.Slack.SocketMode;
 public static class SocketModeServiceCollectionExtensions
 {
     /// <summary>
-    /// Runs the Socket Mode connection as a hosted service. Needs <see cref="ISlackApi"/> (for apps.connections.open
-    /// with the app token) and a singleton <see cref="ISlackInboundHandler"/>, registered elsewhere.
+    /// Runs the Socket Mode connection as a hosted service, on the instance that holds its lease, and reports that
+    /// holder to /status. Needs <see cref="ISlackApi"/> (for apps.connections.open with the app token), a singleton
+    /// <see cref="ISlackInboundHandler"/>, the shared <see cref="ILeaseStore"/> and this process's
+    /// <see cref="InstanceIdentity"/>, registered elsewhere; an <see cref="ILeaseObserver"/> if one is registered.
     /// </summary>
     public static IServiceCollection AddSlackSocketMode(this IServiceCollection services)
     {
@@ -24,16 +27,38 @@ public static class SocketModeServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SocketModeClient>>(),
             Random.Shared.NextDouble));
-        services.AddHostedService<SocketModeHostedService>();
+        services.TryAddSingleton<SocketModeHostedService>();
+        services.AddHostedService(provider => provider.GetRequiredService<SocketModeHostedService>());
+        services.AddSingleton<IConnectionReport>(provider => provider.GetRequiredService<SocketModeHostedService>());
         return services;
     }
 }
 
 /// <summary>
-/// A fatal refusal faults this service; with the host's default BackgroundServiceExceptionBehavior.StopHost the bot
-/// then stops with the cause logged, instead of running on deaf to Slack.
+/// Only the instance holding the lease "slack:socket" connects; another takes over within 30 seconds of its death, at
+/// once after a graceful stop. Slack would accept up to 10 connections per app and spread the envelopes among them,
+/// so several holders would also be correct (each envelope is handled where it arrives, and a retry is recognised by
+/// its id only on the instance that saw the first try); one holder keeps that reasoning simple and costs nothing a
+/// study-group bot needs. A fatal refusal faults this service; with the host's default
+/// BackgroundServiceExceptionBehavior.StopHost the bot then stops with the cause logged, instead of running on deaf
+/// to Slack.
 /// </summary>
-internal sealed class SocketModeHostedService(SocketModeClient client) : BackgroundService
+internal sealed class SocketModeHostedService(
+    SocketModeClient client,
+    ILeaseStore leases,
+    InstanceIdentity instance,
+    TimeProvider time,
+    ILeaseObserver? observer = null) : BackgroundService, IConnectionReport
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => client.RunAsync(stoppingToken);
+    public const string LeaseName = "slack:socket";
+
+    private readonly LeasePlan _plan = LeasePlan.OneSlot(LeaseName, "Slack Socket Mode");
+
+    public string Platform => "slack";
+
+    public Task<IReadOnlyList<HeldConnection>> HoldersAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        _plan.ConnectionsAsync(leases, ConnectionKind.SocketMode, instance.Id, now, cancellationToken);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new LeaseSupervisor(leases, instance.Id, _plan, (_, token) => client.RunAsync(token), time, observer).RunAsync(stoppingToken);
 }

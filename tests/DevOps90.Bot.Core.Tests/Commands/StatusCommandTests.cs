@@ -1,6 +1,7 @@
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Core.Commands.Handlers;
+using DevOps90.Bot.Core.Coordination;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Core.Posts;
 using DevOps90.Bot.Core.Replies;
@@ -35,7 +36,13 @@ public sealed class StatusCommandTests
         var delivery = new DailyPostService(cohorts, index, _ledger, [new RecordingPublisher()], new DailyPostComposer(index, defaults), new DeliveryOptions(), time);
         // Servers: 111 and 333 in server A, 222 in server B.
         var servers = new FixedCommunities(new Dictionary<string, string> { ["111"] = "A", ["222"] = "B", ["333"] = "A" });
-        _dispatcher = new CommandDispatcher([new StatusCommand(cohorts, _ledger, delivery, time, [servers])], cohorts, defaults, time, index);
+        // Discord: 6 shards, 0-2 and 4 here, 3 on another instance, 5 on none (its holder just died); Slack's socket here.
+        var discord = new FixedConnections("discord", [
+            Shard(0, "web-1/7/a1b2c3", true), Shard(1, "web-1/7/a1b2c3", true), Shard(2, "web-1/7/a1b2c3", true),
+            Shard(3, "web-2/9/d4e5f6", false), Shard(4, "web-1/7/a1b2c3", true), Shard(5, null, false),
+        ]);
+        var slack = new FixedConnections("slack", [new HeldConnection(ConnectionKind.SocketMode, 0, 1, "web-1/7/a1b2c3", true)]);
+        _dispatcher = new CommandDispatcher([new StatusCommand(cohorts, _ledger, delivery, time, [servers], [discord, slack])], cohorts, defaults, time, index);
     }
 
     [Fact]
@@ -43,7 +50,31 @@ public sealed class StatusCommandTests
     {
         var reply = await Ask(ChatTarget.Console, cohort: null);
 
-        Assert.Equal(["local · console:console · Europe/Paris"], reply.Fields.Select(field => field.Name));
+        Assert.Equal(["local · console:console · Europe/Paris", "Connections"], reply.Fields.Select(field => field.Name));
+    }
+
+    [Fact]
+    public async Task Status_OnDiscordWithShardsOnSeveralInstances_ShowsWhichInstanceHoldsWhichShard()
+    {
+        var reply = await Ask(_parisChannel, new CohortId("paris"));
+
+        var connections = reply.Fields[^1];
+        Assert.Equal("Connections", connections.Name);
+        Assert.Equal(
+            "• Gateway shards 0-2, 4 of 6: web-1/7/a1b2c3 (this instance)\n"
+            + "• Gateway shard 3 of 6: web-2/9/d4e5f6\n"
+            + "• Gateway shard 5 of 6: no instance yet (one takes it over within 30 seconds)",
+            connections.Value.ToString());
+    }
+
+    [Fact]
+    public async Task Status_OnSlackInFrench_ShowsOnlySlacksSocketModeConnection()
+    {
+        var reply = await Ask(new ChatTarget("slack", "C0001"), new CohortId("paris"), "fr");
+
+        var connections = reply.Fields[^1];
+        Assert.Equal("Connexions", connections.Name);
+        Assert.Equal("• Socket Mode : web-1/7/a1b2c3 (cette instance)", connections.Value.ToString());
     }
 
     [Fact]
@@ -51,7 +82,7 @@ public sealed class StatusCommandTests
     {
         var reply = await Ask(new ChatTarget("discord", "999"), cohort: null, community: "A");
 
-        Assert.Equal(["nantes", "paris"], reply.Fields.Select(field => field.Name.Split(' ')[0]));
+        Assert.Equal(["nantes", "paris", "Connections"], reply.Fields.Select(field => field.Name.Split(' ')[0]));
     }
 
     [Fact]
@@ -94,7 +125,8 @@ public sealed class StatusCommandTests
 
         var reply = await Ask(_parisChannel, new CohortId("paris"), "fr");
 
-        var field = Assert.Single(reply.Fields);
+        Assert.Equal(2, reply.Fields.Length);
+        var field = reply.Fields[0];
         Assert.StartsWith("paris · ", field.Name, StringComparison.Ordinal);
         Assert.Contains("• Jour 3 · jeu. 31 déc. 2026 18:00 · ", field.Value.ToString(), StringComparison.Ordinal);
         Assert.Contains("• Message de clôture · ", field.Value.ToString(), StringComparison.Ordinal);
@@ -103,6 +135,15 @@ public sealed class StatusCommandTests
 
     private async Task<Reply> Ask(ChatTarget channel, CohortId? cohort, string language = "en", string? community = null) =>
         await _dispatcher.DispatchAsync(new CommandRequest { Command = "status", Channel = channel, CohortId = cohort, Community = community, IsModerator = true, UserLocale = language });
+
+    private static HeldConnection Shard(int number, string? holder, bool here) => new(ConnectionKind.GatewayShard, number, 6, holder, here);
+
+    private sealed class FixedConnections(string platform, IReadOnlyList<HeldConnection> held) : IConnectionReport
+    {
+        public string Platform => platform;
+
+        public Task<IReadOnlyList<HeldConnection>> HoldersAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => Task.FromResult(held);
+    }
 
     private sealed class FixedCommunities(Dictionary<string, string> servers) : ICommunityDirectory
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DevOps90.Bot.Discord.Gateway;
 using DevOps90.Bot.Discord.Payloads;
 using DevOps90.Bot.Discord.Rest;
 using DevOps90.Bot.Testing;
@@ -40,9 +41,8 @@ public sealed class GatewayHandshakeTests
     [Fact]
     public async Task RunAsync_Hello_IdentifiesWithTokenGuildsIntentAndShard()
     {
-        var options = new DiscordOptions { Token = GatewayHarness.Token, ApplicationId = "1", ShardId = 2, ShardCount = 3 };
-        // max_concurrency 16 puts shard 2 in the first bucket: it may identify at once.
-        await using var gateway = await GatewayHarness.StartAsync(options: options, limit: new SessionStartLimit(1000, 999, 0, 16));
+        // max_concurrency 16 puts shard 2 in the first group: it may identify at once.
+        await using var gateway = await GatewayHarness.StartAsync(limit: new SessionStartLimit(1000, 999, 0, 16), shard: new GatewayShard(2, 3));
         var client = await gateway.Server.NextConnectionAsync();
 
         await client.SendHelloAsync(45_000);

@@ -13,8 +13,9 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     private readonly CancellationTokenSource _stop = new();
 
-    private GatewayHarness(FakeGatewayServer server, TimeProvider clock, Func<double> random, DiscordOptions options, SessionStartLimit limit)
+    private GatewayHarness(FakeGatewayServer server, TimeProvider clock, Func<double> random, DiscordOptions options, SessionStartLimit limit, GatewayShard shard)
     {
+        Shard = shard;
         Server = server;
         Clock = clock;
         Rest = new FakeDiscordRestClient(() => new GatewayBotInfo(server.GatewayUrl, 1, limit));
@@ -25,6 +26,9 @@ internal sealed class GatewayHarness : IAsyncDisposable
     }
 
     public FakeGatewayServer Server { get; }
+
+    /// <summary>The shard the connection runs.</summary>
+    public GatewayShard Shard { get; }
 
     public TimeProvider Clock { get; }
 
@@ -43,7 +47,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
         TimeProvider? clock = null,
         Func<double>? random = null,
         DiscordOptions? options = null,
-        SessionStartLimit? limit = null)
+        SessionStartLimit? limit = null,
+        GatewayShard? shard = null)
     {
         clock ??= new FastClock();
         var server = await FakeGatewayServer.StartAsync(clock);
@@ -51,9 +56,10 @@ internal sealed class GatewayHarness : IAsyncDisposable
             server,
             clock,
             random ?? (() => 0.5),
-            options ?? new DiscordOptions { Token = Token, ApplicationId = "1", ShardId = 0, ShardCount = 1 },
-            limit ?? new SessionStartLimit(1000, 999, 14_400_000, 1));
-        harness.Run = Task.Run(() => harness.Connection.RunAsync(harness._stop.Token));
+            options ?? new DiscordOptions { Token = Token, ApplicationId = "1" },
+            limit ?? new SessionStartLimit(1000, 999, 14_400_000, 1),
+            shard ?? new GatewayShard(0, 1));
+        harness.Run = Task.Run(() => harness.Connection.RunAsync(harness.Shard, harness._stop.Token));
         return harness;
     }
 

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using DevOps90.Bot.Core.Coordination;
 using DevOps90.Bot.Slack.Api;
 using DevOps90.Bot.Slack.Inbound;
 using DevOps90.Bot.Slack.SocketMode;
@@ -25,6 +26,8 @@ public sealed class SocketModeHostTests
         builder.Services.AddSingleton<ISlackApi>(new SocketUrlApi(server));
         builder.Services.AddSingleton<ISlackInboundHandler>(handler);
         builder.Services.AddSingleton<TimeProvider>(new ObservedClock(SocketModeHarness.Start));
+        builder.Services.AddSingleton<ILeaseStore, InMemoryLeaseStore>();
+        builder.Services.AddSingleton(new InstanceIdentity("test/1/abc"));
         builder.Services.AddSlackSocketMode();
         using var host = builder.Build();
 

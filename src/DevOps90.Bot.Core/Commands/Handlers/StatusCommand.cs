@@ -1,5 +1,6 @@
 using System.Globalization;
 using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Coordination;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Core.Localization;
 using DevOps90.Bot.Core.Posts;
@@ -11,14 +12,16 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 /// <c>/status</c> (moderators): per cohort, the next post time and the last posts with their outcome, from the
 /// delivery ledger. In a cohort's channel it shows that cohort; on the console, the console's cohorts; elsewhere, the
 /// cohorts whose channels belong to the caller's community (as the platform says), never another community's: a
-/// moderator of one server is not one of another.
+/// moderator of one server is not one of another. Below them, which instance holds each of the platform's long-lived
+/// connections (gateway shards, Socket Mode), when there are several instances to tell apart.
 /// </summary>
 public sealed class StatusCommand(
     ICohortDirectory cohorts,
     IDeliveryLedger ledger,
     DailyPostService delivery,
     TimeProvider time,
-    IEnumerable<ICommunityDirectory>? communities = null) : ICommandHandler
+    IEnumerable<ICommunityDirectory>? communities = null,
+    IEnumerable<IConnectionReport>? connections = null) : ICommandHandler
 {
     private const int HistoryLength = 5;
 
@@ -45,7 +48,72 @@ public sealed class StatusCommand(
                 string.Join('\n', [NextPost(scope.Text, cohort), .. History(scope.Text, cohort, history)])));
         }
 
+        if (await ConnectionsAsync(scope.Text, scope.Request.Channel?.Platform, cancellationToken).ConfigureAwait(false) is { } held)
+        {
+            fields.Add(held);
+        }
+
         return new Reply { Title = scope.Text["Status.Title"], Fields = [.. fields], Footer = ContentLine(scope), IsPrivate = true };
+    }
+
+    /// <summary>
+    /// One line per instance and kind of connection ("Gateway shards 0-3 of 8: host/12/a1b2c3"), the platform's own
+    /// only (all of them on the console); null when no adapter has such connections.
+    /// </summary>
+    private async Task<ReplyField?> ConnectionsAsync(BotText text, string? platform, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        foreach (var report in connections ?? [])
+        {
+            if (platform != ChatTarget.Console.Platform && report.Platform != platform)
+            {
+                continue;
+            }
+
+            var held = await report.HoldersAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            lines.AddRange(held.GroupBy(connection => (connection.Kind, connection.Holder, connection.IsThisInstance))
+                .Select(group => "• " + ConnectionLine(text, [.. group])));
+        }
+
+        return lines.Count == 0 ? null : new ReplyField(text["Status.Connections"], string.Join('\n', lines));
+    }
+
+    private static string ConnectionLine(BotText text, IReadOnlyList<HeldConnection> group)
+    {
+        var first = group[0];
+        var holder = first switch
+        {
+            { Holder: null } => text["Status.Connection.Unheld"],
+            { IsThisInstance: true } => text.Format("Status.Connection.ThisInstance", first.Holder),
+            _ => first.Holder,
+        };
+        return first.Kind switch
+        {
+            ConnectionKind.SocketMode => text.Format("Status.Connection.SocketMode", holder),
+            _ when group.Count == 1 => text.Format("Status.Connection.Shard", first.Number, first.Count, holder),
+            _ => text.Format("Status.Connection.Shards", NumberRanges(group.Select(connection => connection.Number)), first.Count, holder),
+        };
+    }
+
+    /// <summary>"0-3, 5, 7-8": a long list of shards stays one short line.</summary>
+    private static string NumberRanges(IEnumerable<int> numbers)
+    {
+        var ranges = new List<(int First, int Last)>();
+        foreach (var number in numbers.Order())
+        {
+            if (ranges.Count > 0 && ranges[^1].Last == number - 1)
+            {
+                ranges[^1] = (ranges[^1].First, number);
+            }
+            else
+            {
+                ranges.Add((number, number));
+            }
+        }
+
+        return string.Join(", ", ranges.Select(range => range.First == range.Last
+            ? range.First.ToString(CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{range.First}-{range.Last}")));
     }
 
     /// <summary>Which content the bot serves right now (a reload changes it), and how many warnings it has.</summary>

@@ -1,0 +1,55 @@
+using DevOps90.Bot.Core.Coordination;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DevOps90.Bot.Testing.Coordination;
+
+/// <summary>
+/// Several instances' <see cref="LeaseSupervisor"/>s on one frozen clock, played as their loops would run them: each
+/// round comes exactly when the previous one said the next is due, the earliest first. A killed instance simply
+/// stops taking rounds (no release), as a process that dies does; its work ends through <see cref="SlotOccupancy.Kill"/>.
+/// </summary>
+public sealed class LeaseSimulation(FakeTimeProvider clock)
+{
+    private readonly List<Instance> _instances = [];
+
+    public FakeTimeProvider Clock { get; } = clock;
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>Adds an instance whose first round is due now.</summary>
+    public void Add(LeaseSupervisor supervisor) => _instances.Add(new Instance(supervisor) { Due = Now });
+
+    /// <summary>The instance takes no more rounds; its leases are left to lapse.</summary>
+    public void Stop(LeaseSupervisor supervisor) => _instances.RemoveAll(instance => instance.Supervisor == supervisor);
+
+    /// <summary>When <paramref name="supervisor"/>'s next round is due.</summary>
+    public DateTimeOffset DueOf(LeaseSupervisor supervisor) => _instances.Single(instance => instance.Supervisor == supervisor).Due;
+
+    /// <summary>Plays every round due until <paramref name="until"/> (included), then leaves the clock there.</summary>
+    public async Task RunUntilAsync(DateTimeOffset until)
+    {
+        while (_instances.Count > 0 && _instances.MinBy(instance => instance.Due) is { } next && next.Due <= until)
+        {
+            if (next.Due > Now)
+            {
+                Clock.SetUtcNow(next.Due);
+            }
+
+            next.Due = Now + await next.Supervisor.TickAsync();
+        }
+
+        if (until > Now)
+        {
+            Clock.SetUtcNow(until);
+        }
+    }
+
+    public Task RunForAsync(TimeSpan span) => RunUntilAsync(Now + span);
+
+    private sealed class Instance(LeaseSupervisor supervisor)
+    {
+        public LeaseSupervisor Supervisor { get; } = supervisor;
+
+        public DateTimeOffset Due { get; set; }
+    }
+}
