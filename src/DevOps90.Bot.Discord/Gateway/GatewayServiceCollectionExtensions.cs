@@ -10,8 +10,8 @@ namespace DevOps90.Bot.Discord.Gateway;
 internal static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Runs this instance's gateway shards under the <see cref="ShardSupervisor"/>, a hosted service that also reports
-    /// the shards' holders to /status. Needs <see cref="IDiscordRestClient"/>, <see cref="IGatewayDispatchHandler"/>,
+    /// Runs this instance's gateway shards under the <see cref="ShardSupervisor"/>, a hosted service, and reports the
+    /// shards' holders to /status (<see cref="ShardHolders"/>). Needs <see cref="IDiscordRestClient"/>, <see cref="IGatewayDispatchHandler"/>,
     /// the validated <see cref="DiscordOptions"/>, the shared <see cref="ILeaseStore"/> and this process's
     /// <see cref="InstanceIdentity"/> registered elsewhere; an <see cref="ILeaseObserver"/> if one is registered.
     /// </summary>
@@ -19,6 +19,7 @@ internal static class GatewayServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IdentifyGate>();
+        services.TryAddSingleton<ShardHolders>();
         services.TryAddSingleton(provider => new GatewayConnection(
             provider.GetRequiredService<IDiscordRestClient>(),
             provider.GetRequiredService<IOptions<DiscordOptions>>(),
@@ -39,10 +40,12 @@ internal static class GatewayServiceCollectionExtensions
                 provider.GetRequiredService<ILogger<ShardSupervisor>>(),
                 connection.RunAsync,
                 Random.Shared.NextDouble,
+                provider.GetRequiredService<ShardHolders>(),
                 provider.GetService<ILeaseObserver>());
         });
         services.AddHostedService(provider => provider.GetRequiredService<ShardSupervisor>());
-        services.AddSingleton<IConnectionReport>(provider => provider.GetRequiredService<ShardSupervisor>());
+        // Not the supervisor itself: /status is served through the gateway, which the supervisor runs.
+        services.AddSingleton<IConnectionReport>(provider => provider.GetRequiredService<ShardHolders>());
         return services;
     }
 }

@@ -26,7 +26,8 @@ internal sealed partial class ShardSupervisor(
     ILogger<ShardSupervisor> logger,
     Func<GatewayShard, CancellationToken, Task> runShard,
     Func<double> random,
-    ILeaseObserver? observer = null) : BackgroundService, IConnectionReport
+    ShardHolders? holders = null,
+    ILeaseObserver? observer = null) : BackgroundService
 {
     public const string ShardPrefix = "discord:shard:";
 
@@ -36,15 +37,7 @@ internal sealed partial class ShardSupervisor(
     private static readonly TimeSpan BackoffBase = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan BackoffCap = TimeSpan.FromSeconds(60);
 
-    /// <summary>Every shard of the bot, once the count is settled: what /status reports, pinned or not.</summary>
-    private volatile LeasePlan? _allShards;
-
-    public string Platform => "discord";
-
     public static string LeaseName(int shard) => ShardPrefix + shard.ToString(CultureInfo.InvariantCulture);
-
-    public async Task<IReadOnlyList<HeldConnection>> HoldersAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        _allShards is { } plan ? await plan.ConnectionsAsync(leases, ConnectionKind.GatewayShard, instance.Id, now, cancellationToken).ConfigureAwait(false) : [];
 
     /// <summary>Settles the shard count and builds the supervisor of this instance's shards (public to tests, which play its rounds).</summary>
     public async Task<LeaseSupervisor> PrepareAsync(CancellationToken cancellationToken)
@@ -69,7 +62,7 @@ internal sealed partial class ShardSupervisor(
             plan = all;
         }
 
-        _allShards = all;
+        holders?.Publish(all);
         LogShards(logger, count, options.Value.ShardId is { } id ? $"shard {id} only" : "a share of them", instance.Id);
         return new LeaseSupervisor(leases, instance.Id, plan, (slot, token) => runShard(new GatewayShard(slot.Number, count), token), time, observer);
     }

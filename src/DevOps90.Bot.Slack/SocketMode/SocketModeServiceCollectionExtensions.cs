@@ -27,9 +27,9 @@ public static class SocketModeServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SocketModeClient>>(),
             Random.Shared.NextDouble));
-        services.TryAddSingleton<SocketModeHostedService>();
-        services.AddHostedService(provider => provider.GetRequiredService<SocketModeHostedService>());
-        services.AddSingleton<IConnectionReport>(provider => provider.GetRequiredService<SocketModeHostedService>());
+        services.AddHostedService<SocketModeHostedService>();
+        // Not the hosted service itself: /status is served through the connection, which the service runs.
+        services.AddSingleton<IConnectionReport, SocketModeHolder>();
         return services;
     }
 }
@@ -48,17 +48,21 @@ internal sealed class SocketModeHostedService(
     ILeaseStore leases,
     InstanceIdentity instance,
     TimeProvider time,
-    ILeaseObserver? observer = null) : BackgroundService, IConnectionReport
+    ILeaseObserver? observer = null) : BackgroundService
 {
     public const string LeaseName = "slack:socket";
 
-    private readonly LeasePlan _plan = LeasePlan.OneSlot(LeaseName, "Slack Socket Mode");
+    public static readonly LeasePlan Plan = LeasePlan.OneSlot(LeaseName, "Slack Socket Mode");
 
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new LeaseSupervisor(leases, instance.Id, Plan, (_, token) => client.RunAsync(token), time, observer).RunAsync(stoppingToken);
+}
+
+/// <summary>Which instance holds the Socket Mode connection, for /status.</summary>
+internal sealed class SocketModeHolder(ILeaseStore leases, InstanceIdentity instance) : IConnectionReport
+{
     public string Platform => "slack";
 
     public Task<IReadOnlyList<HeldConnection>> HoldersAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        _plan.ConnectionsAsync(leases, ConnectionKind.SocketMode, instance.Id, now, cancellationToken);
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        new LeaseSupervisor(leases, instance.Id, _plan, (_, token) => client.RunAsync(token), time, observer).RunAsync(stoppingToken);
+        SocketModeHostedService.Plan.ConnectionsAsync(leases, ConnectionKind.SocketMode, instance.Id, now, cancellationToken);
 }

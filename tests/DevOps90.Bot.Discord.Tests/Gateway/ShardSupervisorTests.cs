@@ -22,9 +22,14 @@ public sealed class ShardSupervisorTests
     private readonly InMemoryLeaseStore _store = new();
     private readonly SlotOccupancy _occupancy = new();
     private readonly ConcurrentQueue<GatewayShard> _started = new();
+    private readonly ShardHolders _holders;
     private readonly LeaseSimulation _simulation;
 
-    public ShardSupervisorTests() => _simulation = new LeaseSimulation(_clock);
+    public ShardSupervisorTests()
+    {
+        _simulation = new LeaseSimulation(_clock);
+        _holders = new ShardHolders(_store, new InstanceIdentity("web-1"));
+    }
 
     [Fact]
     public async Task PrepareAsync_AutoShardCount_RunsTheCountThatGatewayBotRecommends()
@@ -37,7 +42,7 @@ public sealed class ShardSupervisorTests
 
         Assert.Equal(["discord:shard:0", "discord:shard:1", "discord:shard:2"], leases.Plan.Slots.Select(slot => slot.Name));
         Assert.Equal([new GatewayShard(0, 3), new GatewayShard(1, 3), new GatewayShard(2, 3)], _started.OrderBy(shard => shard.Id));
-        var held = await supervisor.HoldersAsync(_clock.GetUtcNow());
+        var held = await _holders.HoldersAsync(_clock.GetUtcNow());
         Assert.Equal([(0, 3, "web-1", true), (1, 3, "web-1", true), (2, 3, "web-1", true)], held.Select(c => (c.Number, c.Count, c.Holder, c.IsThisInstance)));
     }
 
@@ -84,8 +89,7 @@ public sealed class ShardSupervisorTests
     [Fact]
     public async Task TickAsync_PinnedToAShard_RunsThatShardOnlyAndASecondProcessPinnedAlikeWaits()
     {
-        var first = Supervisor("shard-1-a", "4", shardId: 1);
-        var a = await first.PrepareAsync(CancellationToken.None);
+        var a = await Supervisor("shard-1-a", "4", shardId: 1).PrepareAsync(CancellationToken.None);
         var b = await Supervisor("shard-1-b", "4", shardId: 1).PrepareAsync(CancellationToken.None);
         _simulation.Add(a);
         _simulation.Add(b);
@@ -97,7 +101,7 @@ public sealed class ShardSupervisorTests
         Assert.Equal(["shard-1-a"], _occupancy.RunnersOf(1));
         Assert.Empty(b.Held);
         // /status still lists every shard of the bot: the others belong to processes pinned to them.
-        var held = await first.HoldersAsync(_clock.GetUtcNow());
+        var held = await _holders.HoldersAsync(_clock.GetUtcNow());
         Assert.Equal([null, "shard-1-a", null, null], held.Select(connection => connection.Holder));
     }
 
@@ -120,6 +124,6 @@ public sealed class ShardSupervisorTests
         {
             _started.Enqueue(shard);
             return work(shard.Id, token);
-        }, () => 0.5);
+        }, () => 0.5, _holders);
     }
 }

@@ -12,7 +12,7 @@ namespace DevOps90.Bot.Tests.Discord;
 /// A Discord-compatible REST server on loopback, inside the test: keeps registered commands, creates messages
 /// (deduplicating on nonce with enforce_nonce, as Discord does), and records every request.
 /// </summary>
-internal sealed class FakeDiscordServer : IAsyncDisposable
+internal sealed partial class FakeDiscordServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, string> _messagesByNonce = new();
@@ -32,6 +32,7 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var server = new FakeDiscordServer(builder.Build());
+        server._app.UseWebSockets();
         server._app.Run(server.HandleAsync);
         await server._app.StartAsync();
         server.ApiBaseUrl = server._app.Urls.First() + "/api/v10";
@@ -42,6 +43,12 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            await RunGatewayAsync(context);
+            return;
+        }
+
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
         var bytes = buffer.ToArray();
@@ -55,6 +62,9 @@ internal sealed class FakeDiscordServer : IAsyncDisposable
         context.Response.ContentType = "application/json";
         switch (context.Request.Method)
         {
+            case "GET" when path.EndsWith("/gateway/bot", StringComparison.Ordinal):
+                await context.Response.WriteAsync(GatewayBot(context));
+                break;
             case "GET" when path.EndsWith("/commands", StringComparison.Ordinal):
                 await context.Response.WriteAsync(_commands.ToJsonString());
                 break;
