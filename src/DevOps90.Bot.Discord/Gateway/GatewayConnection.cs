@@ -31,8 +31,6 @@ internal sealed partial class GatewayConnection(
     /// <summary>max_concurrency counts identifies per 5 seconds (https://discord.com/developers/docs/events/gateway#session-start-limit-object).</summary>
     private static readonly TimeSpan IdentifyWindow = IdentifyGate.Window;
 
-    private static readonly TimeSpan BackoffBase = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan BackoffCap = TimeSpan.FromSeconds(60);
     private const int DispatchQueueCapacity = 256;
 
     /// <summary>
@@ -120,7 +118,7 @@ internal sealed partial class GatewayConnection(
     {
         var backoff = last.Immediate && failures <= 1
             ? TimeSpan.Zero
-            : TimeSpan.FromTicks(Math.Min(BackoffCap.Ticks, BackoffBase.Ticks << Math.Min(failures - 1, 16))) * (0.5 + (0.5 * random()));
+            : GatewayBackoff.After(failures, random);
         return backoff > last.MinimumDelay ? backoff : last.MinimumDelay;
     }
 

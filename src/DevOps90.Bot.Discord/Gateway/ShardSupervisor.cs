@@ -34,9 +34,6 @@ internal sealed partial class ShardSupervisor(
     /// <summary>Heartbeats of the instances that share shards out: the count that sets each one's share.</summary>
     public const string InstancePrefix = "discord:instance:";
 
-    private static readonly TimeSpan BackoffBase = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan BackoffCap = TimeSpan.FromSeconds(60);
-
     public static string LeaseName(int shard) => ShardPrefix + shard.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Settles the shard count and builds the supervisor of this instance's shards (public to tests, which play its rounds).</summary>
@@ -90,7 +87,7 @@ internal sealed partial class ShardSupervisor(
                 return gateway.Shards;
             }
 
-            var delay = TimeSpan.FromTicks(Math.Min(BackoffCap.Ticks, BackoffBase.Ticks << Math.Min(failures - 1, 16))) * (0.5 + (0.5 * random()));
+            var delay = GatewayBackoff.After(failures, random);
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
         }
     }

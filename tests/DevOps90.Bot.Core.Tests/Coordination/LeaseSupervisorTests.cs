@@ -23,12 +23,9 @@ public sealed class LeaseSupervisorTests
     {
         var a = Supervisor("a", Slots(4));
         var b = Supervisor("b", Slots(4));
-        _simulation.Add(a);
-        await _simulation.RunForAsync(TimeSpan.FromSeconds(5));
-        _simulation.Add(b);
 
-        await _simulation.RunForAsync(TimeSpan.FromMinutes(5));
-        await _occupancy.WaitUntilAsync(o => Enumerable.Range(0, 4).All(slot => o.RunnersOf(slot).Count == 1), "every slot runs once");
+        await _simulation.StartOutOfStepAsync(a, b, TimeSpan.FromSeconds(5));
+        await _occupancy.WaitUntilEachRunsOnceAsync(4);
 
         // a came first and took all four; from b's first heartbeat on, it gave back two, one at a time.
         Assert.Equal((2, 2), (a.Held.Count, b.Held.Count));
@@ -42,19 +39,12 @@ public sealed class LeaseSupervisorTests
     {
         var a = Supervisor("a", Slots(4));
         var b = Supervisor("b", Slots(4));
-        _simulation.Add(a);
-        // Out of step with a: b's regular rounds do not fall when a's leases lapse.
-        await _simulation.RunForAsync(TimeSpan.FromSeconds(5));
-        _simulation.Add(b);
-        await _simulation.RunForAsync(TimeSpan.FromMinutes(5));
+        // Out of step: b's regular rounds do not fall when a's leases lapse, only the wake-up at their expiry does.
+        await _simulation.StartOutOfStepAsync(a, b, TimeSpan.FromSeconds(5));
 
-        // Killed right after a renewal: the longest its leases can outlive it.
-        await _simulation.RunUntilAsync(_simulation.DueOf(a));
-        var death = _simulation.Now;
-        _simulation.Stop(a);
-        _occupancy.Kill("a");
+        var death = await _simulation.KillAfterItsNextRenewalAsync(a, _occupancy);
         await _simulation.RunUntilAsync(death + TimeSpan.FromSeconds(30));
-        await _occupancy.WaitUntilAsync(o => Enumerable.Range(0, 4).All(slot => o.RunnersOf(slot).SequenceEqual(["b"])), "b runs every slot");
+        await _occupancy.WaitUntilEachRunsOnceAsync(4, "b");
 
         Assert.Equal([0, 1, 2, 3], b.Held.Select(slot => slot.Number));
         Assert.Empty(_occupancy.Overlaps);
@@ -65,7 +55,7 @@ public sealed class LeaseSupervisorTests
     {
         var a = Supervisor("a", Slots(1));
         await a.TickAsync();
-        await _occupancy.WaitUntilAsync(o => o.RunnersOf(0).Count == 1, "a runs slot 0");
+        await _occupancy.WaitUntilEachRunsOnceAsync(1, "a");
 
         // a stalls past its lease (a long pause); another instance takes the slot in the meantime.
         _clock.Advance(TimeSpan.FromSeconds(31));
@@ -85,7 +75,7 @@ public sealed class LeaseSupervisorTests
         var store = new FailingLeaseStore(_store);
         var a = new LeaseSupervisor(store, "a", Slots(1), Work("a"), _clock, _observer);
         await a.TickAsync();
-        await _occupancy.WaitUntilAsync(o => o.RunnersOf(0).Count == 1, "a runs slot 0");
+        await _occupancy.WaitUntilEachRunsOnceAsync(1, "a");
 
         store.Failing = true;
         _clock.Advance(TimeSpan.FromSeconds(10));
@@ -107,7 +97,7 @@ public sealed class LeaseSupervisorTests
         var a = Supervisor("a", Slots(2));
         using var stop = new CancellationTokenSource();
         var run = a.RunAsync(stop.Token);
-        await _occupancy.WaitUntilAsync(o => o.RunnersOf(0).Count == 1 && o.RunnersOf(1).Count == 1, "a runs both slots");
+        await _occupancy.WaitUntilEachRunsOnceAsync(2, "a");
 
         await stop.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(10));

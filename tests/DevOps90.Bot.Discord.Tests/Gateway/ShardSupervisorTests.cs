@@ -38,7 +38,7 @@ public sealed class ShardSupervisorTests
 
         var leases = await supervisor.PrepareAsync(CancellationToken.None);
         await leases.TickAsync();
-        await _occupancy.WaitUntilAsync(o => Enumerable.Range(0, 3).All(shard => o.RunnersOf(shard).Count == 1), "three shards run");
+        await _occupancy.WaitUntilEachRunsOnceAsync(3);
 
         Assert.Equal(["discord:shard:0", "discord:shard:1", "discord:shard:2"], leases.Plan.Slots.Select(slot => slot.Name));
         Assert.Equal([new GatewayShard(0, 3), new GatewayShard(1, 3), new GatewayShard(2, 3)], _started.OrderBy(shard => shard.Id));
@@ -51,12 +51,9 @@ public sealed class ShardSupervisorTests
     {
         var a = await Supervisor("web-1").PrepareAsync(CancellationToken.None);
         var b = await Supervisor("web-2").PrepareAsync(CancellationToken.None);
-        _simulation.Add(a);
-        await _simulation.RunForAsync(TimeSpan.FromSeconds(3));
-        _simulation.Add(b);
 
-        await _simulation.RunForAsync(TimeSpan.FromMinutes(5));
-        await _occupancy.WaitUntilAsync(o => Enumerable.Range(0, 4).All(shard => o.RunnersOf(shard).Count == 1), "each shard runs once");
+        await _simulation.StartOutOfStepAsync(a, b, TimeSpan.FromSeconds(3));
+        await _occupancy.WaitUntilEachRunsOnceAsync(4);
 
         Assert.Equal((2, 2), (a.Held.Count, b.Held.Count));
         Assert.Empty(_occupancy.Overlaps);
@@ -67,19 +64,13 @@ public sealed class ShardSupervisorTests
     {
         var a = await Supervisor("web-1").PrepareAsync(CancellationToken.None);
         var b = await Supervisor("web-2").PrepareAsync(CancellationToken.None);
-        _simulation.Add(a);
-        await _simulation.RunForAsync(TimeSpan.FromSeconds(3));
-        _simulation.Add(b);
-        await _simulation.RunForAsync(TimeSpan.FromMinutes(5));
+        await _simulation.StartOutOfStepAsync(a, b, TimeSpan.FromSeconds(3));
         var aShards = a.Held.Select(slot => slot.Number).ToList();
 
         // SIGKILL right after a renewal: its leases outlive it by the whole 30 s.
-        await _simulation.RunUntilAsync(_simulation.DueOf(a));
-        var death = _simulation.Now;
-        _simulation.Stop(a);
-        _occupancy.Kill("web-1");
+        var death = await _simulation.KillAfterItsNextRenewalAsync(a, _occupancy);
         await _simulation.RunUntilAsync(death + TimeSpan.FromSeconds(30));
-        await _occupancy.WaitUntilAsync(o => Enumerable.Range(0, 4).All(shard => o.RunnersOf(shard).SequenceEqual(["web-2"])), "web-2 runs every shard");
+        await _occupancy.WaitUntilEachRunsOnceAsync(4, "web-2");
 
         Assert.Equal(2, aShards.Count);
         Assert.Equal([0, 1, 2, 3], b.Held.Select(slot => slot.Number));

@@ -46,6 +46,30 @@ public sealed class LeaseSimulation(FakeTimeProvider clock)
 
     public Task RunForAsync(TimeSpan span) => RunUntilAsync(Now + span);
 
+    /// <summary>
+    /// Starts <paramref name="first"/>, then <paramref name="second"/> <paramref name="offset"/> later, out of step (the
+    /// second's rounds do not fall with the first's), and plays five minutes: time enough to share the slots out.
+    /// </summary>
+    public async Task StartOutOfStepAsync(LeaseSupervisor first, LeaseSupervisor second, TimeSpan offset)
+    {
+        Add(first);
+        await RunForAsync(offset);
+        Add(second);
+        await RunForAsync(TimeSpan.FromMinutes(5));
+    }
+
+    /// <summary>
+    /// Kills the instance right after its next renewal, when its leases outlive it longest (SIGKILL): it takes no more
+    /// rounds and its work ends. Returns the moment of its death.
+    /// </summary>
+    public async Task<DateTimeOffset> KillAfterItsNextRenewalAsync(LeaseSupervisor supervisor, SlotOccupancy occupancy)
+    {
+        await RunUntilAsync(DueOf(supervisor));
+        Stop(supervisor);
+        occupancy.Kill(supervisor.Owner);
+        return Now;
+    }
+
     private sealed class Instance(LeaseSupervisor supervisor)
     {
         public LeaseSupervisor Supervisor { get; } = supervisor;

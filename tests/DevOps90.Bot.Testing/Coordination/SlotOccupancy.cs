@@ -52,6 +52,11 @@ public sealed class SlotOccupancy
     public IReadOnlyList<string> RunnersOf(int slot) =>
         _running.TryGetValue(slot, out var owners) ? [.. owners.Where(pair => pair.Value > 0).Select(pair => pair.Key)] : [];
 
+    /// <summary>Waits until slots 0 to <paramref name="count"/> - 1 each run on one instance: <paramref name="owner"/>, when given.</summary>
+    public Task WaitUntilEachRunsOnceAsync(int count, string? owner = null) => WaitUntilAsync(
+        occupancy => Enumerable.Range(0, count).All(slot => occupancy.RunnersOf(slot) is [var runner] && (owner is null || runner == owner)),
+        owner is null ? $"each of {count} slots runs once" : $"{owner} runs each of {count} slots");
+
     /// <summary>Waits (real time, bounded) until the work started or stopped by the last rounds has caught up.</summary>
     public async Task WaitUntilAsync(Func<SlotOccupancy, bool> condition, string what)
     {
