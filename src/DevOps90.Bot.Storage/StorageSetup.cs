@@ -1,4 +1,5 @@
 using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Coordination;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Storage.Migrations;
@@ -39,6 +40,10 @@ public static class StorageSetup
         builder.Services.AddSingleton<ICohortStore, SqlCohortStore>();
         builder.Services.AddSingleton<IParticipationStore, SqlParticipationStore>();
         builder.Services.AddSingleton<ILeaderboardMessageStore, SqlLeaderboardMessageStore>();
+        // Several instances share leases through PostgreSQL; a SQLite file serves one process, whose leases can stay in memory.
+        builder.Services.AddSingleton<ILeaseStore>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
+            ? new SqlLeaseStore(services.GetRequiredService<IDatabase>())
+            : new InMemoryLeaseStore());
         return builder;
     }
 

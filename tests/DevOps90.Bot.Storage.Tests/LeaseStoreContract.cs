@@ -144,3 +144,21 @@ public sealed class InMemoryLeaseStoreTests : LeaseStoreContract
 {
     protected override Task<ILeaseStore> CreateAsync() => Task.FromResult<ILeaseStore>(new InMemoryLeaseStore());
 }
+
+public sealed class SqliteLeaseStoreTests : LeaseStoreContract, IDisposable
+{
+    private readonly SqliteFile _file = new();
+
+    protected override async Task<ILeaseStore> CreateAsync() => new SqlLeaseStore(await _file.MigratedAsync());
+
+    public void Dispose() => _file.Dispose();
+}
+
+public sealed class PostgresLeaseStoreTests(PostgresFixture fixture) : LeaseStoreContract, IClassFixture<PostgresFixture>, IDisposable
+{
+    private readonly PostgresTestDatabase _database = new(fixture);
+
+    protected override async Task<ILeaseStore> CreateAsync() => new SqlLeaseStore(await _database.MigratedAsync());
+
+    public void Dispose() => _database.Dispose();
+}
