@@ -129,6 +129,12 @@ internal static class FlatFrontMatter
     /// <summary>Printable characters that YAML reads as themselves on one line: no tabs, no line breaks of its own.</summary>
     private static bool AllSafe(ReadOnlySpan<char> text)
     {
+        // Printable ASCII, nearly every value, checked at vector speed.
+        if (!text.ContainsAnyExceptInRange(' ', '~'))
+        {
+            return true;
+        }
+
         foreach (var character in text)
         {
             var safe = character is (>= ' ' and <= '~') or (>= '\u00A0' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD')

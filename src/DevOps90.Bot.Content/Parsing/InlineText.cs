@@ -34,6 +34,28 @@ internal static class InlineText
 
     public static string Of(LeafBlock block) => Of(block.Inline);
 
+    /// <summary>
+    /// The first link that satisfies the condition, in the order of Markdig's <c>Descendants&lt;LinkInline&gt;()</c>
+    /// (a link before what it holds, then its next sibling), without the iterator and stack that walk allocates.
+    /// </summary>
+    public static LinkInline? FirstLink(ContainerInline? container, Func<LinkInline, bool> condition)
+    {
+        for (var child = container?.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is LinkInline link && condition(link))
+            {
+                return link;
+            }
+
+            if (child is ContainerInline nested && FirstLink(nested, condition) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True when the inlines hold nothing but links, images and white space (a badge row, a link list).</summary>
     public static bool IsOnlyLinks(ContainerInline? inlines)
     {

@@ -17,7 +17,7 @@ internal static class LessonVideo
         {
             foreach (var paragraph in section.Blocks.OfType<ParagraphBlock>())
             {
-                var thumbnail = paragraph.Inline?.Descendants<LinkInline>().FirstOrDefault(IsVideoThumbnail);
+                var thumbnail = InlineText.FirstLink(paragraph.Inline, IsVideoThumbnail);
                 if (thumbnail is not null)
                 {
                     var alt = InlineText.Of(thumbnail);

@@ -50,7 +50,7 @@ internal static partial class SummaryFinder
         }
 
         // "Hopefully you are coming here from Day 1" openers always link back to the previous day's file.
-        if (paragraph.Inline!.Descendants<LinkInline>().Any(link => link.Url is { } url && LessonParser.DayFileLink().IsMatch(url)))
+        if (InlineText.FirstLink(paragraph.Inline, link => link.Url is { } url && LessonParser.DayFileLink().IsMatch(url)) is not null)
         {
             return null;
         }
