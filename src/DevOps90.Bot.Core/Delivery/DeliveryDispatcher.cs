@@ -12,14 +12,19 @@ public enum DeliveryReason
 }
 
 /// <summary>
-/// One cohort handed to the queue. <see cref="Done"/> ends with the outcome once delivered; with null when it was not
-/// (left at a stop, cut short by it, or the delivery threw): the ledger then has it for the next reconciliation.
+/// One cohort handed to the dispatcher. <see cref="Done"/> ends with the outcome once delivered; with null when it was
+/// not (left at a stop, cut short by it, or the delivery threw): the ledger then has it for the next reconciliation.
+/// A class, not a record: two requests for one cohort are two requests.
 /// </summary>
-public sealed record DeliveryRequest(CohortId Cohort, DeliveryReason Reason)
+public sealed class DeliveryRequest(CohortId cohort, DeliveryReason reason)
 {
-    internal TaskCompletionSource<DeliveryOutcome?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public CohortId Cohort { get; } = cohort;
+
+    public DeliveryReason Reason { get; } = reason;
 
     public Task<DeliveryOutcome?> Done => Completion.Task;
+
+    internal TaskCompletionSource<DeliveryOutcome?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>
