@@ -10,7 +10,6 @@ using DevOps90.Bot.Testing.Slack;
 using DevOps90.Bot.Tests.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Quartz;
 
 namespace DevOps90.Bot.Tests.Content;
 
@@ -47,7 +46,7 @@ public sealed class EditionCohortHostTests : IDisposable
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2027-01-07T16:59:50Z", CultureInfo.InvariantCulture));
         await using var slack = await FakeSlackApi.StartAsync(clock);
         await using var host = await SlackHost.StartAsync(slack, Settings("2027-01-01"), services => services.AddSingleton<TimeProvider>(clock));
-        await WaitUntilRunningAsync(host.Services);
+        await Scheduling.SchedulingHost.WaitUntilRunningAsync(host.Services);
 
         await AdvanceUntilSentAsync(host.Services, clock);
 
@@ -125,17 +124,6 @@ public sealed class EditionCohortHostTests : IDisposable
         }
 
         throw new Xunit.Sdk.XunitException("the post of day 8 was not recorded as sent within five minutes of fake time");
-    }
-
-    private static async Task WaitUntilRunningAsync(IServiceProvider services)
-    {
-        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        for (var attempt = 0; attempt < 400 && scheduler.Status != SchedulerStatus.Running; attempt++)
-        {
-            await Task.Delay(25);
-        }
-
-        Assert.Equal(SchedulerStatus.Running, scheduler.Status);
     }
 
     // Upstream's 2024 shape: a "Day N - " title, the video as a thumbnail that links to it, the resources last.

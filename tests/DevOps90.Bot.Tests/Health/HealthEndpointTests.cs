@@ -7,7 +7,6 @@ using DevOps90.Bot.Storage.Sqlite;
 using DevOps90.Bot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Quartz;
 
 namespace DevOps90.Bot.Tests.Health;
 
@@ -23,7 +22,7 @@ public sealed class HealthEndpointTests : IDisposable
     {
         await using var host = new TestHost();
         await host.App.StartAsync();
-        await WaitUntilSchedulerRunsAsync(host.Services);
+        await Scheduling.SchedulingHost.WaitUntilRunningAsync(host.Services);
 
         var (status, body) = await GetAsync(host, "/healthz/ready");
         var (liveStatus, live) = await GetAsync(host, "/healthz/live");
@@ -44,7 +43,7 @@ public sealed class HealthEndpointTests : IDisposable
     {
         await using var host = new TestHost(overrides: services => services.AddSingleton<IConnectionReadiness>(new DownGateway()));
         await host.App.StartAsync();
-        await WaitUntilSchedulerRunsAsync(host.Services);
+        await Scheduling.SchedulingHost.WaitUntilRunningAsync(host.Services);
 
         var (status, body) = await GetAsync(host, "/healthz/ready");
         var (liveStatus, _) = await GetAsync(host, "/healthz/live");
@@ -64,10 +63,10 @@ public sealed class HealthEndpointTests : IDisposable
     {
         await using var ready = new TestHost();
         await ready.App.StartAsync();
-        await WaitUntilSchedulerRunsAsync(ready.Services);
+        await Scheduling.SchedulingHost.WaitUntilRunningAsync(ready.Services);
         await using var down = new TestHost(overrides: services => services.AddSingleton<IConnectionReadiness>(new DownGateway()));
         await down.App.StartAsync();
-        await WaitUntilSchedulerRunsAsync(down.Services);
+        await Scheduling.SchedulingHost.WaitUntilRunningAsync(down.Services);
         var output = new StringWriter();
 
         var whenReady = await DevOps90.Bot.Cli.HealthCommand.RunAsync(new Uri(ready.App.Urls.First() + "/healthz/ready"), output);
@@ -106,15 +105,6 @@ public sealed class HealthEndpointTests : IDisposable
         using var response = await _client.GetAsync(host.App.Urls.First() + path);
         Assert.StartsWith("application/json", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
-    }
-
-    private static async Task WaitUntilSchedulerRunsAsync(IServiceProvider services)
-    {
-        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        for (var attempt = 0; attempt < 400 && scheduler.Status != SchedulerStatus.Running; attempt++)
-        {
-            await Task.Delay(25);
-        }
     }
 
     private sealed class DownGateway : IConnectionReadiness
