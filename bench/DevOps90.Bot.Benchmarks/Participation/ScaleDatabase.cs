@@ -56,7 +56,7 @@ internal sealed class ScaleDatabase(IDatabase database, Func<ValueTask> release)
             output.WriteLine($"{await command.ExecuteScalarAsync().ConfigureAwait(false)}");
         }
 
-        output.WriteLine($"generated {database.Description} at version {version}: {written} members in {clock.Elapsed.TotalSeconds:F1} s (COPY, then VACUUM ANALYZE)");
+        output.WriteLine($"generated {database.Description} at version {version}: {written} members in {clock.Elapsed.TotalSeconds:F1} s (COPY, then VACUUM (FREEZE, ANALYZE))");
         return new ScaleDatabase(database, async () =>
         {
             await pool.DisposeAsync().ConfigureAwait(false);
