@@ -22,6 +22,7 @@ internal sealed class FanoutRun(FanoutOptions options, TextWriter output)
 
         using var host = BenchHost.Start(options, discord.ApiBaseUrl);
         var ready = await WaitUntilReadyAsync(host, due).ConfigureAwait(false);
+        var startTook = TimeProvider.System.GetUtcNow() - now;
         if (ready is null)
         {
             output.WriteLine($"the host did not start and schedule {options.Cohorts} cohorts before the due minute; see its log, or raise --lead");
@@ -40,7 +41,7 @@ internal sealed class FanoutRun(FanoutOptions options, TextWriter output)
         await Task.Delay(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         var cpu = host.CpuTime();
         var stopTook = await host.StopAsync(TimeSpan.FromSeconds(40)).ConfigureAwait(false);
-        Report(discord, host, due, ready.Value, floor, cpu, stopTook);
+        Report(discord, host, due, (startTook, ready.Value), floor, cpu, stopTook);
         return 0;
     }
 
@@ -108,7 +109,7 @@ internal sealed class FanoutRun(FanoutOptions options, TextWriter output)
         }
     }
 
-    private void Report(FakeDiscord discord, BenchHost host, DateTimeOffset due, TimeSpan ready, TimeSpan floor, TimeSpan cpu, TimeSpan stopTook)
+    private void Report(FakeDiscord discord, BenchHost host, DateTimeOffset due, (TimeSpan Took, TimeSpan Before) start, TimeSpan floor, TimeSpan cpu, TimeSpan stopTook)
     {
         var created = discord.CreatedAt().Select(at => (at - due).TotalSeconds).Order().ToList();
         double At(double share) => created.Count == 0 ? double.NaN : created[Math.Min(created.Count - 1, (int)(share * created.Count))];
@@ -119,7 +120,7 @@ internal sealed class FanoutRun(FanoutOptions options, TextWriter output)
         string S(double seconds) => seconds.ToString("0.0", CultureInfo.InvariantCulture);
 
         output.WriteLine($"== fan-out {options.Label}: {options.Cohorts} cohorts due at {due:HH:mm:ss} UTC, Discord answering {options.Latency.TotalMilliseconds:0} ms late");
-        output.WriteLine($"host ready {S(ready.TotalSeconds)} s before the due minute; host CPU {S(cpu.TotalSeconds)} s; stop took {S(stopTook.TotalSeconds)} s");
+        output.WriteLine($"host started and scheduled in {S(start.Took.TotalSeconds)} s, {S(start.Before.TotalSeconds)} s before the due minute; host CPU {S(cpu.TotalSeconds)} s; stop took {S(stopTook.TotalSeconds)} s");
         output.WriteLine($"posts created: {created.Count} of {options.Cohorts} (missing {missing}); first +{S(At(0))} s, half +{S(At(0.5))} s, last +{S(last)} s");
         output.WriteLine($"floor (N / {GlobalPerSecond} per s): {S(floor.TotalSeconds)} s; last post at {ratio.ToString("0.00", CultureInfo.InvariantCulture)}x the floor");
         output.WriteLine($"sent by the trigger: {host.SentByTrigger}; left to reconciliation: {host.SentByReconciliation}; will-retry lines: {host.WillRetry}; failed for good: {host.FailedForGood}");

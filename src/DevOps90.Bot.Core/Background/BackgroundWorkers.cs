@@ -34,9 +34,6 @@ public sealed class BackgroundWorkers<T>
         inFlight.Stopping.Register(() => _items.Writer.TryComplete());
     }
 
-    /// <summary>Items taken and not started yet.</summary>
-    public int Queued => _items.Reader.Count;
-
     /// <summary>Takes <paramref name="item"/> to run; false once the stop has begun (the caller still holds it).</summary>
     public bool TryEnqueue(T item)
     {

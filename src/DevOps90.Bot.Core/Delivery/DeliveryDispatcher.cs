@@ -47,9 +47,6 @@ public sealed class DeliveryDispatcher
         _queue = new BackgroundWorkers<DeliveryRequest>(inFlight, options.MaxConcurrentSends, AtStop.LeaveQueued);
     }
 
-    /// <summary>Cohorts waiting for a worker.</summary>
-    public int Waiting => _queue.Queued;
-
     /// <summary>
     /// Queues the cohort's due post, or joins the request already waiting for it; null once the stop has begun
     /// (nothing was queued).

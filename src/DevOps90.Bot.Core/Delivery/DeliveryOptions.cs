@@ -23,8 +23,8 @@ public sealed record DeliveryOptions
     /// </summary>
     public int MaxConcurrentSends { get; init; } = 100;
 
-    /// <summary>Ledger calls (claims, outcomes) under way at once: they are short, and the store writes one at a time.</summary>
-    public int MaxConcurrentLedgerCalls { get; init; } = 2;
+    /// <summary>Ledger writes (claims, outcomes) under way at once: they are short, and the store writes one at a time.</summary>
+    public int MaxConcurrentLedgerWrites { get; init; } = 2;
 
     /// <summary>The wait after the first transient failure; it doubles after each one.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(30);

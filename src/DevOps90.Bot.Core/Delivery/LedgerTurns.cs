@@ -3,10 +3,11 @@ using DevOps90.Bot.Core.Cohorts;
 namespace DevOps90.Bot.Core.Delivery;
 
 /// <summary>
-/// The ledger, called at most <c>turns</c> at a time: its calls are short, and its store runs writes one at a time
+/// The ledger, written at most <c>turns</c> at a time: its writes are short, and its store runs them one at a time
 /// anyway (SQLite has a single writer, and a writer waiting for the lock sleeps on a blocked thread). When a hundred
 /// senders claim posts in the same second, they take turns here without holding threads, and the thread pool stays
-/// free for the network. A caller's cancellation ends only its wait for a turn, never a call under way.
+/// free for the network. Reads go straight through: they wait for no writer, and a claim queued behind a hundred
+/// reads would hold the first post back. A caller's cancellation ends only its wait for a turn, never a call under way.
 /// </summary>
 #pragma warning disable CA1001 // A SemaphoreSlim holds no OS handle unless its AvailableWaitHandle is asked for; this never asks.
 internal sealed class LedgerTurns(IDeliveryLedger inner, int turns) : IDeliveryLedger
@@ -27,10 +28,10 @@ internal sealed class LedgerTurns(IDeliveryLedger inner, int turns) : IDeliveryL
         InTurnAsync(() => inner.MarkSkippedAsync(key, scheduledAt, reason, now, cancellationToken), cancellationToken);
 
     public Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken = default) =>
-        InTurnAsync(() => inner.FindAsync(key, cancellationToken), cancellationToken);
+        inner.FindAsync(key, cancellationToken);
 
     public Task<IReadOnlyList<DeliveryRecord>> RecentAsync(CohortId cohort, int count, CancellationToken cancellationToken = default) =>
-        InTurnAsync(() => inner.RecentAsync(cohort, count, cancellationToken), cancellationToken);
+        inner.RecentAsync(cohort, count, cancellationToken);
 
     private async Task InTurnAsync(Func<Task> call, CancellationToken cancellationToken) =>
         await InTurnAsync(async () =>
