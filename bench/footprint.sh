@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# How light the bot is as a process: the time from start until /healthz/ready answers 200 (listening, content
+# loaded, database migrated, scheduler running), and the resident memory after it has idled, in console mode with the
+# bundled content and a fresh SQLite file. Each run is a fresh process and a fresh data folder.
+# Targets (issue 15): ready within 1 s, idle RSS at most 80 MB.
+#
+#   bench/footprint.sh [RUNS] [IDLE_SECONDS]       defaults: 5 runs, 20 s idle
+#   NO_BUILD=1 bench/footprint.sh                  measures the binaries already built
+#   EXTRA_ENV="DOTNET_gcServer=1" bench/footprint.sh   the same with runtime settings changed (compare a knob)
+#   BIN=/some/publish/folder NO_BUILD=1 bench/footprint.sh   another build of the bot (e.g. without ReadyToRun)
+set -euo pipefail
+
+runs="${1:-5}"
+idle="${2:-20}"
+bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo_root="$(dirname "$bench_dir")"
+source "$bench_dir/common.sh"
+out="${TMPDIR:-/tmp}/devops90-bench/footprint"
+bin="${BIN:-$out/bin}"
+bot="$bin/DevOps90.Bot"
+port=5190
+
+if [[ "${NO_BUILD:-}" != "1" ]]; then
+  echo "== publishing (Release, as the container image does) into $bin"
+  dotnet publish "$repo_root/src/DevOps90.Bot" -c Release --nologo -v quiet -o "$bin"
+fi
+
+machine_line
+busy_before_run
+echo "== $runs fresh processes, console mode, idle ${idle} s each${EXTRA_ENV:+, with $EXTRA_ENV}"
+readies=()
+rss_values=()
+for run in $(seq 1 "$runs"); do
+  work="$out/run-$run"
+  rm -rf "$work" && mkdir -p "$work"
+  start=$(date +%s%N)
+  # The console reads stdin: a pipe that stays open keeps it waiting for commands, as a person at a terminal would.
+  sleep $(( idle + 60 )) | env ${EXTRA_ENV:-} Storage__DataDirectory="$work" Urls="http://127.0.0.1:$port" \
+    "$bot" >"$work/bot.log" 2>&1 &
+  pid=""
+  for _ in $(seq 1 100); do pid=$(pgrep -n -f "^$bot" || true); [[ -n "$pid" ]] && break; sleep 0.01; done
+  [[ -n "$pid" ]] || { echo "the bot did not start" >&2; cat "$work/bot.log" >&2; exit 1; }
+  ready_ms=""
+  for _ in $(seq 1 1500); do
+    if [[ "$(curl -s -o /dev/null -w '%{http_code}' -m 1 "http://127.0.0.1:$port/healthz/ready" || true)" == 200 ]]; then
+      ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+      break
+    fi
+    kill -0 "$pid" 2>/dev/null || { echo "the bot exited:" >&2; cat "$work/bot.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  [[ -n "$ready_ms" ]] || { echo "not ready within 15 s" >&2; cat "$work/bot.log" >&2; exit 1; }
+  sleep "$idle"
+  rss_kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
+  anon_kb=$(awk '/^RssAnon:/ {print $2}' "/proc/$pid/status")
+  file_kb=$(awk '/^RssFile:/ {print $2}' "/proc/$pid/status")
+  shmem_kb=$(awk '/^RssShmem:/ {print $2}' "/proc/$pid/status")
+  stop_process "$pid"
+  pkill -f "^sleep $(( idle + 60 ))\$" 2>/dev/null || true
+  echo "run $run: ready after ${ready_ms} ms; RSS after ${idle} s idle $(( rss_kb / 1024 )) MB (anonymous $(( anon_kb / 1024 )), files $(( file_kb / 1024 )), shared $(( shmem_kb / 1024 )))"
+  readies+=("$ready_ms")
+  rss_values+=("$(( rss_kb / 1024 ))")
+done
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+echo "RESULT ready_median_ms=$(median "${readies[@]}") rss_median_mb=$(median "${rss_values[@]}")"
