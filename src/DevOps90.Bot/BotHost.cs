@@ -9,6 +9,7 @@ using DevOps90.Bot.Scheduling;
 using DevOps90.Bot.Slack;
 using DevOps90.Bot.Storage;
 using DevOps90.Bot.StudyGroups;
+using DevOps90.Bot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace DevOps90.Bot;
@@ -44,6 +45,7 @@ public static class BotHost
         builder.AddLocalConsole();
         builder.AddScheduling(BotConfiguration.BaseDirectory);
         builder.Services.AddBotHealth();
+        builder.AddBotTelemetry();
         overrides?.Invoke(builder.Services);
 
         // The start's own failure is reported once, as one clear line (RunAsync); the host's error with its stack
@@ -51,6 +53,7 @@ public static class BotHost
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         var app = builder.Build();
         app.MapBotHealth();
+        app.MapBotTelemetry();
         app.MapDiscord();
         app.MapSlack();
         return app;

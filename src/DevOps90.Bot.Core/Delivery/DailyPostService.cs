@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Curricula;
 using DevOps90.Bot.Core.Posts;
+using DevOps90.Bot.Core.Telemetry;
 
 namespace DevOps90.Bot.Core.Delivery;
 
@@ -17,7 +19,8 @@ public sealed class DailyPostService(
     IEnumerable<IChatPublisher> publishers,
     DailyPostComposer composer,
     DeliveryOptions options,
-    TimeProvider time)
+    TimeProvider time,
+    BotMetrics? metrics = null)
 {
     // Far enough back to find the post before a long weekend or a run of holidays.
     private const int LookBackDays = 14;
@@ -28,6 +31,20 @@ public sealed class DailyPostService(
     private readonly LedgerTurns _ledger = new(ledger, options.MaxConcurrentLedgerWrites);
 
     public async Task<DeliveryOutcome> DeliverDueAsync(CohortId cohortId, CancellationToken cancellationToken = default)
+    {
+        using var activity = BotMetrics.Activities.StartActivity("daily post");
+        activity?.SetTag("cohort", cohortId.Value);
+        var outcome = await DeliverLatestAsync(cohortId, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("outcome", outcome.Status.ToString());
+        if (outcome.Status == DeliveryStatus.Failed)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, outcome.Detail);
+        }
+
+        return outcome;
+    }
+
+    private async Task<DeliveryOutcome> DeliverLatestAsync(CohortId cohortId, CancellationToken cancellationToken)
     {
         // One index for the whole delivery: a reload in the middle must not mix a calendar of one with a lesson of another.
         var index = content.Current;
@@ -55,6 +72,7 @@ public sealed class DailyPostService(
             await (record is null
                 ? _ledger.MarkSkippedAsync(key, post.PostAt, reason, now, cancellationToken)
                 : _ledger.MarkFailedAsync(key, reason, permanent: true, null, now, cancellationToken)).ConfigureAwait(false);
+            metrics?.PostSettled(cohort.Id, cohort.Target.Platform, DeliveryStatus.SkippedAsStale);
             return new DeliveryOutcome(DeliveryStatus.SkippedAsStale, key, reason);
         }
 
@@ -65,6 +83,12 @@ public sealed class DailyPostService(
             ClaimOutcome.Busy => new DeliveryOutcome(DeliveryStatus.Busy, key),
             _ => await SendAsync(calendar, post, key, claim.Record.Attempts, index, cancellationToken).ConfigureAwait(false),
         };
+    }
+
+    private DeliveryOutcome Settled(Cohort cohort, PlannedPost post, DeliveryOutcome outcome, DateTimeOffset now)
+    {
+        metrics?.PostSettled(cohort.Id, cohort.Target.Platform, outcome.Status, now - post.PostAt);
+        return outcome;
     }
 
     /// <summary>Runs <see cref="DeliverDueAsync"/> for every cohort; one cohort's trouble never stops the others.</summary>
@@ -192,17 +216,17 @@ public sealed class DailyPostService(
         {
             case PublishOutcome.Sent:
                 await _ledger.MarkSentAsync(key, result.MessageId ?? "", now, recording).ConfigureAwait(false);
-                return new DeliveryOutcome(DeliveryStatus.Sent, key, result.MessageId);
+                return Settled(cohort, post, new DeliveryOutcome(DeliveryStatus.Sent, key, result.MessageId), now);
             case PublishOutcome.TransientFailure when attempts < options.MaxAttempts:
                 var retryAt = now + options.RetryDelayAfter(attempts);
                 await _ledger.MarkFailedAsync(key, result.Reason ?? "transient failure", permanent: false, retryAt, now, recording).ConfigureAwait(false);
-                return new DeliveryOutcome(DeliveryStatus.WillRetry, key, result.Reason);
+                return Settled(cohort, post, new DeliveryOutcome(DeliveryStatus.WillRetry, key, result.Reason), now);
             default:
                 var reason = result.Outcome == PublishOutcome.TransientFailure
                     ? $"gave up after {attempts} attempts: {result.Reason}"
                     : result.Reason ?? "permanent failure";
                 await _ledger.MarkFailedAsync(key, reason, permanent: true, null, now, recording).ConfigureAwait(false);
-                return new DeliveryOutcome(DeliveryStatus.Failed, key, reason);
+                return Settled(cohort, post, new DeliveryOutcome(DeliveryStatus.Failed, key, reason), now);
         }
     }
 }

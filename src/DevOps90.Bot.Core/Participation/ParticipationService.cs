@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Core.Reports;
+using DevOps90.Bot.Core.Telemetry;
 
 namespace DevOps90.Bot.Core.Participation;
 
@@ -48,7 +49,7 @@ public enum LeaderboardPeriod
 }
 
 /// <summary>Check-ins, streaks, progress and leaderboards on each cohort's own calendar and time zone.</summary>
-public sealed class ParticipationService(IParticipationStore store, DailyPostService delivery, TimeProvider time)
+public sealed class ParticipationService(IParticipationStore store, DailyPostService delivery, TimeProvider time, BotMetrics? metrics = null)
 {
     public TimeOnly GraceCutoff { get; init; } = ParticipationClock.DefaultGraceCutoff;
 
@@ -79,6 +80,11 @@ public sealed class ParticipationService(IParticipationStore store, DailyPostSer
         }
 
         var (added, stored) = await store.AddAsync(new CheckIn(cohort.Id, memberId, target, now, target < current), cancellationToken).ConfigureAwait(false);
+        if (added)
+        {
+            metrics?.CheckedIn(cohort.Id, stored.IsLate);
+        }
+
         var done = await DoneDaysAsync(cohort, memberId, cancellationToken).ConfigureAwait(false);
         return new CheckInOutcome(added ? CheckInStatus.Added : CheckInStatus.AlreadyDone, target, stored.IsLate, Streaks.Current(done, Math.Max(current, target)));
     }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using DevOps90.Bot.Core.Health;
 using DevOps90.Bot.Discord.Payloads;
 using DevOps90.Bot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,8 @@ internal sealed partial class GatewayConnection(
     ILogger<GatewayConnection> logger,
     Func<double> random,
     GatewayTimeouts? timeouts = null,
-    IdentifyGate? identifyGate = null)
+    IdentifyGate? identifyGate = null,
+    ConnectionBoard? board = null)
 {
     private readonly GatewayTimeouts _timeouts = timeouts ?? GatewayTimeouts.Default;
 
@@ -45,7 +47,7 @@ internal sealed partial class GatewayConnection(
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        var pump = PumpDispatchesAsync(dispatches.Reader, cancellationToken);
+        var pump = PumpDispatchesAsync(shard, dispatches.Reader, cancellationToken);
         try
         {
             await ConnectLoopAsync(shard, dispatches.Writer, cancellationToken).ConfigureAwait(false);
@@ -59,6 +61,7 @@ internal sealed partial class GatewayConnection(
             dispatches.Writer.TryComplete();
             // Lets queued dispatches finish after a fatal close; on cancellation the pump stops at once.
             await pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            board?.Released(BoardName(shard));
         }
     }
 
@@ -98,6 +101,7 @@ internal sealed partial class GatewayConnection(
                 url = GatewayUrls.Versioned(gateway.Url);
             }
 
+            board?.Connecting("discord", BoardName(shard));
             using var socket = new GatewaySocket(identity, session, dispatches, _timeouts, timeProvider, random, logger);
             last = await socket.RunAsync(url, resume, cancellationToken).ConfigureAwait(false);
             failures = socket.Healthy ? 1 : failures + 1;
@@ -159,10 +163,18 @@ internal sealed partial class GatewayConnection(
         }
     }
 
-    private async Task PumpDispatchesAsync(ChannelReader<GatewayDispatch> reader, CancellationToken cancellationToken)
+    /// <summary>How the readiness probe and /healthz name a shard.</summary>
+    public static string BoardName(GatewayShard shard) => $"discord shard {shard.Id}";
+
+    private async Task PumpDispatchesAsync(GatewayShard shard, ChannelReader<GatewayDispatch> reader, CancellationToken cancellationToken)
     {
         await foreach (var dispatch in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (dispatch.EventName is "READY" or "RESUMED")
+            {
+                board?.Connected(BoardName(shard));
+            }
+
             try
             {
                 await handler.HandleDispatchAsync(dispatch.EventName, dispatch.Data, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using DevOps90.Bot.Core.Coordination;
+using DevOps90.Bot.Core.Health;
 using DevOps90.Bot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,7 +28,8 @@ internal static class GatewayServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<GatewayConnection>>(),
             Random.Shared.NextDouble,
-            identifyGate: provider.GetRequiredService<IdentifyGate>()));
+            identifyGate: provider.GetRequiredService<IdentifyGate>(),
+            board: provider.GetService<ConnectionBoard>()));
         services.TryAddSingleton(provider =>
         {
             var connection = provider.GetRequiredService<GatewayConnection>();

@@ -8,6 +8,8 @@ namespace DevOps90.Bot.Discord.Rest;
 /// </summary>
 internal sealed partial class DiscordRestClient
 {
+    private const string Platform = "discord";
+
     private const string DeadlineText = "Discord's 3-second deadline for the interaction callback would have passed before the retry";
 
     /// <summary>
@@ -20,7 +22,9 @@ internal sealed partial class DiscordRestClient
         var transientRetries = 0;
         while (true)
         {
+            var waitStarted = _time.GetTimestamp();
             await _limiter.AcquireAsync(route, cancellationToken).ConfigureAwait(false);
+            _metrics?.RateLimitWaited(Platform, _time.GetElapsedTime(waitStarted));
 
             HttpResponseMessage answer;
             try
@@ -51,6 +55,7 @@ internal sealed partial class DiscordRestClient
             }
 
             var status = (int)answer.StatusCode;
+            _metrics?.PlatformRequest(Platform, route.Display, status);
             var headers = RateLimitHeaders.Read(answer.Headers);
             _limiter.OnResponse(route, status, headers);
             if (answer.IsSuccessStatusCode)
@@ -69,6 +74,7 @@ internal sealed partial class DiscordRestClient
                     var global = headers.Global || error.Global || headers.Scope == RateLimitScope.Global;
                     var scope = global ? RateLimitScope.Global : headers.Scope;
                     _limiter.OnRateLimited(route, global, retryAfter);
+                    _metrics?.RateLimited(Platform, scope.ToString().ToLowerInvariant());
                     if (rateLimitRetries >= _policy.MaxRateLimitRetries || retryAfter > _policy.MaxRetryAfter)
                     {
                         LogGaveUp(_logger, route.Display, status, error.Code, route.Redact(error.Describe()));
@@ -89,6 +95,7 @@ internal sealed partial class DiscordRestClient
                     // The limiter now holds back other requests too; this one waits here so that an interaction
                     // route, which the global pause does not hold, still waits out its own 429.
                     await Task.Delay(retryAfter, _time, cancellationToken).ConfigureAwait(false);
+                    _metrics?.RateLimitWaited(Platform, retryAfter);
                     continue;
                 }
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using DevOps90.Bot.Core.Telemetry;
 using DevOps90.Bot.Discord.Payloads;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,14 +28,18 @@ internal sealed partial class DiscordRestClient : IDiscordRestClient
     private readonly ILogger<DiscordRestClient> _logger;
     private readonly string? _token;
 
+    private readonly BotMetrics? _metrics;
+
     public DiscordRestClient(
         HttpClient http,
         DiscordRateLimiter limiter,
         DiscordRestPolicy policy,
         IOptions<DiscordOptions> options,
         TimeProvider time,
-        ILogger<DiscordRestClient> logger)
+        ILogger<DiscordRestClient> logger,
+        BotMetrics? metrics = null)
     {
+        _metrics = metrics;
         _http = http;
         _limiter = limiter;
         _policy = policy;

@@ -10,13 +10,17 @@ namespace DevOps90.Bot.Slack.Api;
 /// </summary>
 internal sealed partial class SlackApiClient
 {
+    private const string Platform = "slack";
+
     private async Task<JsonElement> SendAsync(string method, string token, SlackRequestBody body, string? channel, CancellationToken cancellationToken)
     {
         var rateLimitRetries = 0;
         var transientRetries = 0;
         while (true)
         {
+            var waitStarted = _time.GetTimestamp();
             await _gate.WaitAsync(method, channel, cancellationToken).ConfigureAwait(false);
+            _metrics?.RateLimitWaited(Platform, _time.GetElapsedTime(waitStarted));
             var attempt = await AttemptAsync(method, token, body, channel, cancellationToken).ConfigureAwait(false);
             if (attempt.Result is { } result)
             {
@@ -25,6 +29,7 @@ internal sealed partial class SlackApiClient
 
             if (attempt.RetryAfter is { } retryAfter)
             {
+                _metrics?.RateLimited(Platform, "method");
                 _gate.Hold(method, retryAfter);
                 if (++rateLimitRetries > _policy.MaxRateLimitRetries || retryAfter > _policy.MaxRetryAfter)
                 {
@@ -93,6 +98,8 @@ internal sealed partial class SlackApiClient
         using (answer)
         {
             var status = (int)answer.StatusCode;
+            // The method's name is its route: Slack's Web API has no ids in its paths.
+            _metrics?.PlatformRequest(Platform, method, status);
             if (status == 429)
             {
                 return Attempt.RateLimited(RetryAfter(answer.Headers.RetryAfter));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DevOps90.Bot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ internal sealed partial class SlackApiClient : ISlackApi
     private readonly ILogger<SlackApiClient> _logger;
     private readonly string? _botToken;
     private readonly string? _appToken;
+    private readonly BotMetrics? _metrics;
 
     public SlackApiClient(
         HttpClient http,
@@ -26,8 +28,10 @@ internal sealed partial class SlackApiClient : ISlackApi
         SlackApiPolicy policy,
         IOptions<SlackOptions> options,
         TimeProvider time,
-        ILogger<SlackApiClient> logger)
+        ILogger<SlackApiClient> logger,
+        BotMetrics? metrics = null)
     {
+        _metrics = metrics;
         _http = http;
         _gate = gate;
         _policy = policy;

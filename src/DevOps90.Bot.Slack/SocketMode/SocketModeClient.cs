@@ -1,3 +1,4 @@
+using DevOps90.Bot.Core.Health;
 using DevOps90.Bot.Slack.Api;
 using Microsoft.Extensions.Logging;
 
@@ -15,8 +16,12 @@ internal sealed partial class SocketModeClient(
     TimeProvider time,
     ILogger<SocketModeClient> logger,
     Func<double> random,
-    SocketModeTimeouts? timeouts = null)
+    SocketModeTimeouts? timeouts = null,
+    ConnectionBoard? board = null)
 {
+    /// <summary>How the readiness probe names the connection.</summary>
+    public const string BoardName = "slack socket mode";
+
     private static readonly TimeSpan BackoffBase = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan BackoffCap = TimeSpan.FromSeconds(60);
 
@@ -38,6 +43,7 @@ internal sealed partial class SocketModeClient(
             {
                 if (current is null)
                 {
+                    board?.Connecting("slack", BoardName);
                     if (failures > 0)
                     {
                         var delay = Backoff(failures);
@@ -47,6 +53,11 @@ internal sealed partial class SocketModeClient(
 
                     current = await TryOpenAsync(stopping).ConfigureAwait(false);
                     failures = current is null ? failures + 1 : 0;
+                    if (current is not null)
+                    {
+                        board?.Connected(BoardName);
+                    }
+
                     continue;
                 }
 
@@ -94,6 +105,7 @@ internal sealed partial class SocketModeClient(
         }
         finally
         {
+            board?.Released(BoardName);
             if (current is not null)
             {
                 await current.CloseAsync(stopping.IsCancellationRequested ? "the bot is stopping" : "Socket Mode stopped").ConfigureAwait(false);

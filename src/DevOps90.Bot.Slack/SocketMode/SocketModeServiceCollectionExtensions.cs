@@ -1,4 +1,5 @@
 using DevOps90.Bot.Core.Coordination;
+using DevOps90.Bot.Core.Health;
 using DevOps90.Bot.Slack.Api;
 using DevOps90.Bot.Slack.Inbound;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,8 @@ public static class SocketModeServiceCollectionExtensions
             provider.GetRequiredService<SocketModeEnvelopeProcessor>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SocketModeClient>>(),
-            Random.Shared.NextDouble));
+            Random.Shared.NextDouble,
+            board: provider.GetService<ConnectionBoard>()));
         services.AddHostedService<SocketModeHostedService>();
         // Not the hosted service itself: /status is served through the connection, which the service runs.
         services.AddSingleton<IConnectionReport, SocketModeHolder>();

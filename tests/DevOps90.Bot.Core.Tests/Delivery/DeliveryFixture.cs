@@ -4,6 +4,7 @@ using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Core.Curricula;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Core.Posts;
+using DevOps90.Bot.Core.Telemetry;
 using DevOps90.Bot.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -59,14 +60,15 @@ internal sealed class DeliveryFixture
     public static DateTimeOffset At(string instant) => DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture);
 
     /// <summary>A second instance of the bot: its own service and owner id, the same ledger, cohorts and clock.</summary>
-    public DailyPostService NewService(DeliveryOptions? options = null) => new(
+    public DailyPostService NewService(DeliveryOptions? options = null, BotMetrics? metrics = null) => new(
         Cohorts,
         Index,
         Ledger,
         [_platform ?? Publisher],
         new DailyPostComposer(Index, new BotDefaults("2022", "en", "Europe/Paris")),
         options ?? new DeliveryOptions(),
-        Time);
+        Time,
+        metrics);
 
     /// <summary><paramref name="count"/> cohorts like <see cref="Cohort"/>, each in its own channel, all posting at 18:00 Paris time.</summary>
     public static IReadOnlyList<Cohort> ManyCohorts(int count, string start) =>

@@ -1,3 +1,4 @@
+using DevOps90.Bot.Core.Telemetry;
 using DevOps90.Bot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +17,8 @@ internal sealed class RestHarness : IDisposable
 
     private readonly HttpClient _http;
 
-    public RestHarness(DiscordRestPolicy? policy = null, string apiBaseUrl = "https://discord.com/api/v10", ILogger<DiscordRestClient>? logger = null)
+    public RestHarness(
+        DiscordRestPolicy? policy = null, string apiBaseUrl = "https://discord.com/api/v10", ILogger<DiscordRestClient>? logger = null, BotMetrics? metrics = null)
     {
         Policy = policy ?? new DiscordRestPolicy();
         Handler = new FakeDiscordHandler(Time);
@@ -28,7 +30,8 @@ internal sealed class RestHarness : IDisposable
             Policy,
             Options.Create(new DiscordOptions { Token = BotToken, ApplicationId = "1325000000000000000", ApiBaseUrl = apiBaseUrl }),
             Time,
-            logger ?? NullLogger<DiscordRestClient>.Instance);
+            logger ?? NullLogger<DiscordRestClient>.Instance,
+            metrics);
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
