@@ -34,6 +34,31 @@ public sealed class ShardedHostTests
         Assert.Equal(("Connexions", $"• Gateway, shards 0-1 sur 2 : {instance} (cette instance)"), status[^1]);
     }
 
+    [Fact]
+    public async Task Ready_AfterEachShardsReady_NamesEveryShardConnected()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        discord.RecommendedShards = 2;
+        await using var host = new SignedDiscordHost(discord.ApiBaseUrl, new Dictionary<string, string>
+        {
+            ["Discord:Transport"] = "Both",
+            ["Discord:ShardCount"] = "auto",
+        });
+        using var client = host.CreateClient();
+
+        string description = "";
+        for (var attempt = 0; attempt < 200 && !description.Contains("discord shard 1: connected", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(50);
+            // 503 while a shard is still connecting: the body names it all the same.
+            using var response = await client.GetAsync("/healthz/ready");
+            using var ready = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            description = ready.RootElement.GetProperty("checks").GetProperty("platforms").GetProperty("description").GetString() ?? "";
+        }
+
+        Assert.Equal("discord shard 0: connected; discord shard 1: connected", description);
+    }
+
     /// <summary>/status in the group's channel from a server manager: its embed's fields, answered at once or deferred.</summary>
     private static async Task<List<(string Name, string Value)>> StatusFieldsAsync(SignedDiscordHost host, FakeDiscordServer discord)
     {

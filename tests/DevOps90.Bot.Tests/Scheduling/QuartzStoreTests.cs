@@ -53,6 +53,40 @@ public sealed class QuartzStoreTests
         Assert.Equal("0 0 18 * * ?", cron);
     }
 
+    [SkippableFact]
+    public async Task Ready_OnPostgres_NamesTheClusterCheckin_AndFailsOnceItIsOlderThanTheMisfireThreshold()
+    {
+        var skip = await TestPostgres.SkipReasonAsync();
+        Skip.If(skip is not null, skip);
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        // Check-ins ten minutes apart: the one made at the start is the only one during the test.
+        await using var host = new TestHost([.. Settings(database), "--Cluster:CheckinInterval=00:10:00"], SchedulingHost.Console(TextWriter.Null, TimeProvider.System));
+        using var client = new HttpClient();
+        await host.App.StartAsync();
+        await SchedulingHost.WaitUntilRunningAsync(host.Services);
+
+        var fresh = await SchedulerCheckAsync(client, host);
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.ExecuteAsync("UPDATE qrtz_scheduler_state SET last_checkin_time = @Ticks", new { Ticks = TimeProvider.System.GetUtcNow().AddMinutes(-5).UtcTicks });
+        }
+
+        var stale = await SchedulerCheckAsync(client, host);
+        await host.App.StopAsync();
+
+        Assert.Equal("Healthy", fresh.Status);
+        Assert.Matches("in a cluster; last check-in [0-9] s ago$", fresh.Description);
+        Assert.Equal("Unhealthy", stale.Status);
+        Assert.Matches("last check-in 30[0-9] s ago, over the 20 s after which the other instances take its schedules over$", stale.Description);
+    }
+
+    private static async Task<(string Status, string Description)> SchedulerCheckAsync(HttpClient client, TestHost host)
+    {
+        using var response = await client.GetAsync(host.App.Urls.First() + "/healthz/ready");
+        var check = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["checks"]!["scheduler"]!;
+        return (check["status"]!.GetValue<string>(), check["description"]!.GetValue<string>());
+    }
+
     /// <summary>
     /// Starts the hosts and waits until their schedulers run, moving a fake clock on meanwhile: a clustered store's
     /// first lock waits a second of Quartz's clock (it creates the lock row, then tries again), and the start
