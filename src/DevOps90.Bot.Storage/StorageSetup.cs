@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Coordination;
 using DevOps90.Bot.Core.Delivery;
@@ -27,12 +28,15 @@ public static class StorageSetup
             .Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
             .ValidateDataAnnotations();
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-        // One pool for the process; the container disposes it (closing its connections) when the host ends.
-        builder.Services.AddSingleton(services =>
-            NpgsqlDataSource.Create(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
+        var provider = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
+        if (provider == StorageProvider.Postgres)
+        {
+            AddPostgres(builder.Services);
+        }
+
         builder.Services.AddSingleton<IDatabase>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value switch
         {
-            { Provider: StorageProvider.Postgres } => new PostgresDatabase(services.GetRequiredService<NpgsqlDataSource>()),
+            { Provider: StorageProvider.Postgres } => CreatePostgresDatabase(services),
             var sqlite => CreateDatabase(sqlite, baseDirectory),
         });
         builder.Services.AddSingleton<MigrationRunner>();
@@ -46,6 +50,15 @@ public static class StorageSetup
             : new InMemoryLeaseStore());
         return builder;
     }
+
+    // Npgsql is referenced only from these two, kept out of line, so that a SQLite bot never loads it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddPostgres(IServiceCollection services) =>
+        // One pool for the process; the container disposes it (closing its connections) when the host ends.
+        services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PostgresDatabase CreatePostgresDatabase(IServiceProvider services) => new(services.GetRequiredService<NpgsqlDataSource>());
 
     /// <summary>The SQLite database the settings name (Storage:Provider Sqlite).</summary>
     public static SqliteDatabase CreateDatabase(StorageOptions options, string baseDirectory)
