@@ -32,9 +32,14 @@ public sealed class SlackSocketModeHostTests
             ["channel_id"] = SlackHost.Channel,
             ["response_url"] = slack.ResponseUrl("socket").ToString(),
         }, acceptsResponsePayload: true);
+        using var client = new HttpClient();
+        using var ready = await client.GetAsync(host.App.Urls.First() + "/healthz/ready");
+        var platforms = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!["checks"]!["platforms"]!;
         await host.App.StopAsync();
 
         Assert.Contains("Responsabilités d'un Ingénieur DevOps", ack["payload"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Single(slack.CallsTo("apps.connections.open"));
+        // The envelope came through the connection, so it had said hello: the probe sees it open.
+        Assert.Equal(("Healthy", "slack socket mode: connected"), (platforms["status"]!.GetValue<string>(), platforms["description"]!.GetValue<string>()));
     }
 }
