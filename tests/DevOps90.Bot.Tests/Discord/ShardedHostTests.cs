@@ -12,12 +12,7 @@ public sealed class ShardedHostTests
     public async Task Status_OnAutoShardedGateway_ShowsThisInstanceHoldingEveryShardDiscordRecommended()
     {
         await using var discord = await FakeDiscordServer.StartAsync();
-        discord.RecommendedShards = 2;
-        await using var host = new SignedDiscordHost(discord.ApiBaseUrl, new Dictionary<string, string>
-        {
-            ["Discord:Transport"] = "Both",
-            ["Discord:ShardCount"] = "auto",
-        });
+        await using var host = AutoShardedHost(discord, shards: 2);
 
         // The first client starts the host, and the gateway with it.
         using var client = host.CreateClient();
@@ -38,12 +33,7 @@ public sealed class ShardedHostTests
     public async Task Ready_AfterEachShardsReady_NamesEveryShardConnected()
     {
         await using var discord = await FakeDiscordServer.StartAsync();
-        discord.RecommendedShards = 2;
-        await using var host = new SignedDiscordHost(discord.ApiBaseUrl, new Dictionary<string, string>
-        {
-            ["Discord:Transport"] = "Both",
-            ["Discord:ShardCount"] = "auto",
-        });
+        await using var host = AutoShardedHost(discord, shards: 2);
         using var client = host.CreateClient();
 
         string description = "";
@@ -57,6 +47,17 @@ public sealed class ShardedHostTests
         }
 
         Assert.Equal("discord shard 0: connected; discord shard 1: connected", description);
+    }
+
+    /// <summary>A host on the gateway and HTTP, with the shard count Discord recommends (<paramref name="shards"/>).</summary>
+    private static SignedDiscordHost AutoShardedHost(FakeDiscordServer discord, int shards)
+    {
+        discord.RecommendedShards = shards;
+        return new SignedDiscordHost(discord.ApiBaseUrl, new Dictionary<string, string>
+        {
+            ["Discord:Transport"] = "Both",
+            ["Discord:ShardCount"] = "auto",
+        });
     }
 
     /// <summary>/status in the group's channel from a server manager: its embed's fields, answered at once or deferred.</summary>
