@@ -26,7 +26,7 @@ public sealed class ThreeInstancesRun : IAsyncLifetime, IDisposable
     // Three processes start on two shared cores, each migrating, reading the content and scheduling 200 cohorts: about
     // 25 s on a quiet machine. One that is not ready by the due second still has the grace to be.
     private static readonly TimeSpan Lead = TimeSpan.FromSeconds(40);
-    private static readonly TimeSpan ReadyGrace = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ReadyGrace = TimeSpan.FromSeconds(90);
 
     private readonly List<BotProcess> _bots = [];
     private TempFolder? _folder;
