@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fan-out of daily posts: N cohorts, each in its own Discord channel, all due in the same minute, posted by the real
-# host (a process of its own) to a fake Discord on loopback that enforces Discord's rate limits (global 50 requests/s
+# bot (one process, or several on one PostgreSQL database) to a fake Discord on loopback that enforces Discord's rate limits (global 50 requests/s
 # with 429 + retry_after + X-RateLimit-Global, a 5-per-5-s bucket per channel with X-RateLimit-* headers) and answers
 # every request 300 ms late. Goal (issue 14): the last post within 1.1x the floor (N / 50 s), none left to
 # reconciliation, no duplicates, global 429s under 1%.
@@ -10,6 +10,10 @@
 #   LATENCY_MS=0 LEAD=90 LABEL=after KEEP=1     answer at once; seconds from launch to the due minute; a run's name; keep logs
 #   BOT_DIR=/tmp/before/src/DevOps90.Bot/bin/Release/net10.0 LABEL=before NO_BUILD=1 bench/fanout-load.sh
 #                                               measures another build of the bot (the one before a change)
+#   INSTANCES="1 3" COHORTS=1000 bench/fanout-load.sh
+#                                               each count on 1 and on 3 bot processes; more than one share a new
+#                                               PostgreSQL database on DEVOPS90_TEST_POSTGRES's server (else a throwaway
+#                                               server from Debian's postgresql package); POSTGRES=1 puts 1 there too
 #
 # The cohorts come from a settings file (config/appsettings.Fanout.json) that DevOps90.Bot.LoadTest fanout writes into
 # a hard-linked copy of the build output, never into the build output itself. The due minute is the first whole minute
@@ -45,8 +49,14 @@ trap cleanup EXIT
 cp -al "$bot_build" "$work/bot" 2>/dev/null || cp -r "$bot_build" "$work/bot"
 
 machine_line
+postgres=()
+if [[ "${POSTGRES:-}" == "1" ]]; then postgres=(--postgres); fi
 for cohorts in $cohort_counts; do
-  lead="${LEAD:-$((45 + cohorts / 100))}"
-  busy_before_run
-  "$generator" fanout "$work/bot" "$work" --cohorts "$cohorts" --latency-ms "$latency_ms" --lead "$lead" --label "$label"
+  for instances in ${INSTANCES:-1}; do
+    # Several bots start on the same two cores: each more needs as long again.
+    lead="${LEAD:-$(( (45 + cohorts / 100) * instances ))}"
+    busy_before_run
+    "$generator" fanout "$work/bot" "$work" --cohorts "$cohorts" --latency-ms "$latency_ms" --lead "$lead" --label "$label" \
+      --instances "$instances" "${postgres[@]}"
+  done
 done

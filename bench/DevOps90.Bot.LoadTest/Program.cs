@@ -40,7 +40,7 @@ switch (args)
     default:
         Console.Error.WriteLine("usage: DevOps90.Bot.LoadTest discord-keys DIR | discord-check URL KEY | discord-load URL KEY [options]");
         Console.Error.WriteLine("       DevOps90.Bot.LoadTest slack-stub PORT | slack-check URL SECRET | slack-load URL SECRET [options]");
-        Console.Error.WriteLine("       DevOps90.Bot.LoadTest fanout BOTDIR WORKDIR [--cohorts 1000] [--latency-ms 300] [--lead 60] [--label NAME]");
+        Console.Error.WriteLine("       DevOps90.Bot.LoadTest fanout BOTDIR WORKDIR [--cohorts 1000] [--latency-ms 300] [--lead 60] [--label NAME] [--instances 1] [--postgres]");
         Console.Error.WriteLine("options: [--connections 64] [--duration 25s] [--warmup 1s] [--rate 0] [--users 8] [--phase-file FILE --phase NAME]");
         return 2;
 }

@@ -27,8 +27,8 @@ public sealed class DailyPostService(
 
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    // A minute with thousands of posts due brings a hundred senders to the ledger at once: they take turns to write.
-    private readonly LedgerTurns _ledger = new(ledger, options.MaxConcurrentLedgerWrites);
+    // A minute with thousands of posts due brings a hundred senders to the ledger at once: they take turns.
+    private readonly LedgerTurns _ledger = new(ledger, options.MaxConcurrentLedgerWrites, options.MaxConcurrentLedgerReads);
 
     public async Task<DeliveryOutcome> DeliverDueAsync(CohortId cohortId, CancellationToken cancellationToken = default)
     {

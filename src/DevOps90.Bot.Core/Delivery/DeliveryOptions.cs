@@ -26,6 +26,12 @@ public sealed record DeliveryOptions
     /// <summary>Ledger writes (claims, outcomes) under way at once: they are short, and the store writes one at a time.</summary>
     public int MaxConcurrentLedgerWrites { get; init; } = 2;
 
+    /// <summary>
+    /// Ledger reads under way at once: each holds a database connection, and a hundred senders must not hold a
+    /// hundred (on PostgreSQL, times the instances). A read takes a few milliseconds: eight serve hundreds a second.
+    /// </summary>
+    public int MaxConcurrentLedgerReads { get; init; } = 8;
+
     /// <summary>The wait after the first transient failure; it doubles after each one.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 

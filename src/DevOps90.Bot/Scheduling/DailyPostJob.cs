@@ -25,7 +25,7 @@ internal sealed partial class DailyPostJob(DeliveryDispatcher dispatcher, Cohort
         }
 
         // After the closing post nothing is left to announce: the trigger stops.
-        await schedules.ApplyAsync(cohortId, cancellationToken).ConfigureAwait(false);
+        await schedules.RetireIfFinishedAsync(cohortId, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily post of {CohortId} not started: the bot is stopping; the next start sends it")]

@@ -1,78 +1,25 @@
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
+using DevOps90.Bot.Testing.Discord;
 using Microsoft.AspNetCore.Http;
 
 namespace DevOps90.Bot.Tests.Discord;
 
-/// <summary>
-/// The gateway side of the fake: GET /gateway/bot recommends <see cref="RecommendedShards"/>, and each websocket gets
-/// HELLO, answers heartbeats and greets an IDENTIFY with READY, recording the shard it named.
-/// </summary>
+/// <summary>The gateway side of the fake: the shared <see cref="FakeGateway"/>.</summary>
 internal sealed partial class FakeDiscordServer
 {
+    private readonly FakeGateway _gateway = new();
+
     /// <summary>The "shards" GET /gateway/bot answers.</summary>
-    public int RecommendedShards { get; set; } = 1;
-
-    /// <summary>The [shard_id, num_shards] of every IDENTIFY, in order.</summary>
-    public ConcurrentQueue<(int Id, int Count)> Identified { get; } = new();
-
-    // max_concurrency 16: every shard of these tests may identify at once.
-    private string GatewayBot(HttpContext context) => string.Create(CultureInfo.InvariantCulture, $$$"""
-        {"url":"ws://{{{context.Request.Host}}}/gateway","shards":{{{RecommendedShards}}},
-         "session_start_limit":{"total":1000,"remaining":999,"reset_after":0,"max_concurrency":16}}
-        """);
-
-    private async Task RunGatewayAsync(HttpContext context)
+    public int RecommendedShards
     {
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        await SendAsync(socket, """{"op":10,"d":{"heartbeat_interval":45000}}""");
-        var buffer = new ArrayBufferWriter<byte>();
-        try
-        {
-            while (true)
-            {
-                buffer.ResetWrittenCount();
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    result = await socket.ReceiveAsync(buffer.GetMemory(4096), CancellationToken.None);
-                    buffer.Advance(result.Count);
-                }
-                while (!result.EndOfMessage);
-
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
-                    return;
-                }
-
-                using var payload = JsonDocument.Parse(buffer.WrittenMemory);
-                switch (payload.RootElement.GetProperty("op").GetInt32())
-                {
-                    case 1:
-                        await SendAsync(socket, """{"op":11}""");
-                        break;
-                    case 2:
-                        var shard = payload.RootElement.GetProperty("d").GetProperty("shard");
-                        Identified.Enqueue((shard[0].GetInt32(), shard[1].GetInt32()));
-                        await SendAsync(socket, $$$"""
-                            {"op":0,"t":"READY","s":1,"d":{"v":10,"session_id":"session-{{{shard[0].GetInt32()}}}",
-                             "resume_gateway_url":"ws://{{{context.Request.Host}}}/gateway","user":{"id":"1","username":"bot"},"guilds":[]}}
-                            """);
-                        break;
-                }
-            }
-        }
-        catch (WebSocketException)
-        {
-            // The bot went away without a close frame: the session is over all the same.
-        }
+        get => _gateway.RecommendedShards;
+        set => _gateway.RecommendedShards = value;
     }
 
-    private static Task SendAsync(WebSocket socket, string json) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+    /// <summary>The [shard_id, num_shards] of every IDENTIFY, in order.</summary>
+    public ConcurrentQueue<(int Id, int Count)> Identified => _gateway.Identified;
+
+    private string GatewayBot(HttpContext context) => _gateway.GatewayBot(context);
+
+    private Task RunGatewayAsync(HttpContext context) => _gateway.RunAsync(context);
 }

@@ -1,12 +1,12 @@
-namespace DevOps90.Bot.LoadTest.Fanout;
+namespace DevOps90.Bot.Testing.Discord;
 
 /// <summary>
 /// Discord's rate limits as the fake enforces them (https://discord.com/developers/docs/topics/rate-limits): the
 /// global 50 requests a second per bot, counted over any sliding second (the strictest reading; Discord does not say
 /// how it counts), and a per-route bucket for creating messages of 5 per 5 seconds per channel, the figure Discord's
-/// headers have long shown for that route. Not thread-safe: <see cref="FakeDiscord"/> holds its lock around it.
+/// headers have long shown for that route. Not thread-safe: <see cref="RateLimitedDiscord"/> holds its lock around it.
 /// </summary>
-internal sealed class DiscordLimits(int globalPerSecond = 50, int routeLimit = 5, double routeWindowSeconds = 5)
+public sealed class DiscordLimits(int globalPerSecond = 50, int routeLimit = 5, double routeWindowSeconds = 5)
 {
     private readonly Queue<double> _accepted = new();
     private readonly Dictionary<string, (double ResetAt, int Remaining)> _routes = new(StringComparer.Ordinal);
@@ -42,7 +42,7 @@ internal sealed class DiscordLimits(int globalPerSecond = 50, int routeLimit = 5
     }
 }
 
-internal enum Refusal
+public enum Refusal
 {
     None,
     Global,
@@ -52,4 +52,4 @@ internal enum Refusal
 /// <param name="RetryAfter">Seconds until a refused request may go again.</param>
 /// <param name="Remaining">What the route's bucket has left after this request.</param>
 /// <param name="ResetAfter">Seconds until the route's bucket is full again.</param>
-internal sealed record Verdict(Refusal Refusal, double RetryAfter, int Remaining, double ResetAfter);
+public sealed record Verdict(Refusal Refusal, double RetryAfter, int Remaining, double ResetAfter);

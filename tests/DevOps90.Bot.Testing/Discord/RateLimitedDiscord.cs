@@ -6,21 +6,23 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace DevOps90.Bot.LoadTest.Fanout;
+namespace DevOps90.Bot.Testing.Discord;
 
 /// <summary>
 /// Discord's REST API as far as daily posts need it, on loopback, with Discord's rate limits (<see cref="DiscordLimits"/>)
 /// and every answer held back by a fixed latency, as a Discord far away would answer. POST
 /// /api/v10/channels/{id}/messages creates a message, deduplicating on the nonce with enforce_nonce as Discord does;
 /// a refused request gets Discord's 429 (retry_after in the body, Retry-After, X-RateLimit-Scope, X-RateLimit-Global
-/// for the global limit); every answer on the route carries the X-RateLimit-* headers. Anything else is a 404.
+/// for the global limit); every answer on the route carries the X-RateLimit-* headers. GET /gateway/bot and the gateway
+/// itself are <see cref="FakeGateway"/>'s, outside the limits. Anything else is a 404.
 /// </summary>
-internal sealed class FakeDiscord : IAsyncDisposable
+public sealed partial class RateLimitedDiscord : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly DiscordLimits _limits = new();
     private readonly Dictionary<string, string> _messagesByNonce = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _messagesPerChannel = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _routeRefusalsPerChannel = new(StringComparer.Ordinal);
     private readonly List<double> _createdAt = [];
     private readonly List<double> _globalRefusedAt = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -29,7 +31,7 @@ internal sealed class FakeDiscord : IAsyncDisposable
     private WebApplication? _app;
     private long _nextId = 1_900_000_000_000_000_000;
 
-    private FakeDiscord(TimeSpan latency) => _latency = latency;
+    private RateLimitedDiscord(TimeSpan latency) => _latency = latency;
 
     public string ApiBaseUrl { get; private set; } = "";
 
@@ -44,13 +46,17 @@ internal sealed class FakeDiscord : IAsyncDisposable
 
     public int OtherRequests { get; private set; }
 
-    public static async Task<FakeDiscord> StartAsync(TimeSpan latency)
+    /// <summary>The gateway (and GET /gateway/bot) for bots that open a session.</summary>
+    public FakeGateway Gateway { get; } = new();
+
+    public static async Task<RateLimitedDiscord> StartAsync(TimeSpan latency)
     {
-        var fake = new FakeDiscord(latency);
+        var fake = new RateLimitedDiscord(latency);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         fake._app = builder.Build();
+        fake._app.UseWebSockets();
         fake._app.Run(fake.HandleAsync);
         await fake._app.StartAsync().ConfigureAwait(false);
         fake.ApiBaseUrl = fake._app.Urls.First() + "/api/v10";
@@ -75,15 +81,6 @@ internal sealed class FakeDiscord : IAsyncDisposable
         }
     }
 
-    /// <summary>Channels that got more than one message: duplicates, since each cohort has its own channel and one post.</summary>
-    public int ChannelsWithMoreThanOneMessage()
-    {
-        lock (_gate)
-        {
-            return _messagesPerChannel.Values.Count(count => count > 1);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
@@ -94,6 +91,11 @@ internal sealed class FakeDiscord : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (await ServeGatewayAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var path = context.Request.Path.Value ?? "";
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (context.Request.Method != "POST" || segments is not ["api", "v10", "channels", var channel, "messages"])
@@ -127,7 +129,7 @@ internal sealed class FakeDiscord : IAsyncDisposable
             answer = verdict.Refusal switch
             {
                 Refusal.Global => Refused(global: true),
-                Refusal.Route => Refused(global: false),
+                Refusal.Route => Refused(global: false, channel),
                 _ => Create(channel, nonce),
             };
         }
@@ -158,7 +160,7 @@ internal sealed class FakeDiscord : IAsyncDisposable
         await AnswerAsync(context, verdict.Refusal == Refusal.None ? 200 : 429, answer).ConfigureAwait(false);
     }
 
-    private string Refused(bool global)
+    private string Refused(bool global, string channel = "")
     {
         if (global)
         {
@@ -168,6 +170,7 @@ internal sealed class FakeDiscord : IAsyncDisposable
         else
         {
             RouteRefusals++;
+            _routeRefusalsPerChannel[channel] = _routeRefusalsPerChannel.GetValueOrDefault(channel) + 1;
         }
 
         return $$"""{"message":"You are being rate limited.","retry_after":RETRY,"global":{{(global ? "true" : "false")}}}""";
