@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace DevOps90.Bot.Core.Tests.Commands;
 
-public sealed class CohortCommandTests
+public sealed class CohortCommandTests : IDisposable
 {
     private static readonly ChatTarget _channel = new("discord", "555");
     private readonly CohortRegistry _registry = new(new InMemoryCohortStore());
@@ -204,4 +204,6 @@ public sealed class CohortCommandTests
             UserLocale = language,
         });
     }
+
+    public void Dispose() => _registry.Dispose();
 }
