@@ -15,15 +15,7 @@ public sealed class PostgresCohortFeedTests(PostgresFixture fixture) : IClassFix
     // Generous: a bound for a broken feed to fail on, not a speed to meet.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private static readonly Cohort Group = new()
-    {
-        Id = new CohortId("group"),
-        CurriculumId = "2022",
-        StartDate = new DateOnly(2027, 1, 4),
-        TimeZoneId = "Europe/Paris",
-        PostTime = new TimeOnly(18, 0),
-        Target = new ChatTarget("discord", "555"),
-    };
+    private static readonly Cohort Group = SharedCohortsContract.Group;
 
     private readonly PostgresTestDatabase _database = new(fixture);
     private readonly CancellationTokenSource _stop = new();

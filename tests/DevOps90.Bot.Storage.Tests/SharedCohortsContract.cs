@@ -10,7 +10,8 @@ namespace DevOps90.Bot.Storage.Tests;
 /// </summary>
 public abstract class SharedCohortsContract(ITestDatabase engine) : IDisposable
 {
-    private static readonly Cohort Group = new()
+    /// <summary>A group of the settings, as both instances start with it (the feed tests use it too).</summary>
+    internal static readonly Cohort Group = new()
     {
         Id = new CohortId("group"),
         CurriculumId = "2022",
