@@ -1,36 +1,63 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using DevOps90.Bot.Core.Cohorts;
+using Row = (string Definition, long ChangedAtRunTime, string Origin, string Status, long? StatusSince, long Version);
 
 namespace DevOps90.Bot.Storage;
 
-/// <summary>Cohorts in the bot's database, one JSON document per cohort with its origin and status beside it.</summary>
+/// <summary>
+/// Cohorts in the bot's database, one JSON document per cohort with its origin, status and version beside it. Every
+/// write is one conditional statement (an insert that does nothing when the id exists, an update of the version it is
+/// based on), and on an engine that serves several instances it signals the cohort in the same transaction, so the
+/// signal goes out exactly when the write is committed.
+/// </summary>
 public sealed class SqlCohortStore(IDatabase database, TimeProvider time) : ICohortStore
 {
+    private const string Columns = "definition, changed_at_run_time, origin, status, status_since, version";
+
+    private const string Insert =
+        "INSERT INTO cohorts (id, definition, changed_at_run_time, updated_at, origin, status, status_since, version) " +
+        "VALUES (@Id, @Definition, @ChangedAtRunTime, @Now, @Origin, @Status, @StatusSince, 1) " +
+        "ON CONFLICT (id) DO NOTHING RETURNING version";
+
+    private const string Update =
+        "UPDATE cohorts SET definition = @Definition, changed_at_run_time = @ChangedAtRunTime, updated_at = @Now, origin = @Origin, " +
+        "status = @Status, status_since = @StatusSince, version = version + 1 WHERE id = @Id AND version = @Version RETURNING version";
+
     // Everything recorded for a cohort, deleted with it (tables without a foreign key to cohorts: they predate it).
-    private static readonly string[] _cohortTables = ["check_ins", "leaderboard_messages", "delivery_ledger", "cohorts"];
+    private static readonly string[] _recordTables = ["check_ins", "leaderboard_messages", "delivery_ledger"];
 
     public async Task<IReadOnlyList<StoredCohort>> LoadAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string Definition, long ChangedAtRunTime, string Origin, string Status, long? StatusSince)>(
-            "SELECT definition, changed_at_run_time, origin, status, status_since FROM cohorts ORDER BY id").ConfigureAwait(false);
-        return [.. rows.Select(row => new StoredCohort(
-            JsonSerializer.Deserialize(row.Definition, StorageJsonContext.Default.CohortDocument)!.ToCohort(),
-            row.ChangedAtRunTime != 0,
-            Enum.Parse<CohortOrigin>(row.Origin, ignoreCase: true),
-            Enum.Parse<CohortStatus>(row.Status, ignoreCase: true),
-            row.StatusSince is { } since ? DateTimeOffset.FromUnixTimeMilliseconds(since) : null))];
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM cohorts ORDER BY id", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(ToStored)];
     }
 
-    public async Task SaveAsync(StoredCohort cohort, CancellationToken cancellationToken = default)
+    public async Task<StoredCohort?> FindAsync(CohortId id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO cohorts (id, definition, changed_at_run_time, updated_at, origin, status, status_since) " +
-            "VALUES (@Id, @Definition, @ChangedAtRunTime, @Now, @Origin, @Status, @StatusSince) " +
-            "ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, changed_at_run_time = excluded.changed_at_run_time, " +
-            "updated_at = excluded.updated_at, origin = excluded.origin, status = excluded.status, status_since = excluded.status_since",
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM cohorts WHERE id = @Id", new { Id = id.Value }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(ToStored).SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyDictionary<CohortId, long>> VersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Id, long Version)>(new CommandDefinition(
+            "SELECT id, version FROM cohorts", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToDictionary(row => new CohortId(row.Id), row => row.Version);
+    }
+
+    public async Task<long?> TrySaveAsync(StoredCohort cohort, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var version = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            cohort.Version == 0 ? Insert : Update,
             new
             {
                 Id = cohort.Cohort.Id.Value,
@@ -40,21 +67,59 @@ public sealed class SqlCohortStore(IDatabase database, TimeProvider time) : ICoh
                 Origin = cohort.Origin.ToString().ToLowerInvariant(),
                 Status = cohort.Status.ToString().ToLowerInvariant(),
                 StatusSince = cohort.StatusSince?.ToUnixTimeMilliseconds(),
+                cohort.Version,
             },
+            transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
-
-    public async Task DeleteAsync(CohortId id, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-        foreach (var table in _cohortTables)
+        if (version is not null)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"DELETE FROM {table} WHERE {(table == "cohorts" ? "id" : "cohort_id")} = @Id", new { Id = id.Value }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await SignalAsync(connection, transaction, cohort.Cohort.Id, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await database.ScrubAsync(cancellationToken).ConfigureAwait(false);
+        return version;
     }
+
+    public async Task<bool> DeleteAsync(CohortId id, long? version = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        // The cohort first: when it is not at the version asked for, nothing else is touched.
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM cohorts WHERE id = @Id AND (@Version IS NULL OR version = @Version)",
+            new { Id = id.Value, Version = version },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (deleted == 0 && version is not null)
+        {
+            return false;
+        }
+
+        foreach (var table in _recordTables)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"DELETE FROM {table} WHERE cohort_id = @Id", new { Id = id.Value }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await SignalAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await database.ScrubAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task SignalAsync(DbConnection connection, DbTransaction transaction, CohortId id, CancellationToken cancellationToken)
+    {
+        if (database.Dialect.SignalCohortChanged is { } signal)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(signal, new { Id = id.Value }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    private static StoredCohort ToStored(Row row) => new(
+        JsonSerializer.Deserialize(row.Definition, StorageJsonContext.Default.CohortDocument)!.ToCohort(),
+        row.ChangedAtRunTime != 0,
+        Enum.Parse<CohortOrigin>(row.Origin, ignoreCase: true),
+        Enum.Parse<CohortStatus>(row.Status, ignoreCase: true),
+        row.StatusSince is { } since ? DateTimeOffset.FromUnixTimeMilliseconds(since) : null,
+        row.Version);
 }

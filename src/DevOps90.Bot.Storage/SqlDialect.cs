@@ -25,4 +25,10 @@ public abstract class SqlDialect
     internal abstract string LessonActivity { get; }
 
     internal abstract object LessonWindows(CohortId cohort, IReadOnlyList<LessonWindow> windows);
+
+    /// <summary>
+    /// Tells the other instances that the cohort @Id was written, when the transaction it runs in commits; null where
+    /// one process serves the database (see <see cref="Core.Cohorts.ICohortChangeFeed"/>).
+    /// </summary>
+    internal abstract string? SignalCohortChanged { get; }
 }

@@ -44,6 +44,10 @@ public static class StorageSetup
         builder.Services.AddSingleton<ICohortStore, SqlCohortStore>();
         builder.Services.AddSingleton<IParticipationStore, SqlParticipationStore>();
         builder.Services.AddSingleton<ILeaderboardMessageStore, SqlLeaderboardMessageStore>();
+        // Several instances tell each other of cohort writes through PostgreSQL; a SQLite file's writes are all this process's.
+        builder.Services.AddSingleton<ICohortChangeFeed>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
+            ? ActivatorUtilities.CreateInstance<PostgresCohortFeed>(services)
+            : new LocalCohortFeed());
         // Several instances share leases through PostgreSQL; a SQLite file serves one process, whose leases can stay in memory.
         builder.Services.AddSingleton<ILeaseStore>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
             ? new SqlLeaseStore(services.GetRequiredService<IDatabase>())

@@ -36,6 +36,7 @@ public static class BotHost
         // Hosted services start in this order: the schema and the cohorts first, the scheduler after them.
         builder.Services.AddHostedService(services => services.GetRequiredService<StartupTasks>());
         builder.Services.AddSingleton<StartupTasks>();
+        builder.Services.AddHostedService<CohortFollower>();
         builder.Services.AddInFlightDrain();
         builder.AddContent(BotConfiguration.BaseDirectory, BotConfiguration.ContentCheckouts(builder.Configuration));
         builder.Services.AddHostedService<ContentReport>();

@@ -32,11 +32,11 @@ public abstract class CohortStoreContract(ITestDatabase engine) : IDisposable
         var store = new SqlCohortStore(await engine.MigratedAsync(), new FakeTimeProvider());
 
         var since = new DateTimeOffset(2027, 5, 1, 10, 0, 0, TimeSpan.Zero);
-        await store.SaveAsync(new StoredCohort(Paris, true, CohortOrigin.Command, CohortStatus.Archived, since));
+        Assert.Equal(1, await store.TrySaveAsync(new StoredCohort(Paris, true, CohortOrigin.Command, CohortStatus.Archived, since)));
         var loaded = Assert.Single(await store.LoadAsync());
 
         Assert.True(CohortComparer.Same(Paris, loaded.Cohort), $"{Paris} != {loaded.Cohort}");
-        Assert.Equal((true, CohortOrigin.Command, CohortStatus.Archived, since), (loaded.ChangedAtRunTime, loaded.Origin, loaded.Status, loaded.StatusSince));
+        Assert.Equal((true, CohortOrigin.Command, CohortStatus.Archived, since, 1L), (loaded.ChangedAtRunTime, loaded.Origin, loaded.Status, loaded.StatusSince, loaded.Version));
     }
 
     [SkippableFact]
@@ -45,8 +45,8 @@ public abstract class CohortStoreContract(ITestDatabase engine) : IDisposable
         var database = await engine.MigratedAsync();
         var store = new SqlCohortStore(database, new FakeTimeProvider());
         var lyon = Paris with { Id = new CohortId("lyon") };
-        await store.SaveAsync(new StoredCohort(Paris, false));
-        await store.SaveAsync(new StoredCohort(lyon, false));
+        await store.TrySaveAsync(new StoredCohort(Paris, false));
+        await store.TrySaveAsync(new StoredCohort(lyon, false));
         var checkIns = new SqlParticipationStore(database);
         var ledger = new SqlDeliveryLedger(database);
         var messages = new SqlLeaderboardMessageStore(database, new FakeTimeProvider());
@@ -233,9 +233,12 @@ public sealed class SqliteCohortStoreTests : CohortStoreContract
         var database = await _file.MigratedBeforeAsync(7);
         await using (var connection = await database.OpenAsync())
         {
-            var store = new SqlCohortStore(database, new FakeTimeProvider());
-            await store.SaveAsync(new StoredCohort(Paris, false));
-            await store.SaveAsync(new StoredCohort(Paris with { Id = new CohortId("local"), Target = ChatTarget.Console }, false));
+            // Written as the schema of then holds them (no version yet).
+            await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO cohorts VALUES ('paris', @Paris, 0, 0, 'settings', 'active', NULL), ('local', @Local, 0, 0, 'settings', 'active', NULL)", new
+            {
+                Paris = System.Text.Json.JsonSerializer.Serialize(CohortDocument.From(Paris), StorageJsonContext.Default.CohortDocument),
+                Local = System.Text.Json.JsonSerializer.Serialize(CohortDocument.From(Paris with { Id = new CohortId("local"), Target = ChatTarget.Console }), StorageJsonContext.Default.CohortDocument),
+            });
             await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO check_ins (cohort_id, member_id, day, at) VALUES ('paris', '123456789012345678', 1, 0), ('paris', '123456789012345678', 2, 0), ('local', 'console', 1, 0)");
         }
 

@@ -11,13 +11,20 @@ public sealed record CohortChange(CohortId Id, Cohort? Cohort);
 public sealed record CohortInitialization(IReadOnlyList<CohortId> Overridden, IReadOnlyList<CohortId> Retired);
 
 /// <summary>
-/// The cohorts the bot serves, kept in memory for readers and in the store for restarts. The settings seed it at
-/// start; a cohort changed at run time keeps its run-time version over the settings'; a settings cohort no longer in
-/// them is retired. Readers see active cohorts only. Every change is announced, so the scheduler follows it at once.
+/// The cohorts the bot serves, kept in memory for readers and in the store, which every instance on one database
+/// shares. The settings seed it at start; a cohort changed at run time keeps its run-time version over the settings';
+/// a settings cohort no longer in them is retired. Readers see active cohorts only. Every write is conditional on the
+/// version it is based on (see CohortRegistry.Writes.cs); what other instances write comes in through
+/// <see cref="RefreshAsync"/> and <see cref="ResyncAsync"/>. Every change, from here or elsewhere, is announced, so the
+/// scheduler follows it at once.
 /// </summary>
-public sealed class CohortRegistry(ICohortStore store, TimeProvider? time = null) : ICohortDirectory
+public sealed partial class CohortRegistry(ICohortStore store, TimeProvider? time = null) : ICohortDirectory, IDisposable
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    // Writes and reads of the store take turns in one registry, so that a refresh that read the store before one of
+    // this instance's writes cannot put back what that write replaced.
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private ImmutableDictionary<CohortId, StoredCohort> _stored = ImmutableDictionary<CohortId, StoredCohort>.Empty;
     private ImmutableDictionary<CohortId, Cohort> _cohorts = ImmutableDictionary<CohortId, Cohort>.Empty;
 
@@ -35,105 +42,134 @@ public sealed class CohortRegistry(ICohortStore store, TimeProvider? time = null
     /// <summary>Where the cohort comes from; null when there is no such cohort, active or not.</summary>
     public CohortOrigin? OriginOf(CohortId id) => _stored.TryGetValue(id, out var stored) ? stored.Origin : null;
 
+    /// <summary>The cohort as this instance last read or wrote it, with its version; null when there is none.</summary>
+    public StoredCohort? FindStored(CohortId id) => _stored.GetValueOrDefault(id);
+
     /// <summary>True when an id is used by a cohort, active or not (an archived cohort's data still carries it).</summary>
     public bool IsTaken(CohortId id) => _stored.ContainsKey(id);
 
     /// <summary>
     /// Loads the stored cohorts, writes the configured ones over those not changed at run time (bringing back a
-    /// retired one that is configured again), and retires the settings' cohorts that are no longer configured.
+    /// retired one that is configured again), and retires the settings' cohorts that are no longer configured. A
+    /// cohort already stored as configured is not written again, so instances starting together do not each bump it.
     /// </summary>
     public async Task<CohortInitialization> InitializeAsync(IEnumerable<Cohort> configured, CancellationToken cancellationToken = default)
     {
-        var stored = (await store.LoadAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(item => item.Cohort.Id);
-        var overridden = new List<CohortId>();
-        var configuredIds = new HashSet<CohortId>();
-        foreach (var cohort in configured)
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            configuredIds.Add(cohort.Id);
-            if (stored.TryGetValue(cohort.Id, out var existing) && existing is { ChangedAtRunTime: true, IsActive: true })
+            var loaded = await store.LoadAsync(cancellationToken).ConfigureAwait(false);
+            _stored = loaded.ToImmutableDictionary(item => item.Cohort.Id);
+            _cohorts = ActiveOf(_stored);
+
+            var overridden = new List<CohortId>();
+            var configuredIds = new HashSet<CohortId>();
+            foreach (var cohort in configured)
             {
-                if (!CohortComparer.Same(existing.Cohort, cohort))
+                configuredIds.Add(cohort.Id);
+                var (current, _) = await WriteAsync(cohort.Id, existing => SeedFrom(existing, cohort), MaxAttempts, cancellationToken).ConfigureAwait(false);
+                if (current is { ChangedAtRunTime: true, IsActive: true } && !CohortComparer.Same(current.Cohort, cohort))
                 {
                     overridden.Add(cohort.Id);
                 }
-
-                continue;
             }
 
-            await Store(stored, new StoredCohort(cohort, false), cancellationToken).ConfigureAwait(false);
-        }
-
-        var retired = new List<CohortId>();
-        foreach (var item in stored.Values.ToList())
-        {
-            if (item is { Origin: CohortOrigin.Settings, IsActive: true } && !configuredIds.Contains(item.Cohort.Id))
+            var retired = new List<CohortId>();
+            var now = _time.GetUtcNow();
+            foreach (var id in _stored.Keys.Where(id => !configuredIds.Contains(id)).ToList())
             {
-                await Store(stored, item with { Status = CohortStatus.Retired, StatusSince = _time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
-                retired.Add(item.Cohort.Id);
+                var (_, written) = await WriteAsync(
+                    id,
+                    existing => existing is { Origin: CohortOrigin.Settings, IsActive: true } ? existing with { Status = CohortStatus.Retired, StatusSince = now } : null,
+                    MaxAttempts,
+                    cancellationToken).ConfigureAwait(false);
+                if (written == WriteResult.Written)
+                {
+                    retired.Add(id);
+                }
             }
-        }
 
-        _stored = stored.ToImmutableDictionary();
-        _cohorts = ActiveOf(_stored);
-        return new CohortInitialization(overridden, retired);
+            return new CohortInitialization(overridden, retired);
+        }
+        finally
+        {
+            _turn.Release();
+        }
     }
 
     /// <summary>
-    /// Creates or changes a cohort at run time: stored first, then visible, then announced. A new id is a cohort of
-    /// the <c>/cohort create</c> kind; an existing one keeps its origin.
+    /// Reads one cohort from the store again and takes it as it is there (announcing it when it changed): what a
+    /// signal from another instance's write calls for.
     /// </summary>
-    public async Task SaveAsync(Cohort cohort, CancellationToken cancellationToken = default)
+    public async Task RefreshAsync(CohortId id, CancellationToken cancellationToken = default)
     {
-        var origin = _stored.TryGetValue(cohort.Id, out var existing) ? existing.Origin : CohortOrigin.Command;
-        var item = new StoredCohort(cohort, true, origin);
-        await store.SaveAsync(item, cancellationToken).ConfigureAwait(false);
-        ImmutableInterlocked.AddOrUpdate(ref _stored, cohort.Id, item, (_, _) => item);
-        ImmutableInterlocked.AddOrUpdate(ref _cohorts, cohort.Id, cohort, (_, _) => cohort);
-        Changed?.Invoke(new CohortChange(cohort.Id, cohort));
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Put(id, await store.FindAsync(id, cancellationToken).ConfigureAwait(false));
+        }
+        finally
+        {
+            _turn.Release();
+        }
     }
 
-    /// <summary>Ends a cohort without deleting anything: no schedule, no post, its data kept until the retention rule.</summary>
-    public async Task ArchiveAsync(CohortId id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Compares every cohort's version with the store's and reads again those that differ (and forgets those that are
+    /// gone): what catches up with writes whose signals were lost. Returns how many were read again or forgotten.
+    /// </summary>
+    public async Task<int> ResyncAsync(CancellationToken cancellationToken = default)
     {
-        if (!_stored.TryGetValue(id, out var existing))
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var versions = await store.VersionsAsync(cancellationToken).ConfigureAwait(false);
+            var stale = _stored.Keys.Where(id => !versions.ContainsKey(id))
+                .Concat(versions.Where(pair => _stored.GetValueOrDefault(pair.Key)?.Version != pair.Value).Select(pair => pair.Key))
+                .ToList();
+            foreach (var id in stale)
+            {
+                Put(id, versions.ContainsKey(id) ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false) : null);
+            }
+
+            return stale.Count;
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    public void Dispose() => _turn.Dispose();
+
+    /// <summary>What the start writes for a configured cohort: nothing when it was changed at run time or is stored as configured.</summary>
+    private static StoredCohort? SeedFrom(StoredCohort? existing, Cohort configured) => existing switch
+    {
+        { ChangedAtRunTime: true, IsActive: true } => null,
+        { ChangedAtRunTime: false, IsActive: true, Origin: CohortOrigin.Settings } when CohortComparer.Same(existing.Cohort, configured) => null,
+        _ => new StoredCohort(configured, false),
+    };
+
+    /// <summary>
+    /// Takes <paramref name="item"/> (null: no such cohort) as the cohort's state and announces it when it differs
+    /// from what was held. Called in turn only.
+    /// </summary>
+    private void Put(CohortId id, StoredCohort? item)
+    {
+        var before = _stored.GetValueOrDefault(id);
+        if (before is null && item is null || before is not null && item is not null && SameState(before, item))
         {
             return;
         }
 
-        var item = existing with { Status = CohortStatus.Archived, StatusSince = _time.GetUtcNow() };
-        await store.SaveAsync(item, cancellationToken).ConfigureAwait(false);
-        ImmutableInterlocked.AddOrUpdate(ref _stored, id, item, (_, _) => item);
-        ImmutableInterlocked.TryRemove(ref _cohorts, id, out _);
-        Changed?.Invoke(new CohortChange(id, null));
+        _stored = item is null ? _stored.Remove(id) : _stored.SetItem(id, item);
+        _cohorts = item is { IsActive: true } ? _cohorts.SetItem(id, item.Cohort) : _cohorts.Remove(id);
+        Changed?.Invoke(new CohortChange(id, item is { IsActive: true } ? item.Cohort : null));
     }
 
-    /// <summary>Deletes a cohort and everything recorded for it (see <see cref="ICohortStore.DeleteAsync"/>).</summary>
-    public async Task DeleteAsync(CohortId id, CancellationToken cancellationToken = default)
-    {
-        await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
-        ImmutableInterlocked.TryRemove(ref _stored, id, out _);
-        ImmutableInterlocked.TryRemove(ref _cohorts, id, out _);
-        Changed?.Invoke(new CohortChange(id, null));
-    }
-
-    /// <summary>The retention rule: archived and retired cohorts inactive for longer than <paramref name="retention"/> are deleted.</summary>
-    public async Task<IReadOnlyList<CohortId>> PurgeInactiveAsync(TimeSpan retention, CancellationToken cancellationToken = default)
-    {
-        var cutoff = _time.GetUtcNow() - retention;
-        var expired = _stored.Values.Where(item => !item.IsActive && item.StatusSince is { } since && since <= cutoff).Select(item => item.Cohort.Id).ToList();
-        foreach (var id in expired)
-        {
-            await DeleteAsync(id, cancellationToken).ConfigureAwait(false);
-        }
-
-        return expired;
-    }
-
-    private async Task Store(Dictionary<CohortId, StoredCohort> stored, StoredCohort item, CancellationToken cancellationToken)
-    {
-        await store.SaveAsync(item, cancellationToken).ConfigureAwait(false);
-        stored[item.Cohort.Id] = item;
-    }
+    private static bool SameState(StoredCohort left, StoredCohort right) =>
+        left.Version == right.Version && left.Status == right.Status && left.ChangedAtRunTime == right.ChangedAtRunTime
+        && left.Origin == right.Origin && CohortComparer.Same(left.Cohort, right.Cohort);
 
     private static ImmutableDictionary<CohortId, Cohort> ActiveOf(ImmutableDictionary<CohortId, StoredCohort> stored) =>
         stored.Values.Where(item => item.IsActive).ToImmutableDictionary(item => item.Cohort.Id, item => item.Cohort);

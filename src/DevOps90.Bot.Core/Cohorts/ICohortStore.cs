@@ -24,25 +24,45 @@ public enum CohortStatus
 
 /// <summary>
 /// A cohort as stored: whether it was changed at run time (so its stored version wins over the settings), where it
-/// comes from, and whether it still runs (since when not).
+/// comes from, and whether it still runs (since when not). <see cref="Version"/> is the store's count of its writes
+/// (0: not stored yet): a write based on an older version is refused, so no instance overwrites a change it has not seen.
 /// </summary>
 public sealed record StoredCohort(
     Cohort Cohort,
     bool ChangedAtRunTime,
     CohortOrigin Origin = CohortOrigin.Settings,
     CohortStatus Status = CohortStatus.Active,
-    DateTimeOffset? StatusSince = null)
+    DateTimeOffset? StatusSince = null,
+    long Version = 0)
 {
     public bool IsActive => Status == CohortStatus.Active;
 }
 
-/// <summary>Where cohorts outlive the process.</summary>
+/// <summary>
+/// Where cohorts outlive the process, shared by every instance on the same database. Each write is conditional on the
+/// version it is based on, and a store that serves several instances tells them of each committed write (see
+/// <see cref="ICohortChangeFeed"/>).
+/// </summary>
 public interface ICohortStore
 {
     Task<IReadOnlyList<StoredCohort>> LoadAsync(CancellationToken cancellationToken = default);
 
-    Task SaveAsync(StoredCohort cohort, CancellationToken cancellationToken = default);
+    /// <summary>One cohort as stored now, or null when there is none.</summary>
+    Task<StoredCohort?> FindAsync(CohortId id, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the cohort with everything recorded for it: check-ins, delivery lines, leaderboard message.</summary>
-    Task DeleteAsync(CohortId id, CancellationToken cancellationToken = default);
+    /// <summary>Every stored cohort's version: what a resynchronization compares before it reads any cohort again.</summary>
+    Task<IReadOnlyDictionary<CohortId, long>> VersionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes <paramref name="cohort"/> if the stored one is still at <see cref="StoredCohort.Version"/> (version 0:
+    /// only if there is none with this id) and returns the new version; returns null, writing nothing, when another
+    /// write came first.
+    /// </summary>
+    Task<long?> TrySaveAsync(StoredCohort cohort, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the cohort with everything recorded for it: check-ins, delivery lines, leaderboard message; with
+    /// <paramref name="version"/>, only if the cohort is still at that version. Returns whether it was deleted.
+    /// </summary>
+    Task<bool> DeleteAsync(CohortId id, long? version = null, CancellationToken cancellationToken = default);
 }

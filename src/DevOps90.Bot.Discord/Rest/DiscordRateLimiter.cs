@@ -1,3 +1,4 @@
+using DevOps90.Bot.Core.Coordination;
 using Microsoft.Extensions.Logging;
 
 namespace DevOps90.Bot.Discord.Rest;
@@ -7,8 +8,14 @@ namespace DevOps90.Bot.Discord.Rest;
 /// 50 requests a second, pauses after 429s, and a guard on invalid requests
 /// (https://discord.com/developers/docs/topics/rate-limits). Every request calls <see cref="AcquireAsync"/> before it
 /// goes and <see cref="OnResponse"/> when its answer comes back.
+/// <para>
+/// Several instances of the bot share the global limit through <paramref name="budget"/>: each sends at most its share
+/// (see <see cref="SharedRateBudget"/>) and holds when another instance heard a global 429. Per-route buckets are not
+/// split: Discord's headers on each answer carry its own count for the bucket, whichever instance spent it, and a
+/// bucket is mostly one channel, which one instance at a time posts to (the ledger's claim decides which).
+/// </para>
 /// </summary>
-internal sealed partial class DiscordRateLimiter(DiscordRestPolicy policy, TimeProvider time, ILogger<DiscordRateLimiter> logger)
+internal sealed partial class DiscordRateLimiter(DiscordRestPolicy policy, TimeProvider time, ILogger<DiscordRateLimiter> logger, SharedRateBudget? budget = null)
 {
     private static readonly TimeSpan GlobalWindow = TimeSpan.FromSeconds(1);
 
@@ -121,6 +128,8 @@ internal sealed partial class DiscordRateLimiter(DiscordRestPolicy policy, TimeP
                 {
                     _globalBlockedUntil = now + retryAfter;
                 }
+
+                budget?.Hold(now + retryAfter);
             }
             else
             {
@@ -146,6 +155,17 @@ internal sealed partial class DiscordRateLimiter(DiscordRestPolicy policy, TimeP
                 return _globalBlockedUntil - now;
             }
 
+            var limit = policy.GlobalRequestsPerSecond;
+            if (budget?.Current is { } share)
+            {
+                if (Later(share.HeldUntil, share.NotBefore) is var start && start > now)
+                {
+                    return start - now;
+                }
+
+                limit = Math.Min(limit, share.PerSecond);
+            }
+
             // A sliding window rather than a fixed one: no second, wherever it starts, holds more than the limit.
             var window = GlobalWindow + policy.GlobalWindowMargin;
             while (_globalSends.Count > 0 && _globalSends.Peek() + window <= now)
@@ -153,14 +173,14 @@ internal sealed partial class DiscordRateLimiter(DiscordRestPolicy policy, TimeP
                 _globalSends.Dequeue();
             }
 
-            if (_globalSends.Count >= policy.GlobalRequestsPerSecond)
+            if (_globalSends.Count >= limit)
             {
                 return _globalSends.Peek() + window - now;
             }
 
             // Spread over the second, not fifty at once: a burst of fifty opens fifty connections, and the requests
             // that come last to Discord are counted in the next second, with the next burst.
-            var burst = Math.Max(1, policy.GlobalRequestsPerSecond / 5);
+            var burst = Math.Max(1, limit / 5);
             if (_globalSends.Count >= burst && _globalSends.ElementAt(_globalSends.Count - burst) + BurstWindow is var free && free > now)
             {
                 return free - now;
@@ -172,6 +192,8 @@ internal sealed partial class DiscordRateLimiter(DiscordRestPolicy policy, TimeP
         bucket.Reserve();
         return TimeSpan.Zero;
     }
+
+    private static DateTimeOffset Later(DateTimeOffset left, DateTimeOffset right) => left > right ? left : right;
 
     private void ThrowIfRefused(DiscordRoute route, DateTimeOffset now)
     {

@@ -21,6 +21,8 @@ public sealed class PostgresDialect : SqlDialect
         ORDER BY w.k
         """;
 
+    internal override string SignalCohortChanged => $"SELECT pg_notify('{PostgresCohortFeed.Channel}', @Id)";
+
     internal override string IsOneOf(string column, string parameter) => $"{column} = ANY({parameter})";
 
     internal override object ListOf(IReadOnlyList<string> values) => values.ToArray();

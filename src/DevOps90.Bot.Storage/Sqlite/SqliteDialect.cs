@@ -22,6 +22,8 @@ public sealed class SqliteDialect : SqlDialect
         FROM w ORDER BY w.k
         """;
 
+    internal override string? SignalCohortChanged => null;
+
     internal override string IsOneOf(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
 
     internal override object ListOf(IReadOnlyList<string> values) => JsonSerializer.Serialize(values, StorageJsonContext.Default.IReadOnlyListString);

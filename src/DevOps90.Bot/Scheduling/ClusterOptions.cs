@@ -4,7 +4,8 @@ namespace DevOps90.Bot.Scheduling;
 
 /// <summary>
 /// The "Cluster" section: how several bot instances on one PostgreSQL database share the schedules (Quartz's
-/// clustered store). Unused on SQLite, which serves one instance.
+/// clustered store) and follow each other's cohort changes. On SQLite, which serves one instance, only
+/// <see cref="CohortResyncInterval"/> is used, and finds nothing to catch up with.
 /// </summary>
 public sealed class ClusterOptions
 {
@@ -20,4 +21,11 @@ public sealed class ClusterOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan CheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How often each instance compares its cohorts' versions with the database's, besides following the changes the
+    /// others announce at once: what catches up with an announcement lost in a dropped connection.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan CohortResyncInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

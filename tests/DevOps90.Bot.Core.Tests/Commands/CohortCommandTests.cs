@@ -8,15 +8,17 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace DevOps90.Bot.Core.Tests.Commands;
 
-public sealed class CohortCommandTests
+public sealed class CohortCommandTests : IDisposable
 {
     private static readonly ChatTarget _channel = new("discord", "555");
-    private readonly CohortRegistry _registry = new(new InMemoryCohortStore());
+    private readonly InMemoryCohortStore _store = new();
+    private readonly CohortRegistry _registry;
     private readonly CommandDispatcher _dispatcher;
     private readonly List<CohortChange> _changes = [];
 
     public CohortCommandTests()
     {
+        _registry = new(_store);
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2027-01-03T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var defaults = new BotDefaults("2022", "en", "Europe/Paris");
         _dispatcher = new CommandDispatcher([new CohortCommand(_registry, defaults, time)], _registry, defaults, time);
@@ -66,6 +68,58 @@ public sealed class CohortCommandTests
         var reply = await Ask("fr", "create", "two");
 
         Assert.Equal("Ce salon suit déjà le groupe d'étude one.", Assert.Single(reply.Paragraphs));
+    }
+
+    [Fact]
+    public async Task Create_IdThatAnotherInstanceCreatedMeanwhile_IsRefused_NotOverwritten()
+    {
+        using var other = await OtherInstanceAsync();
+        await other.CreateAsync(new Cohort { Id = new CohortId("group"), CurriculumId = "2022", StartDate = new DateOnly(2027, 2, 1), TimeZoneId = "Europe/Paris", Target = new ChatTarget("discord", "666") });
+
+        var reply = await Ask("en", "create", "group");
+
+        Assert.True(reply.IsError);
+        Assert.Equal("The name group is taken by another study group.", Assert.Single(reply.Paragraphs));
+        Assert.Equal(new ChatTarget("discord", "666"), Assert.Single(await _store.LoadAsync()).Cohort.Target);
+        Assert.Equal(new ChatTarget("discord", "666"), _registry.Find(new CohortId("group"))!.Target);
+    }
+
+    [Fact]
+    public async Task Create_ThisChannelsGroupCreatedMeanwhileOnAnotherInstance_SaysTheChannelHasIt()
+    {
+        using var other = await OtherInstanceAsync();
+        await other.CreateAsync(new Cohort { Id = new CohortId("group"), CurriculumId = "2022", StartDate = new DateOnly(2027, 2, 1), TimeZoneId = "Europe/Paris", Target = _channel });
+
+        var reply = await Ask("en", "create", "group");
+
+        Assert.Equal("This channel already follows the study group group.", Assert.Single(reply.Paragraphs));
+    }
+
+    [Fact]
+    public async Task Time_WhileAnotherInstancePausedTheGroup_IsMadeOnThePausedVersion()
+    {
+        await Ask("en", "create", "group");
+        using var other = await OtherInstanceAsync();
+        await other.UpdateAsync(new CohortId("group"), cohort => cohort.PausedFrom(new DateOnly(2027, 1, 3)));
+
+        var reply = await Ask("en", "time", "07:30");
+
+        Assert.False(reply.IsError);
+        var stored = Assert.Single(await _store.LoadAsync());
+        Assert.Equal((new TimeOnly(7, 30), true, 3L), (stored.Cohort.PostTime, stored.Cohort.IsPaused, stored.Version));
+    }
+
+    [Fact]
+    public async Task Pause_WhenAnotherInstancePausedTheGroupMeanwhile_SaysItIsPaused()
+    {
+        await Ask("en", "create", "group");
+        using var other = await OtherInstanceAsync();
+        await other.UpdateAsync(new CohortId("group"), cohort => cohort.PausedFrom(new DateOnly(2027, 1, 3)));
+
+        var reply = await Ask("en", "pause");
+
+        Assert.True(reply.IsError);
+        Assert.Single(Assert.Single(await _store.LoadAsync()).Cohort.Pauses);
     }
 
     [Fact]
@@ -185,6 +239,14 @@ public sealed class CohortCommandTests
         Assert.True(choices.Count <= 25);
     }
 
+    /// <summary>Another instance's registry on the same store, loaded now.</summary>
+    private async Task<CohortRegistry> OtherInstanceAsync()
+    {
+        var other = new CohortRegistry(_store);
+        await other.InitializeAsync([]);
+        return other;
+    }
+
     private async Task<Reply> Ask(string language, string action, string? value = null)
     {
         var options = ImmutableDictionary<string, string>.Empty.Add("action", action);
@@ -204,4 +266,6 @@ public sealed class CohortCommandTests
             UserLocale = language,
         });
     }
+
+    public void Dispose() => _registry.Dispose();
 }

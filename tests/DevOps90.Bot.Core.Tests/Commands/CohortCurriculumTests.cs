@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace DevOps90.Bot.Core.Tests.Commands;
 
 /// <summary>/cohort curriculum and /cohort language, checked against what the content index holds.</summary>
-public sealed class CohortCurriculumTests
+public sealed class CohortCurriculumTests : IDisposable
 {
     private static readonly ChatTarget _channel = new("discord", "555");
     private readonly CohortRegistry _registry = new(new InMemoryCohortStore());
@@ -97,4 +97,6 @@ public sealed class CohortCurriculumTests
         var here = _registry.FindByTarget(_channel);
         return await _dispatcher.DispatchAsync(Request(ImmutableDictionary<string, string>.Empty.Add("action", action).Add("value", value)) with { CohortId = here?.Id });
     }
+
+    public void Dispose() => _registry.Dispose();
 }

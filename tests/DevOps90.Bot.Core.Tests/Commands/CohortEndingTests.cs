@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace DevOps90.Bot.Core.Tests.Commands;
 
 /// <summary><c>/cohort archive</c> and <c>/cohort delete</c>: confirmation first, groups from the settings refused.</summary>
-public sealed class CohortEndingTests
+public sealed class CohortEndingTests : IDisposable
 {
     private static readonly ChatTarget _channel = new("discord", "555");
     private readonly CohortRegistry _registry;
@@ -108,4 +108,6 @@ public sealed class CohortEndingTests
             UserLocale = language,
         });
     }
+
+    public void Dispose() => _registry.Dispose();
 }

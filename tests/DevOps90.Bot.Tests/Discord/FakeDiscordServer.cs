@@ -58,6 +58,7 @@ internal sealed partial class FakeDiscordServer : IAsyncDisposable
         {
             ContentType = context.Request.ContentType,
             BodyBytes = bytes,
+            ReceivedAt = TimeProvider.System.GetUtcNow(),
         });
         context.Response.ContentType = "application/json";
         switch (context.Request.Method)
@@ -129,4 +130,7 @@ internal sealed record RecordedRequest(string Method, string Path, string Body, 
     public string? ContentType { get; init; }
 
     public byte[] BodyBytes { get; init; } = [];
+
+    /// <summary>When the request reached the fake (the system clock), which is when Discord counts it.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
 }

@@ -61,20 +61,35 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             return Show(text, cohort, scope.Today);
         }
 
-        var (changed, error) = Apply(scope, cohort, action, value);
-        if (error is not null)
+        // Applied to the cohort as stored when saved: if another instance changed it meanwhile, this change is made
+        // again on that version (and checked again: a pause made meanwhile answers "already paused").
+        string? error = null;
+        var update = await registry.UpdateAsync(
+            cohort.Id,
+            current =>
+            {
+                var (changed, problem) = Apply(scope, current, action, value);
+                error = problem;
+                return changed;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (update is not { Status: CohortUpdateStatus.Saved, Cohort: { } saved })
         {
-            return Reply.Error(error);
+            return Reply.Error(update.Status switch
+            {
+                CohortUpdateStatus.Gone => text["Cohort.Error.NoCohort"],
+                CohortUpdateStatus.Conflict => text["Cohort.Error.Busy"],
+                _ => error ?? text["Cohort.Error.Value"],
+            });
         }
 
-        await registry.SaveAsync(changed!, cancellationToken).ConfigureAwait(false);
-        if (action == "leaderboard" && changed!.LeaderboardMessage && leaderboards is not null)
+        if (action == "leaderboard" && saved.LeaderboardMessage && leaderboards is not null)
         {
             // Turned on: the message appears now rather than after the next daily post.
-            await leaderboards.RefreshAsync(changed.Id, cancellationToken).ConfigureAwait(false);
+            await leaderboards.RefreshAsync(saved.Id, cancellationToken).ConfigureAwait(false);
         }
 
-        return Show(text, changed!, scope.Today) with { Paragraphs = [text.Format("Cohort.Saved", action)] };
+        return Show(text, saved, scope.Today) with { Paragraphs = [text.Format("Cohort.Saved", action)] };
     }
 
     public IReadOnlyList<AutocompleteChoice> Complete(RequestScope scope, string optionName, string typed)
@@ -216,7 +231,14 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             TimeZoneId = defaults.TimeZoneId,
             Target = scope.Request.Channel ?? ChatTarget.Console,
         };
-        await registry.SaveAsync(cohort, cancellationToken).ConfigureAwait(false);
+        if (!await registry.CreateAsync(cohort, cancellationToken).ConfigureAwait(false))
+        {
+            // Another instance created it meanwhile (the registry has now read it): never overwritten.
+            return Reply.Error(registry.FindByTarget(cohort.Target)?.Id == cohort.Id
+                ? text.Format("Cohort.Error.Exists", cohort.Id)
+                : text.Format("Cohort.Error.IdTaken", Quoted.Cap(id)));
+        }
+
         return Reply.Text(text.Format("Cohort.Created", id, text.Date(cohort.StartDate, scope.Today), cohort.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture), cohort.TimeZoneId), isPrivate: true);
     }
 

@@ -1,0 +1,174 @@
+namespace DevOps90.Bot.Core.Coordination;
+
+/// <summary>
+/// A platform's rate limit that binds the bot as a whole (Discord's 50 requests a second), split between the
+/// instances that share a lease store: each live instance holds a heartbeat lease (<c>&lt;name&gt;:instance:&lt;id&gt;</c>)
+/// and takes floor(total / live instances), counted again every <see cref="RateBudgetPlan.Round"/>. Nothing is asked of
+/// the database per request.
+/// <para>
+/// The shares add up to the total only if every instance has counted every other. So an instance sends nothing for
+/// <see cref="RateBudgetPlan.Ttl"/> after it joins (its heartbeat written, or written again after it lapsed), by which
+/// time each instance still sending has counted since; and an instance whose last count is older than that sends
+/// nothing until it counts again (its heartbeat may have lapsed, and the others taken its share). An instance that
+/// stops releases its heartbeat; one that dies loses it after the lease's expiry: the others take its share at their
+/// next count.
+/// </para>
+/// <para>
+/// A hold for the whole bot (Discord's global 429) is shared through a lease too (<c>&lt;name&gt;:hold</c>, expiring with
+/// it): written at this instance's next round, read by the others at theirs, so it reaches them within two rounds.
+/// That helps with long holds only; a short one is over before they could hear of it, and each instance's own hold
+/// after its own 429 covers it.
+/// </para>
+/// </summary>
+public sealed class SharedRateBudget(ILeaseStore store, string owner, RateBudgetPlan plan, TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private DateTimeOffset? _joinedAt;
+    private DateTimeOffset? _countedAt;
+    private int _instances;
+    private DateTimeOffset _heldUntil;
+    private DateTimeOffset? _holdToShare;
+    private bool _started;
+
+    public RateBudgetPlan Plan => plan;
+
+    private string HeartbeatName => $"{plan.Name}:instance:{owner}";
+
+    private string HoldName => $"{plan.Name}:hold";
+
+    /// <summary>
+    /// This instance's share now: 0 while it may not send (joining, or its count is too old). Null before any round
+    /// started: a process that never runs the budget (a command-line verb sending a few requests) is not held by it.
+    /// </summary>
+    public RateShare? Current
+    {
+        get
+        {
+            var now = time.GetUtcNow();
+            lock (_lock)
+            {
+                if (!_started)
+                {
+                    return null;
+                }
+
+                if (_joinedAt is not { } joined || _countedAt is not { } counted || now - counted >= plan.Ttl)
+                {
+                    // Until the next round that counts: a round is at most that far away.
+                    return new RateShare(0, _instances, now + plan.Round, _heldUntil);
+                }
+
+                var perSecond = Math.Max(1, plan.Total / Math.Max(1, _instances));
+                return new RateShare(perSecond, _instances, joined + plan.Ttl, _heldUntil);
+            }
+        }
+    }
+
+    /// <summary>The platform held back the whole bot until <paramref name="until"/>: this instance holds at once, the others at their next round.</summary>
+    public void Hold(DateTimeOffset until)
+    {
+        lock (_lock)
+        {
+            if (until > _heldUntil)
+            {
+                _heldUntil = until;
+                _holdToShare = until;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One round: renews the heartbeat (joining anew when it had lapsed), shares a pending hold, counts the live
+    /// instances and reads the others' hold. A failing store leaves the last count, which ages out (see above).
+    /// Public so that tests can play several instances on one fake clock.
+    /// </summary>
+    public async Task RoundAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            _started = true;
+        }
+
+        await store.TryAcquireAsync(HeartbeatName, owner, now, plan.Ttl, cancellationToken).ConfigureAwait(false);
+        DateTimeOffset? hold;
+        lock (_lock)
+        {
+            hold = _holdToShare;
+            _holdToShare = null;
+        }
+
+        if (hold is { } until && until > now)
+        {
+            // Taken only when free: a hold another instance wrote is already there for everyone.
+            await store.TryAcquireAsync(HoldName, owner, now, until - now, cancellationToken).ConfigureAwait(false);
+        }
+
+        var leases = await store.ListAsync(plan.Name + ":", now, cancellationToken).ConfigureAwait(false);
+        var instances = leases.Count(lease => lease.Name.StartsWith(plan.Name + ":instance:", StringComparison.Ordinal));
+        var sharedHold = leases.FirstOrDefault(lease => lease.Name == HoldName)?.ExpiresAt;
+        lock (_lock)
+        {
+            // Joined anew when the heartbeat could have lapsed since the last count: the others may have dropped it.
+            if (_countedAt is not { } counted || now - counted >= plan.Ttl)
+            {
+                _joinedAt = now;
+            }
+
+            _countedAt = now;
+            _instances = Math.Max(1, instances);
+            if (sharedHold is { } shared && shared > _heldUntil)
+            {
+                _heldUntil = shared;
+            }
+        }
+    }
+
+    /// <summary>Rounds every <see cref="RateBudgetPlan.Round"/> until stopped, then gives the heartbeat back so the others take this share at once.</summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    await RoundAsync(stopping).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The store may be briefly unreachable: the count ages, and past the lease's life this instance waits.
+                    plan.OnFailure?.Invoke(exception);
+                }
+
+                await Task.Delay(plan.Round, time, stopping).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            await store.ReleaseAsync(HeartbeatName, owner, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>What one instance may send now.</summary>
+/// <param name="PerSecond">Its requests a second; 0 while it may not send.</param>
+/// <param name="Instances">The live instances it counted (itself included).</param>
+/// <param name="NotBefore">When it may send at all (the end of its joining wait, or of the wait for its next count).</param>
+/// <param name="HeldUntil">A hold for the whole bot, heard from the platform here or through another instance.</param>
+public sealed record RateShare(int PerSecond, int Instances, DateTimeOffset NotBefore, DateTimeOffset HeldUntil);
+
+/// <summary>How a <see cref="SharedRateBudget"/> is split and how often it is counted.</summary>
+/// <param name="Name">The leases' prefix, e.g. "discord:rest".</param>
+/// <param name="Total">The limit for the whole bot, per second.</param>
+public sealed record RateBudgetPlan(string Name, int Total)
+{
+    /// <summary>How often each instance renews its heartbeat and counts the others.</summary>
+    public TimeSpan Round { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The heartbeat's life: a dead instance's share is taken this long (plus a round) after it died.</summary>
+    public TimeSpan Ttl { get; init; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>Told of a round that failed (the caller logs it).</summary>
+    public Action<Exception>? OnFailure { get; init; }
+}
