@@ -24,12 +24,18 @@ internal static class ResourceExtractor
 
         if (sections.HasResourcesHeading)
         {
-            var resourceBlocks = sections.All.Where(section => section.IsResources).SelectMany(section => section.Blocks);
+            var resourceBlocks = sections.All.Where(section => section.IsResources).SelectMany(section => section.FullyParsedBlocks);
             return collector.Collect(resourceBlocks);
         }
 
         var underBoldHeading = BlocksUnderBoldResourcesHeading(sections).ToList();
-        return collector.Collect(underBoldHeading.Count > 0 ? underBoldHeading : [document]);
+        if (underBoldHeading.Count > 0)
+        {
+            return collector.Collect(underBoldHeading);
+        }
+
+        sections.ParseAll();
+        return collector.Collect([document]);
     }
 
     private static IEnumerable<Block> BlocksUnderBoldResourcesHeading(LessonSections sections)
@@ -47,7 +53,7 @@ internal static class ResourceExtractor
 
                 if (collecting)
                 {
-                    yield return block;
+                    yield return section.FullyParsed(block);
                 }
             }
         }
