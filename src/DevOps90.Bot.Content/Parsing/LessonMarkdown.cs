@@ -62,14 +62,7 @@ internal static class LessonMarkdown
         builder.BlockParsers.Replace<FencedCodeBlockParser>(new UnkeptFencedCodeParser());
         if (deferParagraphInlines)
         {
-            // Closed comes after the paragraph's lines are final (link reference definitions taken out).
-            builder.BlockParsers.Find<ParagraphBlockParser>()!.Closed += (_, block) =>
-            {
-                if (block is ParagraphBlock paragraph)
-                {
-                    paragraph.ProcessInlines = false;
-                }
-            };
+            builder.BlockParsers.Replace<ParagraphBlockParser>(new DeferredParagraphParser());
         }
 
         return builder;
