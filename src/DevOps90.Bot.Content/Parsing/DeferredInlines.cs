@@ -16,6 +16,18 @@ internal sealed class DeferredInlines(MarkdownDocument document, MarkdownParserC
 
     public static bool IsDeferred(Block block) => block is ParagraphBlock { ProcessInlines: false, Inline: null };
 
+    /// <summary>
+    /// False when the paragraph's text holds nothing a web link starts with: '[' (links, references), '&lt;'
+    /// (autolinks) or the lowercase "http" and "www." that bare addresses are recognised by.
+    /// </summary>
+    public static bool MayHoldWebLink(ParagraphBlock paragraph) =>
+        AnyLine(paragraph, static line => line.IndexOfAny('[', '<') >= 0
+            || line.Contains("http", StringComparison.Ordinal) || line.Contains("www.", StringComparison.Ordinal));
+
+    /// <summary>False when no "**" or "__" run can make a bold span in the paragraph.</summary>
+    public static bool MayHoldBold(ParagraphBlock paragraph) =>
+        AnyLine(paragraph, static line => line.Contains("**", StringComparison.Ordinal) || line.Contains("__", StringComparison.Ordinal));
+
     /// <summary>Parses a deferred paragraph's inlines.</summary>
     /// <returns>The block now in the paragraph's place (the paragraph or its table), and a table put after it.</returns>
     public (Block InPlace, Table? After) Parse(ParagraphBlock paragraph)
@@ -40,7 +52,8 @@ internal sealed class DeferredInlines(MarkdownDocument document, MarkdownParserC
     }
 
     /// <summary>Parses every deferred paragraph under <paramref name="container"/>, at any depth.</summary>
-    public void ParseAll(ContainerBlock container)
+    /// <param name="wanted">Which deferred paragraphs to parse; all when null.</param>
+    public void ParseAll(ContainerBlock container, Func<ParagraphBlock, bool>? wanted = null)
     {
         if (container is Table)
         {
@@ -51,14 +64,29 @@ internal sealed class DeferredInlines(MarkdownDocument document, MarkdownParserC
         {
             switch (container[i])
             {
-                case ParagraphBlock paragraph when IsDeferred(paragraph):
+                case ParagraphBlock paragraph when IsDeferred(paragraph) && (wanted is null || wanted(paragraph)):
                     // A table put after the paragraph has its inlines already.
                     i += Parse(paragraph).After is null ? 0 : 1;
                     break;
                 case ContainerBlock nested:
-                    ParseAll(nested);
+                    ParseAll(nested, wanted);
                     break;
             }
         }
+    }
+
+    // A paragraph's lines are slices of the file's text; they stay with it until its inlines are parsed.
+    private static bool AnyLine(ParagraphBlock paragraph, Func<ReadOnlySpan<char>, bool> test)
+    {
+        var lines = paragraph.Lines;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (test(lines.Lines[i].Slice.AsSpan()))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -40,6 +40,10 @@ internal sealed class LessonSection(HeadingInfo? heading, bool isResources, bool
         }
     }
 
+    /// <summary>The paragraph at <paramref name="index"/> when its inlines are not parsed yet, else null.</summary>
+    public ParagraphBlock? Unparsed(int index) =>
+        _blocks[index] is ParagraphBlock paragraph && DeferredInlines.IsDeferred(paragraph) ? paragraph : null;
+
     /// <summary>The blocks in order, each parsed as it is reached: a reader that stops early parses no further.</summary>
     public IEnumerable<Block> Blocks
     {
@@ -66,6 +70,23 @@ internal sealed class LessonSection(HeadingInfo? heading, bool isResources, bool
         }
 
         return block;
+    }
+
+    /// <summary>Parses the paragraphs <paramref name="wanted"/> picks, here and in the blocks inside these.</summary>
+    public void ParseWhere(Func<ParagraphBlock, bool> wanted)
+    {
+        for (var i = 0; i < _blocks.Count; i++)
+        {
+            if (Unparsed(i) is { } paragraph && !wanted(paragraph))
+            {
+                continue;
+            }
+
+            if (this[i] is ContainerBlock container)
+            {
+                inlines.ParseAll(container, wanted);
+            }
+        }
     }
 
     internal void Add(Block block) => _blocks.Add(block);

@@ -52,14 +52,12 @@ internal sealed class LessonSections
         return new LessonSections(sections);
     }
 
-    /// <summary>Parses every inline of the lesson, for the walks that read the whole document.</summary>
-    public void ParseAll()
+    /// <summary>Parses the inlines of every paragraph that may hold a web link, for the walk over all of them.</summary>
+    public void ParseLinks()
     {
         foreach (var section in All)
         {
-            foreach (var _ in section.FullyParsedBlocks)
-            {
-            }
+            section.ParseWhere(DeferredInlines.MayHoldWebLink);
         }
     }
 

@@ -34,7 +34,7 @@ internal static class ResourceExtractor
             return collector.Collect(underBoldHeading);
         }
 
-        sections.ParseAll();
+        sections.ParseLinks();
         return collector.Collect([document]);
     }
 
@@ -43,8 +43,15 @@ internal static class ResourceExtractor
         foreach (var section in sections.All)
         {
             var collecting = false;
-            foreach (var block in section.Blocks)
+            for (var i = 0; i < section.Count; i++)
             {
+                // A paragraph that cannot be bold is no heading: its inlines are needed only when it is collected.
+                if (!collecting && section.Unparsed(i) is { } unparsed && !DeferredInlines.MayHoldBold(unparsed))
+                {
+                    continue;
+                }
+
+                var block = section[i];
                 if (block is ParagraphBlock paragraph && BoldOnlyText(paragraph) is { } boldText)
                 {
                     collecting = HeadingVocabulary.IsResources(boldText);
