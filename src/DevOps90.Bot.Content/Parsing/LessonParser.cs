@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using Markdig;
-using Markdig.Parsers;
 using Markdig.Syntax;
 
 namespace DevOps90.Bot.Content.Parsing;
@@ -12,8 +10,6 @@ namespace DevOps90.Bot.Content.Parsing;
 /// </summary>
 internal static partial class LessonParser
 {
-    private static readonly MarkdownPipeline _pipeline = BuildPipeline();
-
     public static ParsedLesson Parse(string normalizedText, Action<int, string> warn)
     {
         if (string.IsNullOrWhiteSpace(normalizedText))
@@ -22,8 +18,8 @@ internal static partial class LessonParser
         }
 
         var frontMatter = FrontMatterParser.Parse(normalizedText, warn);
-        var (document, lineZero) = ParseMarkdown(normalizedText, frontMatter);
-        var sections = LessonSections.Of(document);
+        var (document, lineZero, inlines) = LessonMarkdown.Parse(normalizedText, frontMatter);
+        var sections = LessonSections.Of(document, inlines);
 
         var (title, titleLine) = FindTitle(frontMatter, sections);
         var resources = ResourceExtractor.Extract(document, sections, (line, message) => warn(line + lineZero, message));
@@ -58,36 +54,6 @@ internal static partial class LessonParser
         }
     }
 
-    private static MarkdownPipeline BuildPipeline()
-    {
-        var builder = new MarkdownPipelineBuilder().UsePipeTables();
-
-        // UseAutoLinks() would insert Markdig's own parser here, first of all.
-        builder.InlineParsers.Insert(0, new BareAddressParser());
-
-        // Before the thematic break and list parsers, which "---" would open too.
-        builder.BlockParsers.Insert(0, new SkippedFrontMatterParser());
-        builder.BlockParsers.Replace<FencedCodeBlockParser>(new UnkeptFencedCodeParser());
-        return builder.Build();
-    }
-
-    /// <returns>The markdown after the front matter, and the file line (from 1) of Markdig's line 0.</returns>
-    private static (MarkdownDocument Document, int LineZero) ParseMarkdown(string text, FrontMatter frontMatter)
-    {
-        if (frontMatter.BodyStart == 0)
-        {
-            return (Markdown.Parse(text, _pipeline), 1);
-        }
-
-        // Markdig also ends a line at a lone CR, FrontMatter.Find only at LF: skipping lines is exact without CRs.
-        if (text.AsSpan(0, frontMatter.BodyStart).Contains('\r'))
-        {
-            return (Markdown.Parse(text[frontMatter.BodyStart..], _pipeline), frontMatter.BodyFirstLine);
-        }
-
-        return (Markdown.Parse(text, _pipeline, SkippedFrontMatterParser.Context(frontMatter.BodyFirstLine)), 1);
-    }
-
     private static int LineOfKey(string text, string key, int bodyFirstLine)
     {
         var line = 1;
@@ -118,7 +84,7 @@ internal static partial class LessonParser
             return [];
         }
 
-        return [.. section.Blocks.OfType<ListBlock>()
+        return [.. section.FullyParsedBlocks.OfType<ListBlock>()
             .SelectMany(list => list.OfType<ListItemBlock>())
             .Select(item => string.Join(' ', item.OfType<ParagraphBlock>().Select(InlineText.Of)))
             .Where(point => point.Length > 0)];

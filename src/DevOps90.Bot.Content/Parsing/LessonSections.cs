@@ -9,12 +9,6 @@ internal sealed record HeadingInfo(string Text, int Level, HeadingBlock Block)
 }
 
 /// <summary>
-/// The blocks under one heading (or before the first heading), whether they belong to a resources part, and whether
-/// they are an aside (about the speaker, the video) whose prose is never the lesson's summary.
-/// </summary>
-internal sealed record LessonSection(HeadingInfo? Heading, List<Block> Blocks, bool IsResources, bool IsAside = false);
-
-/// <summary>
 /// A lesson's top-level blocks cut at every heading. A resources heading of level n claims everything up to the next
 /// heading of level n or higher, its own sub-headings included, so "### Videos" under "## Resources" stays resources;
 /// an aside claims its sub-headings the same way ("### Where to find me" under "## About me").
@@ -29,10 +23,11 @@ internal sealed class LessonSections
 
     public bool HasResourcesHeading => All.Any(section => section.IsResources);
 
-    public static LessonSections Of(MarkdownDocument document)
+    /// <param name="inlines">Parses the paragraphs' inlines as the sections are read (headings have theirs).</param>
+    public static LessonSections Of(MarkdownDocument document, DeferredInlines inlines)
     {
         var sections = new List<LessonSection>();
-        var current = new LessonSection(null, [], false);
+        var current = new LessonSection(null, false, false, inlines);
         var resources = new Claim();
         var aside = new Claim();
         foreach (var block in document)
@@ -43,18 +38,27 @@ internal sealed class LessonSections
                 var heading = new HeadingInfo(InlineText.Of(headingBlock), headingBlock.Level, headingBlock);
                 var isResources = resources.Update(heading.Level, HeadingVocabulary.IsResources(heading));
                 var isAside = aside.Update(heading.Level, HeadingVocabulary.IsSkippedForSummary(heading));
-                current = new LessonSection(heading, [], isResources, isAside);
+                current = new LessonSection(heading, isResources, isAside, inlines);
                 continue;
             }
 
             if (block is not SkippedFrontMatterBlock)
             {
-                current.Blocks.Add(block);
+                current.Add(block);
             }
         }
 
         sections.Add(current);
         return new LessonSections(sections);
+    }
+
+    /// <summary>Parses the inlines of every paragraph that may hold a web link, for the walk over all of them.</summary>
+    public void ParseLinks()
+    {
+        foreach (var section in All)
+        {
+            section.ParseWhere(DeferredInlines.MayHoldWebLink);
+        }
     }
 
     /// <summary>An open heading of some kind, and the level that claims the headings under it.</summary>

@@ -24,12 +24,18 @@ internal static class ResourceExtractor
 
         if (sections.HasResourcesHeading)
         {
-            var resourceBlocks = sections.All.Where(section => section.IsResources).SelectMany(section => section.Blocks);
+            var resourceBlocks = sections.All.Where(section => section.IsResources).SelectMany(section => section.FullyParsedBlocks);
             return collector.Collect(resourceBlocks);
         }
 
         var underBoldHeading = BlocksUnderBoldResourcesHeading(sections).ToList();
-        return collector.Collect(underBoldHeading.Count > 0 ? underBoldHeading : [document]);
+        if (underBoldHeading.Count > 0)
+        {
+            return collector.Collect(underBoldHeading);
+        }
+
+        sections.ParseLinks();
+        return collector.Collect([document]);
     }
 
     private static IEnumerable<Block> BlocksUnderBoldResourcesHeading(LessonSections sections)
@@ -37,8 +43,15 @@ internal static class ResourceExtractor
         foreach (var section in sections.All)
         {
             var collecting = false;
-            foreach (var block in section.Blocks)
+            for (var i = 0; i < section.Count; i++)
             {
+                // A paragraph that cannot be bold is no heading: its inlines are needed only when it is collected.
+                if (!collecting && section.Unparsed(i) is { } unparsed && !DeferredInlines.MayHoldBold(unparsed))
+                {
+                    continue;
+                }
+
+                var block = section[i];
                 if (block is ParagraphBlock paragraph && BoldOnlyText(paragraph) is { } boldText)
                 {
                     collecting = HeadingVocabulary.IsResources(boldText);
@@ -47,7 +60,7 @@ internal static class ResourceExtractor
 
                 if (collecting)
                 {
-                    yield return block;
+                    yield return section.FullyParsed(block);
                 }
             }
         }

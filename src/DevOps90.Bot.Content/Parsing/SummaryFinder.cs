@@ -29,10 +29,9 @@ internal static partial class SummaryFinder
                 continue;
             }
 
-            for (var i = 0; i < section.Blocks.Count; i++)
+            for (var i = 0; i < section.Count; i++)
             {
-                if (section.Blocks[i] is ParagraphBlock paragraph
-                    && Candidate(paragraph, i + 1 < section.Blocks.Count ? section.Blocks[i + 1] : null) is { } text)
+                if (section[i] is ParagraphBlock paragraph && Candidate(paragraph, section, i + 1) is { } text)
                 {
                     return SummaryText.Cut(text, SummaryText.ExtractedLimit);
                 }
@@ -42,7 +41,8 @@ internal static partial class SummaryFinder
         return "";
     }
 
-    private static string? Candidate(ParagraphBlock paragraph, Block? next)
+    /// <param name="nextIndex">Where the block after the paragraph is in its section (maybe past the end).</param>
+    private static string? Candidate(ParagraphBlock paragraph, LessonSection section, int nextIndex)
     {
         if (InlineText.IsOnlyLinks(paragraph.Inline))
         {
@@ -56,9 +56,9 @@ internal static partial class SummaryFinder
         }
 
         var text = InlineText.Of(paragraph);
-        if (next is ListBlock list && (text.EndsWith(':') || text.EndsWith('：')))
+        if ((text.EndsWith(':') || text.EndsWith('：')) && nextIndex < section.Count && section[nextIndex] is ListBlock list)
         {
-            text = WithListPoints(text, list);
+            text = WithListPoints(text, section.FullyParsed(list));
         }
 
         return ReadingLength(text) >= 40 ? text : null;

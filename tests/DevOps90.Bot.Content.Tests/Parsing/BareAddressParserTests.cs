@@ -1,8 +1,6 @@
 using System.Text;
 using DevOps90.Bot.Content.Parsing;
 using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace DevOps90.Bot.Content.Tests.Parsing;
 
@@ -28,7 +26,7 @@ public sealed class BareAddressParserTests
     [InlineData("wwww.example.org hhttp://a.org https:https://a.org www.www.a.org http://www.a.org")]
     public void Parse_WrittenCases_SameTreeAsMarkdig(string markdown)
     {
-        Assert.Equal(Dump(Markdown.Parse(markdown, _markdig)), Dump(Markdown.Parse(markdown, _ours)));
+        Assert.Equal(SyntaxTreeDump.Of(Markdown.Parse(markdown, _markdig)), SyntaxTreeDump.Of(Markdown.Parse(markdown, _ours)));
     }
 
     [Fact]
@@ -39,8 +37,8 @@ public sealed class BareAddressParserTests
         for (var i = 0; i < 5_000; i++)
         {
             var markdown = RandomMarkdown(random);
-            var expected = Dump(Markdown.Parse(markdown, _markdig));
-            Assert.True(expected == Dump(Markdown.Parse(markdown, _ours)), $"different trees for:\n{markdown}");
+            var expected = SyntaxTreeDump.Of(Markdown.Parse(markdown, _markdig));
+            Assert.True(expected == SyntaxTreeDump.Of(Markdown.Parse(markdown, _ours)), $"different trees for:\n{markdown}");
             linked += expected.Contains("auto=True", StringComparison.Ordinal) ? 1 : 0;
         }
 
@@ -76,42 +74,6 @@ public sealed class BareAddressParserTests
         for (var i = 0; i < count; i++)
         {
             builder.Append(_tokens[random.Next(_tokens.Length)]);
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>Every block and inline in reading order, with what Markdig records about it.</summary>
-    private static string Dump(MarkdownDocument document)
-    {
-        var builder = new StringBuilder();
-        foreach (var node in document.Descendants())
-        {
-            builder.Append(node.GetType().Name).Append(' ').Append(node.Line).Append(':').Append(node.Column)
-                .Append(' ').Append(node.Span.Start).Append('-').Append(node.Span.End);
-            switch (node)
-            {
-                case LiteralInline literal:
-                    builder.Append(" [").Append(literal.Content.ToString()).Append(']');
-                    break;
-                case LinkInline link:
-                    builder.Append(" url=").Append(link.Url).Append(" auto=").Append(link.IsAutoLink).Append(" image=").Append(link.IsImage);
-                    break;
-                case AutolinkInline autolink:
-                    builder.Append(" url=").Append(autolink.Url);
-                    break;
-                case CodeInline code:
-                    builder.Append(" [").Append(code.Content).Append(']');
-                    break;
-                case EmphasisInline emphasis:
-                    builder.Append(' ').Append(emphasis.DelimiterChar).Append(emphasis.DelimiterCount);
-                    break;
-                case HtmlInline html:
-                    builder.Append(' ').Append(html.Tag);
-                    break;
-            }
-
-            builder.Append('\n');
         }
 
         return builder.ToString();
