@@ -40,6 +40,7 @@ public static class StorageSetup
         builder.Services.AddSingleton<ICohortStore, SqlCohortStore>();
         builder.Services.AddSingleton<IParticipationStore, SqlParticipationStore>();
         builder.Services.AddSingleton<ILeaderboardMessageStore, SqlLeaderboardMessageStore>();
+        builder.Services.AddSingleton<IMemberProfileStore, SqlMemberProfileStore>();
         // Several instances share leases through PostgreSQL; a SQLite file serves one process, whose leases can stay in memory.
         builder.Services.AddSingleton<ILeaseStore>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
             ? new SqlLeaseStore(services.GetRequiredService<IDatabase>())

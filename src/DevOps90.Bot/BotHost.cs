@@ -9,6 +9,7 @@ using DevOps90.Bot.Scheduling;
 using DevOps90.Bot.Slack;
 using DevOps90.Bot.Storage;
 using DevOps90.Bot.StudyGroups;
+using DevOps90.Bot.Web;
 using Microsoft.Extensions.Options;
 
 namespace DevOps90.Bot;
@@ -36,6 +37,7 @@ public static class BotHost
         builder.AddStorage(BotConfiguration.BaseDirectory);
         builder.AddCoordination();
         builder.AddStudyGroups();
+        builder.AddWeb();
         builder.Services.AddReports();
         builder.Services.AddSingleton<ParticipationReports>();
         builder.Services.AddHostedService<ChartFontCheck>();
@@ -53,6 +55,7 @@ public static class BotHost
         app.MapBotHealth();
         app.MapDiscord();
         app.MapSlack();
+        app.MapWeb();
         return app;
     }
 
