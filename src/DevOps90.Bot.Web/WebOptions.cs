@@ -13,6 +13,9 @@ public sealed class WebOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>Moderators' sign-in with Discord, for the dashboard.</summary>
+    public Dashboard.DiscordSignInOptions Discord { get; set; } = new();
+
     public Uri? PublicBaseUri => string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : new Uri(PublicBaseUrl);
 }
 

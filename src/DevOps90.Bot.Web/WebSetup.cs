@@ -1,5 +1,7 @@
+using System.Threading.RateLimiting;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Web.Assets;
+using DevOps90.Bot.Web.Dashboard;
 using DevOps90.Bot.Web.GroupPages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -26,14 +28,29 @@ public static class WebSetup
         services.AddSingleton(provider => new GroupPageAddress(provider.GetRequiredService<IOptions<WebOptions>>().Value.PublicBaseUri));
         services.AddSingleton<GroupPageBuilder>();
         services.AddSingleton<GroupPageCache>();
+        services.AddDataProtection();
+        services.AddHttpClient<DiscordOAuthClient>();
+        services.AddSingleton<ModeratorSessions>();
+        services.AddTransient<ModeratorCheck>();
+        services.AddSingleton<DashboardData>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Sign-in: 10 starts or returns a minute from one address, so the OAuth endpoints cannot be hammered.
+            limiter.AddPolicy(DashboardEndpoints.SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapWeb(this IEndpointRouteBuilder endpoints)
+    public static WebApplication MapWeb(this WebApplication app)
     {
-        endpoints.MapGet(GroupPageAddress.PathPrefix + "{id}", ServePageAsync);
-        endpoints.MapGet(WebAssets.PathPrefix + "{name}", ServeAsset);
-        return endpoints;
+        app.UseRateLimiter();
+        app.MapGet(GroupPageAddress.PathPrefix + "{id}", ServePageAsync);
+        app.MapGet(WebAssets.PathPrefix + "{name}", ServeAsset);
+        DashboardEndpoints.Map(app);
+        return app;
     }
 
     private static async Task<IResult> ServePageAsync(string id, HttpContext context, GroupPageCache cache)

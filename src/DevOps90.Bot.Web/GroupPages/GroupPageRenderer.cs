@@ -1,7 +1,6 @@
 using System.Globalization;
 using DevOps90.Bot.Core;
 using DevOps90.Bot.Core.Localization;
-using DevOps90.Bot.Web.Assets;
 using DevOps90.Bot.Web.Html;
 
 namespace DevOps90.Bot.Web.GroupPages;
@@ -15,27 +14,16 @@ internal static class GroupPageRenderer
     public static string Render(GroupPageView page)
     {
         var text = page.Text;
-        var html = new HtmlWriter().Raw("<!DOCTYPE html>").Open("html", ("lang", text.Culture.Name), ("dir", text.Culture.TextInfo.IsRightToLeft ? "rtl" : "ltr"));
-        html.Open("head").Raw("<meta charset=\"utf-8\">")
-            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Raw("<meta name=\"color-scheme\" content=\"light dark\">")
-            // Members' names are on the page: it is for whoever has its address, not for search engines.
-            .Raw("<meta name=\"robots\" content=\"noindex, nofollow\">")
-            .Element("title", text.Format("Web.Title", page.CohortId))
-            .Open("link", ("rel", "stylesheet"), ("href", WebAssets.Address("site.css")))
-            .Open("script", ("src", WebAssets.Address("localtime.js")), ("defer", "")).Close("script")
-            .Close("head");
-        html.Open("body").Element("a", text["Web.Skip"], ("class", "skip"), ("href", "#main"));
+        var html = PageLayout.Begin(text, text.Format("Web.Title", page.CohortId));
         Header(html, page);
         html.Open("main", ("id", "main"));
-        Section(html, "today", text["Web.Today"], () => ReplyHtml.Write(html, page.Today, "h3"));
-        Section(html, "next", text["Web.Next"], () => ReplyHtml.Write(html, page.Next, "h3"));
-        Section(html, "post", text["Web.NextPost"], () => NextPost(html, page));
-        Section(html, "leaderboard", text["Web.Leaderboard"], () => Leaderboard(html, page));
-        Section(html, "calendar", text["Web.Calendar"], () => Calendar(html, page));
+        PageLayout.Section(html, "today", text["Web.Today"], () => ReplyHtml.Write(html, page.Today, "h3"));
+        PageLayout.Section(html, "next", text["Web.Next"], () => ReplyHtml.Write(html, page.Next, "h3"));
+        PageLayout.Section(html, "post", text["Web.NextPost"], () => NextPost(html, page));
+        PageLayout.Section(html, "leaderboard", text["Web.Leaderboard"], () => Leaderboard(html, page));
+        PageLayout.Section(html, "calendar", text["Web.Calendar"], () => Calendar(html, page));
         html.Close("main");
-        html.Open("footer").Element("p", text["Web.Footer"]).Close("footer");
-        return html.Close("body").Close("html").ToString();
+        return PageLayout.End(html, text);
     }
 
     private static void Header(HtmlWriter html, GroupPageView page)
@@ -46,13 +34,6 @@ internal static class GroupPageRenderer
             .Open("div").Element("dt", text["Web.Edition"]).Element("dd", page.Edition).Close("div")
             .Open("div").Element("dt", text["Web.Language"]).Element("dd", page.LanguageName).Close("div")
             .Close("dl").Close("header");
-    }
-
-    private static void Section(HtmlWriter html, string id, string heading, Action body)
-    {
-        html.Open("section", ("id", id), ("aria-labelledby", id + "-heading")).Element("h2", heading, ("id", id + "-heading"));
-        body();
-        html.Close("section");
     }
 
     private static void NextPost(HtmlWriter html, GroupPageView page)

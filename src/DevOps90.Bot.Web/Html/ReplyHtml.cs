@@ -8,7 +8,8 @@ namespace DevOps90.Bot.Web.Html;
 /// </summary>
 internal static class ReplyHtml
 {
-    public static void Write(HtmlWriter html, Reply reply, string headingTag)
+    /// <param name="memberName">How a member mention reads (the dashboard: their name); null leaves mentions out.</param>
+    public static void Write(HtmlWriter html, Reply reply, string headingTag, Func<string, string>? memberName = null)
     {
         if (reply.Title is { } title)
         {
@@ -17,7 +18,7 @@ internal static class ReplyHtml
 
         foreach (var paragraph in reply.Paragraphs)
         {
-            Paragraph(html, paragraph);
+            Paragraph(html, paragraph, memberName);
         }
 
         if (!reply.Fields.IsEmpty)
@@ -26,7 +27,7 @@ internal static class ReplyHtml
             foreach (var field in reply.Fields)
             {
                 html.Element("dt", field.Name).Open("dd");
-                Paragraph(html, field.Value);
+                Paragraph(html, field.Value, memberName);
                 html.Close("dd");
             }
 
@@ -52,7 +53,7 @@ internal static class ReplyHtml
         }
     }
 
-    private static void Paragraph(HtmlWriter html, ReplyParagraph paragraph)
+    private static void Paragraph(HtmlWriter html, ReplyParagraph paragraph, Func<string, string>? memberName)
     {
         if (paragraph.IsList)
         {
@@ -60,7 +61,7 @@ internal static class ReplyHtml
             foreach (var line in paragraph.Lines)
             {
                 html.Open("li");
-                Line(html, line);
+                Line(html, line, memberName);
                 html.Close("li");
             }
 
@@ -76,13 +77,13 @@ internal static class ReplyHtml
                 html.Raw("<br>");
             }
 
-            Line(html, paragraph.Lines[index]);
+            Line(html, paragraph.Lines[index], memberName);
         }
 
         html.Close("p");
     }
 
-    private static void Line(HtmlWriter html, ReplyLine line)
+    private static void Line(HtmlWriter html, ReplyLine line, Func<string, string>? memberName)
     {
         foreach (var span in line.Spans)
         {
@@ -97,9 +98,12 @@ internal static class ReplyHtml
                 case SpanKind.Link:
                     Link(html, span.Text, span.Target ?? "");
                     break;
+                case SpanKind.Member:
+                    // A platform's id: on the public page never shown (no reply used there carries one).
+                    html.Text(memberName?.Invoke(span.Target ?? span.Text) ?? "");
+                    break;
                 default:
-                    // A member mention is a platform's id: never shown on the web (no reply used here carries one).
-                    html.Text(span.Kind == SpanKind.Member ? "" : span.Text);
+                    html.Text(span.Text);
                     break;
             }
         }

@@ -35,7 +35,7 @@ internal sealed class SeededGroupPage : IAsyncDisposable
 
     public ParticipationService Participation => Host.Services.GetRequiredService<ParticipationService>();
 
-    public static async Task<SeededGroupPage> StartAsync(bool pageOn = true, IEnumerable<string>? settings = null)
+    public static async Task<SeededGroupPage> StartAsync(bool pageOn = true, IEnumerable<string>? settings = null, Action<IServiceCollection>? overrides = null)
     {
         var clock = new FakeTimeProvider(Now);
         var host = new TestHost(
@@ -44,6 +44,7 @@ internal sealed class SeededGroupPage : IAsyncDisposable
             {
                 services.AddSingleton(new ConsoleIO(new StringReader(""), TextWriter.Null, isInteractive: false));
                 services.AddSingleton<TimeProvider>(clock);
+                overrides?.Invoke(services);
             });
         var page = new SeededGroupPage(host, clock);
         await host.App.StartAsync();
