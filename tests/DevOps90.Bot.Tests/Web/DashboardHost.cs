@@ -21,11 +21,12 @@ internal sealed class DashboardHost : IAsyncDisposable
 
     public Cohort Cohort => Page.Host.Services.GetRequiredService<ICohortDirectory>().Find(new CohortId(CohortId))!;
 
-    public static async Task<DashboardHost> StartAsync()
+    /// <param name="publicAddress">False: no Web:PublicBaseUrl, so the sign-in comes back to the address the browser used.</param>
+    public static async Task<DashboardHost> StartAsync(bool publicAddress = true)
     {
         var discord = await FakeDiscordOAuth.StartAsync();
         var page = await SeededGroupPage.StartAsync(
-            settings: discord.Settings,
+            settings: publicAddress ? discord.Settings : [.. discord.Settings, "--Web:PublicBaseUrl="],
             overrides: services => services.AddSingleton<ICommunityDirectory>(new OneServer("discord", FakeDiscordOAuth.Guild)));
         await page.Host.Services.GetRequiredService<CohortRegistry>().SaveAsync(page.Cohort with
         {
