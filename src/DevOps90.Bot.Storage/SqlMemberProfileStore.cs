@@ -3,7 +3,7 @@ using DevOps90.Bot.Core.Participation;
 
 namespace DevOps90.Bot.Storage;
 
-/// <summary>Member profiles, one row per member; the same statements on SQLite and PostgreSQL.</summary>
+/// <summary>Member profiles, one row per member; the same statements on SQLite and PostgreSQL but for the list of ids.</summary>
 public sealed class SqlMemberProfileStore(IDatabase database) : IMemberProfileStore
 {
     // Longer names are cut: Discord's nickname limit is 32 characters, Slack's display name 80.
@@ -32,8 +32,8 @@ public sealed class SqlMemberProfileStore(IDatabase database) : IMemberProfileSt
 
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string MemberId, string? DisplayName, int Hidden)>(new CommandDefinition(
-            "SELECT member_id, display_name, hidden FROM member_profiles WHERE member_id IN @Members",
-            new { Members = memberIds.ToArray() },
+            $"SELECT member_id, display_name, hidden FROM member_profiles WHERE {database.Dialect.IsOneOf("member_id", "@Members")}",
+            new { Members = database.Dialect.ListOf([.. memberIds]) },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.ToDictionary(row => row.MemberId, row => new MemberProfile(row.MemberId, row.DisplayName, row.Hidden != 0), StringComparer.Ordinal);
     }

@@ -71,8 +71,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         host.Discord.NextUser = user;
         try
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-            var page = await context.NewPageAsync();
+            var page = await InstalledChromium.NewPageAsync(browser, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
             await page.GotoAsync(new Uri(host.Page.BaseAddress, "/dashboard").ToString());
             await page.Locator("#signin a.button").ClickAsync();
             await page.WaitForURLAsync(new Uri(host.Page.BaseAddress, "/dashboard").ToString());

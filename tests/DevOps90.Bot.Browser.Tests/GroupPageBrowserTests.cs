@@ -19,13 +19,12 @@ public sealed class GroupPageBrowserTests(ITestOutputHelper output)
         try
         {
             // A visitor in New York: the 18:00 Paris post is at noon for them.
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            var page = await InstalledChromium.NewPageAsync(browser, new BrowserNewContextOptions
             {
                 ViewportSize = new ViewportSize { Width = width, Height = height },
                 TimezoneId = "America/New_York",
                 Locale = "fr-FR",
             });
-            var page = await context.NewPageAsync();
 
             var response = await page.GotoAsync(new Uri(seeded.BaseAddress, "/groups/console").ToString());
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor($"group-page-{device}", output), FullPage = true });
@@ -53,8 +52,7 @@ public sealed class GroupPageBrowserTests(ITestOutputHelper output)
         await using var seeded = await SeededGroupPage.StartAsync();
         try
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, TimezoneId = "America/New_York" });
-            var page = await context.NewPageAsync();
+            var page = await InstalledChromium.NewPageAsync(browser, new BrowserNewContextOptions { JavaScriptEnabled = false, TimezoneId = "America/New_York" });
 
             await page.GotoAsync(new Uri(seeded.BaseAddress, "/groups/console").ToString());
 
@@ -76,12 +74,11 @@ public sealed class GroupPageBrowserTests(ITestOutputHelper output)
         await using var seeded = await SeededGroupPage.StartAsync();
         try
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            var page = await InstalledChromium.NewPageAsync(browser, new BrowserNewContextOptions
             {
                 ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
                 ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             });
-            var page = await context.NewPageAsync();
             await page.GotoAsync(new Uri(seeded.BaseAddress, "/groups/console").ToString());
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor($"group-page-phone-{scheme}", output), FullPage = true });
 

@@ -24,9 +24,20 @@ internal static class InstalledChromium
             Skip.If(true, Missing);
         }
 
+        // The machine is shared (two cores, other builds): waits are generous, since a slow page is not what is tested.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         // As root (containers, CI) Chromium refuses to start without --no-sandbox; the pages it opens are our own.
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = path, Headless = true, Args = ["--no-sandbox"] });
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = path, Headless = true, Args = ["--no-sandbox"], Timeout = 120_000 });
         return (playwright, browser);
+    }
+
+    /// <summary>A page whose navigations and actions wait up to 90 s (see above).</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, BrowserNewContextOptions options)
+    {
+        var context = await browser.NewContextAsync(options);
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return await context.NewPageAsync();
     }
 }
