@@ -54,6 +54,8 @@ fi
 mkdir -p "$work/data"
 cp "$scale_db" "$work/data/devops90-bot.db"
 echo idle >"$work/phase"
+# No server-side timings hook here (the figure is the client's): an empty file for run_load to read.
+: >"$work/timings.txt"
 "$bot" \
   "--Urls=$base" \
   "--Storage:DataDirectory=$work/data" \
