@@ -3,10 +3,12 @@ using DevOps90.Bot.LoadTest;
 using DevOps90.Bot.LoadTest.Discord;
 using DevOps90.Bot.LoadTest.Fanout;
 using DevOps90.Bot.LoadTest.Slack;
+using DevOps90.Bot.LoadTest.Web;
 
 // The load tools of bench/interactions-load.sh (Discord), bench/slack-load.sh (Slack) and bench/fanout-load.sh:
 //   discord-keys DIR | discord-check URL KEY | discord-load URL KEY [options]    KEY: the private key's hex
 //   slack-stub PORT | slack-check URL SECRET | slack-load URL SECRET [options]  options: see LoadOptions
+//   page-load URL _ [options]         GETs of a group's public page (bench/page-load.sh; the key slot is unused)
 //   fanout BOTDIR WORKDIR [options]   N cohorts due at once, posted by the host to a rate-limited fake Discord (FanoutOptions)
 switch (args)
 {
@@ -33,6 +35,10 @@ switch (args)
         return LoadOptions.Parse(url, secret, rest, Console.Error) is { } slack
             ? await new ClosedLoopLoad(new SlackTarget(new SlackCommandForms(secret, TimeProvider.System), slack.Users), slack, Console.Out).RunAsync()
             : 2;
+    case ["page-load", var url, _, .. var rest]:
+        return LoadOptions.Parse(url, "", rest, Console.Error) is { } page
+            ? await new ClosedLoopLoad(new GroupPageTarget(), page, Console.Out).RunAsync()
+            : 2;
     case ["fanout", var botDirectory, var workDirectory, .. var rest]:
         return FanoutOptions.Parse(botDirectory, workDirectory, rest, Console.Error) is { } fanout
             ? await new FanoutRun(fanout, Console.Out).RunAsync()
@@ -40,6 +46,7 @@ switch (args)
     default:
         Console.Error.WriteLine("usage: DevOps90.Bot.LoadTest discord-keys DIR | discord-check URL KEY | discord-load URL KEY [options]");
         Console.Error.WriteLine("       DevOps90.Bot.LoadTest slack-stub PORT | slack-check URL SECRET | slack-load URL SECRET [options]");
+        Console.Error.WriteLine("       DevOps90.Bot.LoadTest page-load URL _ [options]");
         Console.Error.WriteLine("       DevOps90.Bot.LoadTest fanout BOTDIR WORKDIR [--cohorts 1000] [--latency-ms 300] [--lead 60] [--label NAME] [--instances 1] [--postgres]");
         Console.Error.WriteLine("options: [--connections 64] [--duration 25s] [--warmup 1s] [--rate 0] [--users 8] [--phase-file FILE --phase NAME]");
         return 2;

@@ -20,7 +20,8 @@ internal sealed record CohortDocument(
     string Target,
     string? MentionRole,
     bool LeaderboardMessage = false,
-    IReadOnlyList<string>? Moderators = null)
+    IReadOnlyList<string>? Moderators = null,
+    bool PublicPage = false)
 {
     public static CohortDocument From(Cohort cohort) => new(
         cohort.Id.Value,
@@ -36,7 +37,8 @@ internal sealed record CohortDocument(
         $"{cohort.Target.Platform}:{cohort.Target.Channel}",
         cohort.MentionRoleId,
         cohort.LeaderboardMessage,
-        [.. cohort.Moderators]);
+        [.. cohort.Moderators],
+        cohort.PublicPage);
 
     public Cohort ToCohort()
     {
@@ -56,6 +58,7 @@ internal sealed record CohortDocument(
             MentionRoleId = MentionRole,
             LeaderboardMessage = LeaderboardMessage,
             Moderators = [.. Moderators ?? []],
+            PublicPage = PublicPage,
         };
     }
 

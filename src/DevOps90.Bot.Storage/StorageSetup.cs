@@ -46,8 +46,9 @@ public static class StorageSetup
         builder.Services.AddSingleton<ILeaderboardMessageStore, SqlLeaderboardMessageStore>();
         // Several instances tell each other of cohort writes through PostgreSQL; a SQLite file's writes are all this process's.
         builder.Services.AddSingleton<ICohortChangeFeed>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
-            ? ActivatorUtilities.CreateInstance<PostgresCohortFeed>(services)
+            ? CreatePostgresFeed(services)
             : new LocalCohortFeed());
+        builder.Services.AddSingleton<IMemberProfileStore, SqlMemberProfileStore>();
         // Several instances share leases through PostgreSQL; a SQLite file serves one process, whose leases can stay in memory.
         builder.Services.AddSingleton<ILeaseStore>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
             ? new SqlLeaseStore(services.GetRequiredService<IDatabase>())
@@ -55,11 +56,14 @@ public static class StorageSetup
         return builder;
     }
 
-    // Npgsql is referenced only from these two, kept out of line, so that a SQLite bot never loads it.
+    // Npgsql is referenced only from these, kept out of line, so that a SQLite bot never loads it.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void AddPostgres(IServiceCollection services) =>
         // One pool for the process; the container disposes it (closing its connections) when the host ends.
         services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ICohortChangeFeed CreatePostgresFeed(IServiceProvider services) => ActivatorUtilities.CreateInstance<PostgresCohortFeed>(services);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static PostgresDatabase CreatePostgresDatabase(IServiceProvider services) => new(services.GetRequiredService<NpgsqlDataSource>());

@@ -10,6 +10,7 @@ using DevOps90.Bot.Slack;
 using DevOps90.Bot.Storage;
 using DevOps90.Bot.StudyGroups;
 using DevOps90.Bot.Telemetry;
+using DevOps90.Bot.Web;
 using Microsoft.Extensions.Options;
 
 namespace DevOps90.Bot;
@@ -43,6 +44,7 @@ public static class BotHost
         builder.AddStorage(BotConfiguration.BaseDirectory);
         builder.AddCoordination();
         builder.AddStudyGroups();
+        builder.AddWeb();
         builder.Services.AddReports();
         builder.Services.AddSingleton<ParticipationReports>();
         builder.Services.AddHostedService<ChartFontCheck>();
@@ -62,6 +64,7 @@ public static class BotHost
         app.MapBotTelemetry();
         app.MapDiscord();
         app.MapSlack();
+        app.MapWeb();
         return app;
     }
 

@@ -50,6 +50,7 @@ public static class CommandCatalogue
             new ForgetMeCommand(participation, leaderboards),
             new ParticipationCommand(participation),
             new CohortCommand(new CohortRegistry(new InMemoryCohortStore(), time), defaults, time, leaderboards),
+            new PageCommand(participation),
             new HelpCommand(() => dispatcher!.Commands),
         ];
         dispatcher = new CommandDispatcher(handlers, cohorts, defaults, time);

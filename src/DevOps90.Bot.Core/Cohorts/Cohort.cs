@@ -40,6 +40,12 @@ public sealed record Cohort
     public bool LeaderboardMessage { get; init; }
 
     /// <summary>
+    /// The group has a public web page (<c>/groups/{id}</c>): its calendar, lessons and weekly leaderboard. Off by
+    /// default, since the page is readable by anyone who has its address.
+    /// </summary>
+    public bool PublicPage { get; init; }
+
+    /// <summary>
     /// Members who moderate this group besides those the platform says may manage the server: member ids, and role
     /// ids prefixed "role:" (a Discord role; a Slack user group later). Checked on the server for every command.
     /// </summary>

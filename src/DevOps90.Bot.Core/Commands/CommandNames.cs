@@ -19,4 +19,5 @@ public static class CommandNames
     public const string ForgetMe = "forget-me";
     public const string Participation = "participation";
     public const string Cohort = "cohort";
+    public const string Page = "page";
 }

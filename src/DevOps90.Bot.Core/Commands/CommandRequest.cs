@@ -26,6 +26,12 @@ public sealed record CommandRequest
     public string MemberId { get; init; } = "";
 
     /// <summary>
+    /// The name the member shows in the community (Discord: server nickname, else global name, else username; Slack:
+    /// display name), remembered at check-in for the group's web page, which shows names and never ids.
+    /// </summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>
     /// The platform says this member may manage the group (Discord: Manage Server or Administrator); the dispatcher
     /// adds the cohort's own moderators. Moderator commands are hidden from others by the platform, and refused again
     /// by the dispatcher in case a client shows them anyway.

@@ -48,17 +48,29 @@ public enum LeaderboardPeriod
     All,
 }
 
+/// <summary>A line of a leaderboard shown outside the chat: a display name (null: none known), never an id.</summary>
+public sealed record PublicLeaderboardLine(int Rank, string? DisplayName, int DaysDone, int Streak);
+
 /// <summary>Check-ins, streaks, progress and leaderboards on each cohort's own calendar and time zone.</summary>
-public sealed class ParticipationService(IParticipationStore store, DailyPostService delivery, TimeProvider time, BotMetrics? metrics = null)
+public sealed class ParticipationService(
+    IParticipationStore store, DailyPostService delivery, TimeProvider time, IMemberProfileStore? profiles = null, BotMetrics? metrics = null)
 {
     public TimeOnly GraceCutoff { get; init; } = ParticipationClock.DefaultGraceCutoff;
+
+    /// <summary>
+    /// A cohort's check-ins changed (a check-in, an undo), or a member's presence on the web pages did (null: any
+    /// cohort, after /forget-me or /page): what cached pages are invalidated on.
+    /// </summary>
+    public event Action<CohortId?>? Changed;
 
     /// <summary>
     /// Checks a member in for a day (default: the current lesson, the one of today's study date); a repeat changes
     /// nothing and says so. A later day is accepted once it is open (<see cref="LessonOpening"/>): the evening post's
     /// Done button works from the moment the post is out.
     /// </summary>
-    public async Task<CheckInOutcome> CheckInAsync(Cohort cohort, string memberId, int? day, CancellationToken cancellationToken = default)
+    /// <param name="displayName">The member's name in their community, kept for the web pages (before the check-in,
+    /// so that a page rendered on its news has it).</param>
+    public async Task<CheckInOutcome> CheckInAsync(Cohort cohort, string memberId, int? day, string? displayName = null, CancellationToken cancellationToken = default)
     {
         var calendar = delivery.CalendarFor(cohort);
         var now = time.GetUtcNow();
@@ -79,10 +91,12 @@ public sealed class ParticipationService(IParticipationStore store, DailyPostSer
             return new CheckInOutcome(CheckInStatus.FutureDay, target) { OpensAt = opens };
         }
 
+        await RememberNameAsync(memberId, displayName, cancellationToken).ConfigureAwait(false);
         var (added, stored) = await store.AddAsync(new CheckIn(cohort.Id, memberId, target, now, target < current), cancellationToken).ConfigureAwait(false);
         if (added)
         {
             metrics?.CheckedIn(cohort.Id, stored.IsLate);
+            Changed?.Invoke(cohort.Id);
         }
 
         var done = await DoneDaysAsync(cohort, memberId, cancellationToken).ConfigureAwait(false);
@@ -100,6 +114,11 @@ public sealed class ParticipationService(IParticipationStore store, DailyPostSer
         }
 
         var removed = await store.RemoveAsync(cohort.Id, memberId, target, cancellationToken).ConfigureAwait(false);
+        if (removed)
+        {
+            Changed?.Invoke(cohort.Id);
+        }
+
         var done = await DoneDaysAsync(cohort, memberId, cancellationToken).ConfigureAwait(false);
         return new CheckInOutcome(removed ? CheckInStatus.Removed : CheckInStatus.NotDone, target, Streak: Streaks.Current(done, current));
     }
@@ -249,8 +268,63 @@ public sealed class ParticipationService(IParticipationStore store, DailyPostSer
     /// <summary>The local date of a lesson day, if the calendar reaches it.</summary>
     public DateOnly? DateOfLesson(Cohort cohort, int day) => delivery.CalendarFor(cohort)?.DateOfLesson(day);
 
-    public Task<int> ForgetAsync(string memberId, CancellationToken cancellationToken = default) =>
-        store.ForgetMemberAsync(memberId, cancellationToken);
+    /// <summary>Deletes the member's profile, then their check-ins (whose deletion scrubs the database file).</summary>
+    public async Task<int> ForgetAsync(string memberId, CancellationToken cancellationToken = default)
+    {
+        if (profiles is not null)
+        {
+            await profiles.ForgetAsync(memberId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var deleted = await store.ForgetMemberAsync(memberId, cancellationToken).ConfigureAwait(false);
+        Changed?.Invoke(null);
+        return deleted;
+    }
+
+    /// <summary>Keeps the name a member shows in their community, for the web pages (a blank name changes nothing).</summary>
+    public async Task RememberNameAsync(string memberId, string? displayName, CancellationToken cancellationToken = default)
+    {
+        if (profiles is not null && !string.IsNullOrWhiteSpace(displayName))
+        {
+            await profiles.RememberNameAsync(memberId, displayName, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Hides a member from every group's web page (<c>/page hide</c>) or shows them again.</summary>
+    public async Task SetHiddenAsync(string memberId, bool hidden, CancellationToken cancellationToken = default)
+    {
+        if (profiles is not null)
+        {
+            await profiles.SetHiddenAsync(memberId, hidden, cancellationToken).ConfigureAwait(false);
+            Changed?.Invoke(null);
+        }
+    }
+
+    /// <summary>Whether a member hid themselves from the web pages.</summary>
+    public async Task<bool> IsHiddenAsync(string memberId, CancellationToken cancellationToken = default) =>
+        profiles is not null
+        && (await profiles.FindAsync([memberId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(memberId)?.Hidden == true;
+
+    /// <summary>
+    /// The leaderboard as the web page shows it: members who hid themselves left out (and the ranks closed up),
+    /// names instead of ids. Asks the store for more candidates while hidden ones leave the top short.
+    /// </summary>
+    public async Task<IReadOnlyList<PublicLeaderboardLine>> PublicLeaderboardAsync(Cohort cohort, LeaderboardPeriod period, int size = 10, CancellationToken cancellationToken = default)
+    {
+        for (var asked = size; ; asked *= 2)
+        {
+            var lines = await LeaderboardAsync(cohort, period, asked, cancellationToken).ConfigureAwait(false);
+            var found = profiles is null
+                ? new Dictionary<string, MemberProfile>()
+                : await profiles.FindAsync([.. lines.Select(line => line.MemberId)], cancellationToken).ConfigureAwait(false);
+            var shown = lines.Where(line => found.GetValueOrDefault(line.MemberId)?.Hidden != true).ToList();
+            if (shown.Count >= size || lines.Count < asked)
+            {
+                return [.. shown.Take(size).Select((line, index) =>
+                    new PublicLeaderboardLine(index + 1, found.GetValueOrDefault(line.MemberId)?.DisplayName, line.DaysDone, line.Streak))];
+            }
+        }
+    }
 
     private async Task<HashSet<int>> DoneDaysAsync(Cohort cohort, string memberId, CancellationToken cancellationToken) =>
         [.. (await store.ForMemberAsync(cohort.Id, memberId, cancellationToken).ConfigureAwait(false)).Select(checkIn => checkIn.Day)];

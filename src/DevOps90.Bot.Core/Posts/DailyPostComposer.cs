@@ -10,7 +10,7 @@ namespace DevOps90.Bot.Core.Posts;
 /// What a daily post says: the lesson it announces (headed "Tomorrow — Day 3: ..." or "Monday — Day 3: ..."), or
 /// the closing words; with the next post's time shown to each reader in their own zone.
 /// </summary>
-public sealed class DailyPostComposer(ContentLibrary content, BotDefaults defaults)
+public sealed class DailyPostComposer(ContentLibrary content, BotDefaults defaults, GroupPageAddress? pages = null)
 {
     /// <param name="index">The index the caller planned the post with; the current one when not given.</param>
     public Reply Compose(StudyCalendar calendar, PlannedPost post, CurriculumIndex? index = null)
@@ -42,10 +42,14 @@ public sealed class DailyPostComposer(ContentLibrary content, BotDefaults defaul
         {
             Moment = moment,
             // One button: members check in from the post itself; the lesson's own navigation stays in /day.
-            Buttons = [new ReplyButton(text.Format("Post.DoneButton", lesson.Day), Command: $"{CommandNames.Done} {lesson.Day}")],
+            Buttons = [new ReplyButton(text.Format("Post.DoneButton", lesson.Day), Command: $"{CommandNames.Done} {lesson.Day}"), .. PageButton(text, cohort)],
             Language = text.Language,
         };
     }
+
+    /// <summary>A link to the group's web page, when it has one.</summary>
+    private IEnumerable<ReplyButton> PageButton(BotText text, Cohort cohort) =>
+        pages?.For(cohort) is { } page ? [new ReplyButton(text["Page.Link"], Url: page.ToString())] : [];
 
     private static string Heading(BotText text, PlannedPost post, Lesson lesson)
     {

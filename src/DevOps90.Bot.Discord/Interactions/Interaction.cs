@@ -34,6 +34,9 @@ public sealed record Interaction
 
     public string? UserId { get; init; }
 
+    /// <summary>member.nick, else user.global_name, else user.username: the name the server shows.</summary>
+    public string? DisplayName { get; init; }
+
     /// <summary>The member's permissions in the channel, a bit set as a decimal string (guild interactions only).</summary>
     public string? MemberPermissions { get; init; }
 
@@ -106,6 +109,7 @@ public sealed record Interaction
             ChannelId = String(root, "channel_id") ?? (root.TryGetProperty("channel", out var channel) ? String(channel, "id") : null),
             GuildId = String(root, "guild_id"),
             UserId = userId,
+            DisplayName = (member is { } named ? String(named, "nick") : null) ?? (user is { } person ? String(person, "global_name") ?? String(person, "username") : null),
             MemberPermissions = member is { } withPermissions ? String(withPermissions, "permissions") : null,
             MemberRoles = member is { } withRoles ? Roles(withRoles) : [],
             Locale = String(root, "locale"),

@@ -138,6 +138,7 @@ public sealed class InteractionProcessor(
         Channel = interaction.ChannelId is { } here ? new ChatTarget(Platform, here) : null,
         Community = interaction.GuildId,
         MemberId = DiscordMembers.MemberId(interaction.UserId!),
+        DisplayName = interaction.DisplayName,
         IsModerator = interaction.IsModerator,
         MemberRoles = interaction.MemberRoles,
         UserLocale = interaction.Locale,

@@ -30,6 +30,7 @@ internal sealed class SlackRequests(CommandDispatcher dispatcher, ICohortDirecto
             Channel = channel,
             Community = caller.TeamId,
             MemberId = SlackMembers.MemberId(caller.TeamId, caller.UserId),
+            DisplayName = user.Name,
             IsModerator = user.IsAdmin || (cohort?.Moderators.Contains(caller.UserId) ?? false),
             MemberRoles = cohort is null ? [] : await GroupsOfAsync(cohort, caller.UserId, cancellationToken).ConfigureAwait(false),
             UserLocale = user.Locale,

@@ -39,6 +39,9 @@ public sealed class CohortSettings
     /// <summary>Keep one leaderboard message in the channel, edited after each daily post.</summary>
     public bool LeaderboardMessage { get; set; }
 
+    /// <summary>Publish the group's web page at /groups/{Id} (off by default: anyone with the address can read it).</summary>
+    public bool Page { get; set; }
+
     /// <summary>Moderators of this group besides the server's managers: member ids, or "role:&lt;role id&gt;".</summary>
     public List<string> Moderators { get; set; } = [];
 }

@@ -107,6 +107,7 @@ public static class CohortSettingsReader
                 Target = new ChatTarget(target[0], target[1]),
                 MentionRoleId = string.IsNullOrWhiteSpace(item.MentionRole) ? null : item.MentionRole,
                 LeaderboardMessage = item.LeaderboardMessage,
+                PublicPage = item.Page,
                 Moderators = [.. item.Moderators.Where(entry => !string.IsNullOrWhiteSpace(entry)).Select(entry => entry.Trim())],
             };
             cohorts.Add(pausedSince is { } pause ? cohort.PausedFrom(pause) : cohort);

@@ -53,6 +53,7 @@ public static class StudyGroupSetup
         services.AddSingleton<ICommandHandler, ForgetMeCommand>();
         services.AddSingleton<ICommandHandler, ParticipationCommand>();
         services.AddSingleton<ICommandHandler, CohortCommand>();
+        services.AddSingleton<ICommandHandler, PageCommand>();
         // Help lists the others, so it asks the dispatcher for them when it runs rather than at construction.
         services.AddSingleton<ICommandHandler>(provider => new HelpCommand(() => provider.GetRequiredService<CommandDispatcher>().Commands));
         services.AddSingleton<CommandDispatcher>();

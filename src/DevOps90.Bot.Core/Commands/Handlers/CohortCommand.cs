@@ -12,9 +12,9 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 /// <c>/cohort action value</c> (moderators): creates this channel's study group and changes its settings, each value
 /// checked with a clear message; a saved change reaches the scheduler at once. Archive and delete end the group.
 /// </summary>
-public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults defaults, TimeProvider time, LeaderboardMessages? leaderboards = null, ContentLibrary? content = null) : ICommandHandler
+public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults defaults, TimeProvider time, LeaderboardMessages? leaderboards = null, ContentLibrary? content = null, GroupPageAddress? pages = null) : ICommandHandler
 {
-    private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "curriculum", "language", "cadence", "skip", "role", "pause", "resume", "channel", "leaderboard", CohortEnding.Archive, CohortEnding.Delete];
+    private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "curriculum", "language", "cadence", "skip", "role", "pause", "resume", "channel", "leaderboard", "page", CohortEnding.Archive, CohortEnding.Delete];
 
     private readonly CohortEnding _ending = new(registry, defaults);
 
@@ -89,7 +89,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             await leaderboards.RefreshAsync(saved.Id, cancellationToken).ConfigureAwait(false);
         }
 
-        return Show(text, saved, scope.Today) with { Paragraphs = [text.Format("Cohort.Saved", action)] };
+        return Show(text, saved, scope.Today) with { Paragraphs = [text.Format("Cohort.Saved", action), .. PageNotice(text, action, saved)] };
     }
 
     public IReadOnlyList<AutocompleteChoice> Complete(RequestScope scope, string optionName, string typed)
@@ -182,12 +182,9 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                 // The platform's adapter has turned a typed mention into the bare id it names.
                 return (cohort with { MentionRoleId = value is null or "none" ? null : value.Trim() }, null);
             case "leaderboard":
-                return value!.ToLowerInvariant() switch
-                {
-                    "on" or "true" or "yes" or "oui" => (cohort with { LeaderboardMessage = true }, null),
-                    "off" or "false" or "no" or "non" => (cohort with { LeaderboardMessage = false }, null),
-                    _ => (null, text.Format("Cohort.Error.OnOff", Quoted.Cap(value))),
-                };
+                return OnOff(value!) is { } board ? (cohort with { LeaderboardMessage = board }, null) : (null, text.Format("Cohort.Error.OnOff", Quoted.Cap(value)));
+            case "page":
+                return OnOff(value!) is { } page ? (cohort with { PublicPage = page }, null) : (null, text.Format("Cohort.Error.OnOff", Quoted.Cap(value)));
             case "pause":
                 return cohort.IsPaused ? (null, text["Cohort.Error.AlreadyPaused"]) : (cohort.PausedFrom(today), null);
             case "resume":
@@ -195,6 +192,26 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             default:
                 return scope.Request.Channel is { } channel ? (cohort with { Target = channel }, null) : (null, text["Cohort.Error.Value"]);
         }
+    }
+
+    private static bool? OnOff(string value) => value.ToLowerInvariant() switch
+    {
+        "on" or "true" or "yes" or "oui" => true,
+        "off" or "false" or "no" or "non" => false,
+        _ => null,
+    };
+
+    /// <summary>After <c>/cohort page on</c>: the page's address, or why there is none to give.</summary>
+    private IEnumerable<ReplyParagraph> PageNotice(BotText text, string action, Cohort cohort)
+    {
+        if (action != "page" || !cohort.PublicPage)
+        {
+            return [];
+        }
+
+        return pages?.For(cohort) is { } address
+            ? [text.Line("Page.Address", ReplySpan.Link(address.ToString(), address.ToString()))]
+            : [text.Format("Cohort.Page.NoAddress", GroupPageAddress.PathPrefix + cohort.Id)];
     }
 
     /// <summary>"skip" adds a date, or takes it back out when it was already skipped.</summary>
@@ -261,6 +278,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                 new ReplyField(text["Cohort.Field.Channel"], cohort.Target.ToString(), Inline: true),
                 new ReplyField(text["Cohort.Field.Role"], cohort.MentionRoleId ?? text["Cohort.None"], Inline: true),
                 new ReplyField(text["Cohort.Field.Leaderboard"], text[cohort.LeaderboardMessage ? "Cohort.On" : "Cohort.Off"], Inline: true),
+                new ReplyField(text["Cohort.Field.Page"], text[cohort.PublicPage ? "Cohort.Page.On" : "Cohort.Off"], Inline: true),
             ],
             IsPrivate = true,
         };

@@ -18,7 +18,7 @@ public sealed class DoneCommand(ParticipationService participation, LessonChoice
             return error;
         }
 
-        var outcome = await participation.CheckInAsync(cohort, scope.Request.MemberId, day, cancellationToken).ConfigureAwait(false);
+        var outcome = await participation.CheckInAsync(cohort, scope.Request.MemberId, day, scope.Request.DisplayName, cancellationToken).ConfigureAwait(false);
         var text = scope.Text;
         return outcome.Status switch
         {

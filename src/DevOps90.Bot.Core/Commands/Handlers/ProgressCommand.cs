@@ -1,3 +1,4 @@
+using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Core.Replies;
 using DevOps90.Bot.Core.Reports;
@@ -8,7 +9,7 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 /// <c>/progress [member]</c>: days done, streaks, days missed and rank, with a small chart of the days where reports are
 /// available; private. Another member's, for moderators.
 /// </summary>
-public sealed class ProgressCommand(ParticipationService participation, ParticipationReports? reports = null) : ICommandHandler
+public sealed class ProgressCommand(ParticipationService participation, ParticipationReports? reports = null, GroupPageAddress? pages = null) : ICommandHandler
 {
     public CommandDefinition Definition { get; } = new(CommandNames.Progress, [new CommandOption("member", OptionKind.Member)]);
 
@@ -43,6 +44,7 @@ public sealed class ProgressCommand(ParticipationService participation, Particip
                 new ReplyField(text["Progress.Rank"], progress.Rank > 0 ? text.Format("Progress.RankValue", progress.Rank, progress.Members) : text["Progress.NoRank"], Inline: true),
             ],
             Attachments = chart is null ? [] : [chart],
+            Buttons = pages?.For(cohort) is { } page ? [new ReplyButton(text["Page.Link"], Url: page.ToString())] : [],
             Image = chart?.FileName,
             IsPrivate = true,
         };

@@ -1,0 +1,193 @@
+using System.Security.Cryptography;
+using System.Text;
+using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.Core.Localization;
+using DevOps90.Bot.Core.Participation;
+using DevOps90.Bot.Core.Reports;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DevOps90.Bot.Web.Dashboard;
+
+/// <summary>
+/// The moderators' dashboard: sign-in with Discord (authorization code with PKCE, state checked, rate-limited), the
+/// list of one's groups, a group's dashboard, its CSV export, and its settings changed through <c>/cohort</c> by a form
+/// that must carry the session's CSRF token.
+/// </summary>
+internal static class DashboardEndpoints
+{
+    public const string SignInLimit = "signin";
+    private const string OAuthCookie = "__Host-devops90-oauth";
+    private static readonly TimeSpan _oauthLifetime = TimeSpan.FromMinutes(10);
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/dashboard", Home);
+        endpoints.MapGet("/dashboard/signin/discord", StartSignIn).RequireRateLimiting(SignInLimit);
+        endpoints.MapGet("/dashboard/signin/discord/callback", FinishSignInAsync).RequireRateLimiting(SignInLimit);
+        endpoints.MapPost("/dashboard/signout", SignOutAsync);
+        endpoints.MapGet("/dashboard/{id}", CohortAsync);
+        endpoints.MapPost("/dashboard/{id}/settings", ChangeAsync);
+        endpoints.MapGet("/dashboard/{id}/export.csv", ExportAsync);
+    }
+
+    private static IResult Home(HttpContext context, ModeratorSessions sessions, BotDefaults defaults)
+    {
+        var text = BotText.For(defaults.Language);
+        return sessions.Read(context) is { } session ? Page(DashboardPages.Groups(text, session)) : Page(DashboardPages.SignedOut(text, null));
+    }
+
+    private static IResult StartSignIn(HttpContext context, IOptions<WebOptions> options, DiscordOAuthClient discord, IDataProtectionProvider protection, TimeProvider time, BotDefaults defaults)
+    {
+        if (!options.Value.Discord.IsConfigured)
+        {
+            return Page(DashboardPages.SignedOut(BotText.For(defaults.Language), BotText.For(defaults.Language)["Dash.NotConfigured"]), StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var state = ModeratorSession.NewToken();
+        var verifier = ModeratorSession.NewToken() + ModeratorSession.NewToken();
+        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var expires = time.GetUtcNow() + _oauthLifetime;
+        context.Response.Cookies.Append(OAuthCookie, Protector(protection).Protect($"{state}|{verifier}|{expires.ToUnixTimeSeconds()}"), ModeratorSessions.Options(expires));
+        return Results.Redirect(discord.AuthorizeAddress(RedirectUri(context, options.Value), state, challenge).AbsoluteUri);
+    }
+
+    private static async Task<IResult> FinishSignInAsync(
+        HttpContext context, IOptions<WebOptions> options, DiscordOAuthClient discord, ModeratorCheck check, ModeratorSessions sessions,
+        IDataProtectionProvider protection, TimeProvider time, BotDefaults defaults)
+    {
+        var text = BotText.For(defaults.Language);
+        var query = context.Request.Query;
+        var started = ReadOAuthCookie(context, protection, time);
+        context.Response.Cookies.Delete(OAuthCookie, ModeratorSessions.Options(null));
+        if (started is not { } flow || query["state"].ToString() is not { Length: > 0 } state
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(state), Encoding.ASCII.GetBytes(flow.State))
+            || query["code"].ToString() is not { Length: > 0 } code)
+        {
+            return Page(DashboardPages.SignedOut(text, text["Dash.SignInFailed"]), StatusCodes.Status400BadRequest);
+        }
+
+        var signedIn = await discord.SignInAsync(code, RedirectUri(context, options.Value), flow.Verifier, context.RequestAborted).ConfigureAwait(false);
+        if (signedIn is not { } found)
+        {
+            return Page(DashboardPages.SignedOut(text, text["Dash.SignInFailed"]), StatusCodes.Status400BadRequest);
+        }
+
+        var cohorts = await check.DiscordCohortsAsync(found.Identity, found.Token, context.RequestAborted).ConfigureAwait(false);
+        sessions.SignIn(context, new ModeratorSession(
+            ModeratorCheck.MemberId(found.Identity.UserId), found.Identity.DisplayName, cohorts, ModeratorSession.NewToken(), time.GetUtcNow() + ModeratorSession.Lifetime));
+        return Results.Redirect("/dashboard");
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, ModeratorSessions sessions)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        if (sessions.Read(context) is { } session && !session.Accepts(form["csrf"]))
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        ModeratorSessions.SignOut(context);
+        return Results.Redirect("/dashboard", permanent: false, preserveMethod: false);
+    }
+
+    private static async Task<IResult> CohortAsync(string id, HttpContext context, ModeratorSessions sessions, DashboardData data, BotDefaults defaults)
+    {
+        if (Guard(context, sessions, defaults, id) is { } refused)
+        {
+            return refused;
+        }
+
+        var page = await data.BuildAsync(sessions.Read(context)!, id, null, context.RequestAborted).ConfigureAwait(false);
+        return page is null ? Results.NotFound() : Page(DashboardPages.Cohort(page, sessions.Read(context)!));
+    }
+
+    private static async Task<IResult> ChangeAsync(string id, HttpContext context, ModeratorSessions sessions, DashboardData data, BotDefaults defaults)
+    {
+        if (Guard(context, sessions, defaults, id) is { } refused)
+        {
+            return refused;
+        }
+
+        var session = sessions.Read(context)!;
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        if (!session.Accepts(form["csrf"]))
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var action = form["action"].ToString();
+        if (!DashboardPages.Actions.Contains(action, StringComparer.Ordinal))
+        {
+            return Results.BadRequest();
+        }
+
+        var value = form["value"].ToString() is { Length: > 0 } typed ? typed : null;
+        var outcome = await data.ChangeAsync(session, id, action, value, context.RequestAborted).ConfigureAwait(false);
+        var page = await data.BuildAsync(session, id, outcome, context.RequestAborted).ConfigureAwait(false);
+        return page is null ? Results.NotFound() : Page(DashboardPages.Cohort(page, session), outcome.IsError ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> ExportAsync(string id, HttpContext context, ModeratorSessions sessions, BotDefaults defaults, ICohortDirectory cohorts, ParticipationReports reports)
+    {
+        if (Guard(context, sessions, defaults, id) is { } refused)
+        {
+            return refused;
+        }
+
+        if (cohorts.Find(new CohortId(id)) is not { } cohort)
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"participation-{cohort.Id}.csv\"";
+        await reports.WriteExportAsync(cohort, null, null, context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+        return Results.Empty;
+    }
+
+    /// <summary>Signed out: the sign-in page (401); signed in without this group: refused (403).</summary>
+    private static IResult? Guard(HttpContext context, ModeratorSessions sessions, BotDefaults defaults, string cohortId)
+    {
+        var text = BotText.For(defaults.Language);
+        if (sessions.Read(context) is not { } session)
+        {
+            return Page(DashboardPages.SignedOut(text, null), StatusCodes.Status401Unauthorized);
+        }
+
+        return session.Moderates(cohortId) ? null : Page(DashboardPages.Denied(text, session), StatusCodes.Status403Forbidden);
+    }
+
+    private static IResult Page(string html, int status = StatusCodes.Status200OK) =>
+        Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+
+    private static string RedirectUri(HttpContext context, WebOptions options) =>
+        (options.PublicBaseUri?.AbsoluteUri.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}") + "/dashboard/signin/discord/callback";
+
+    private static (string State, string Verifier)? ReadOAuthCookie(HttpContext context, IDataProtectionProvider protection, TimeProvider time)
+    {
+        if (!context.Request.Cookies.TryGetValue(OAuthCookie, out var value))
+        {
+            return null;
+        }
+
+        try
+        {
+            var parts = Protector(protection).Unprotect(value).Split('|');
+            return parts.Length == 3 && long.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) > time.GetUtcNow().ToUnixTimeSeconds() ? (parts[0], parts[1]) : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private static IDataProtector Protector(IDataProtectionProvider protection) => protection.CreateProtector("DevOps90.Bot.Web.Dashboard.OAuth.v1");
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
