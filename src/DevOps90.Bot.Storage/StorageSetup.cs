@@ -63,7 +63,7 @@ public static class StorageSetup
         services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ICohortChangeFeed CreatePostgresFeed(IServiceProvider services) => ActivatorUtilities.CreateInstance<PostgresCohortFeed>(services);
+    private static PostgresCohortFeed CreatePostgresFeed(IServiceProvider services) => ActivatorUtilities.CreateInstance<PostgresCohortFeed>(services);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static PostgresDatabase CreatePostgresDatabase(IServiceProvider services) => new(services.GetRequiredService<NpgsqlDataSource>());

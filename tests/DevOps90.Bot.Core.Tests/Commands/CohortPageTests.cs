@@ -9,13 +9,15 @@ using Microsoft.Extensions.Time.Testing;
 namespace DevOps90.Bot.Core.Tests.Commands;
 
 /// <summary><c>/cohort page on|off</c>: the group's public web page, off by default, with its address when it goes on.</summary>
-public sealed class CohortPageTests
+public sealed class CohortPageTests : IDisposable
 {
     private static readonly ChatTarget _channel = new("discord", "555");
     private readonly CohortRegistry _registry = new(new InMemoryCohortStore());
     private readonly List<CohortChange> _changes = [];
 
     public CohortPageTests() => _registry.Changed += _changes.Add;
+
+    public void Dispose() => _registry.Dispose();
 
     [Fact]
     public async Task PageOn_WithAPublicAddress_SavesItAndAnswersWithThePageAddress()
