@@ -17,7 +17,12 @@ internal static class TelemetrySetup
 {
     /// <summary>Meters of the platform worth having beside the bot's own: HTTP served and sent, the runtime.</summary>
     private static readonly string[] PlatformMeters =
-        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime"];
+    [
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "System.Net.Http",
+        "System.Runtime",
+    ];
 
     public static void AddBotTelemetry(this WebApplicationBuilder builder)
     {
