@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -22,8 +23,7 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 
         try
         {
-            var settings = new NpgsqlConnectionStringBuilder(options.ConnectionString);
-            return string.IsNullOrWhiteSpace(settings.Host)
+            return !NamesHost(options.ConnectionString)
                 ? ValidateOptionsResult.Fail("Storage:ConnectionString: names no Host (the PostgreSQL server)")
                 : ValidateOptionsResult.Success;
         }
@@ -34,4 +34,9 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 "Storage:ConnectionString: is not a PostgreSQL connection string (Key=value pairs separated by ';', e.g. Host=db;Database=devops90;Username=bot)");
         }
     }
+
+    // Out of line so that validating a SQLite bot's settings does not load Npgsql.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool NamesHost(string connectionString) =>
+        !string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(connectionString).Host);
 }

@@ -56,17 +56,21 @@ public static class StorageSetup
         return builder;
     }
 
-    // Npgsql is referenced only from these, kept out of line, so that a SQLite bot never loads it.
+    // Npgsql is referenced only from these, kept out of line, so that a SQLite bot never loads it. They return the
+    // interfaces on purpose: a PostgreSQL type in a caller's signature makes the JIT load Npgsql when it compiles the
+    // caller, on SQLite too (bench/footprint.sh lists the assemblies a start loads).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void AddPostgres(IServiceCollection services) =>
         // One pool for the process; the container disposes it (closing its connections) when the host ends.
         services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static PostgresCohortFeed CreatePostgresFeed(IServiceProvider services) => ActivatorUtilities.CreateInstance<PostgresCohortFeed>(services);
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The interface keeps Npgsql out of the caller's compilation.")]
+    private static ICohortChangeFeed CreatePostgresFeed(IServiceProvider services) => ActivatorUtilities.CreateInstance<PostgresCohortFeed>(services);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static PostgresDatabase CreatePostgresDatabase(IServiceProvider services) => new(services.GetRequiredService<NpgsqlDataSource>());
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The interface keeps Npgsql out of the caller's compilation.")]
+    private static IDatabase CreatePostgresDatabase(IServiceProvider services) => new PostgresDatabase(services.GetRequiredService<NpgsqlDataSource>());
 
     /// <summary>The SQLite database the settings name (Storage:Provider Sqlite).</summary>
     public static SqliteDatabase CreateDatabase(StorageOptions options, string baseDirectory)
