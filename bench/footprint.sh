@@ -21,8 +21,8 @@ bot="$bin/DevOps90.Bot"
 port=5190
 
 if [[ "${NO_BUILD:-}" != "1" ]]; then
-  echo "== publishing (Release, as the container image does) into $bin"
-  dotnet publish "$repo_root/src/DevOps90.Bot" -c Release --nologo -v quiet -o "$bin"
+  echo "== publishing (Release for linux-x64, ReadyToRun, as the container image does) into $bin"
+  dotnet publish "$repo_root/src/DevOps90.Bot" -c Release -r linux-x64 --self-contained false --nologo -v quiet -o "$bin"
 fi
 
 machine_line
