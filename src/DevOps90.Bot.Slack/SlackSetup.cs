@@ -38,7 +38,9 @@ public static class SlackSetup
         services.AddSlackApi();
         services.AddHttpClient(SlackFollowUpSender.ResponseClient).RemoveAllLoggers();
         services.AddSingleton<IChatPublisher, SlackPublisher>();
-        services.AddSingleton<ICommunityDirectory, SlackCommunities>();
+        services.AddSingleton<SlackCommunities>();
+        services.AddSingleton<ICommunityDirectory>(provider => provider.GetRequiredService<SlackCommunities>());
+        services.AddSingleton<IModeratorRule, SlackModeratorRule>();
         services.AddSingleton<SlackUsers>();
         services.AddSingleton<SlackRequests>();
         services.TryAddSingleton<InFlightWork>();

@@ -16,6 +16,9 @@ public sealed class WebOptions
     /// <summary>Moderators' sign-in with Discord, for the dashboard.</summary>
     public Dashboard.DiscordSignInOptions Discord { get; set; } = new();
 
+    /// <summary>Moderators' sign-in with Slack (OpenID Connect), for the dashboard.</summary>
+    public Dashboard.SlackSignInOptions Slack { get; set; } = new();
+
     public Uri? PublicBaseUri => string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : new Uri(PublicBaseUrl);
 }
 

@@ -30,6 +30,7 @@ public static class WebSetup
         services.AddSingleton<GroupPageCache>();
         services.AddDataProtection();
         services.AddHttpClient<DiscordOAuthClient>();
+        services.AddHttpClient<SlackOidcClient>();
         services.AddSingleton<ModeratorSessions>();
         services.AddTransient<ModeratorCheck>();
         services.AddSingleton<DashboardData>();

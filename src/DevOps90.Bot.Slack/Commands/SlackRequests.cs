@@ -32,7 +32,7 @@ internal sealed class SlackRequests(CommandDispatcher dispatcher, ICohortDirecto
             MemberId = SlackMembers.MemberId(caller.TeamId, caller.UserId),
             DisplayName = user.Name,
             IsModerator = user.IsAdmin || (cohort?.Moderators.Contains(caller.UserId) ?? false),
-            MemberRoles = cohort is null ? [] : await GroupsOfAsync(cohort, caller.UserId, cancellationToken).ConfigureAwait(false),
+            MemberRoles = cohort is null ? [] : await users.ModeratorGroupsAsync(cohort, caller.UserId, cancellationToken).ConfigureAwait(false),
             UserLocale = user.Locale,
         };
     }
@@ -50,21 +50,5 @@ internal sealed class SlackRequests(CommandDispatcher dispatcher, ICohortDirecto
         }
 
         return options;
-    }
-
-    /// <summary>The cohort's moderator user groups ("role:S…") the user is in: what the dispatcher compares with its list.</summary>
-    private async Task<ImmutableArray<string>> GroupsOfAsync(Cohort cohort, string userId, CancellationToken cancellationToken)
-    {
-        var groups = ImmutableArray.CreateBuilder<string>();
-        foreach (var entry in cohort.Moderators.Where(entry => entry.StartsWith("role:", StringComparison.Ordinal)))
-        {
-            var group = entry["role:".Length..];
-            if (await users.InGroupAsync(group, userId, cancellationToken).ConfigureAwait(false))
-            {
-                groups.Add(group);
-            }
-        }
-
-        return groups.ToImmutable();
     }
 }

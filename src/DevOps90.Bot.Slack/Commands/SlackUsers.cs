@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Slack.Api;
 using Microsoft.Extensions.Logging;
 
@@ -53,6 +55,22 @@ internal sealed partial class SlackUsers(ISlackApi api, TimeProvider time, ILogg
             _users[userId] = (unknown, time.GetUtcNow() - Freshness + FailureFreshness);
             return unknown;
         }
+    }
+
+    /// <summary>The cohort's moderator user groups ("role:S…") the user is in: what the dispatcher compares with its list.</summary>
+    public async Task<ImmutableArray<string>> ModeratorGroupsAsync(Cohort cohort, string userId, CancellationToken cancellationToken = default)
+    {
+        var groups = ImmutableArray.CreateBuilder<string>();
+        foreach (var entry in cohort.Moderators.Where(entry => entry.StartsWith("role:", StringComparison.Ordinal)))
+        {
+            var group = entry["role:".Length..];
+            if (await InGroupAsync(group, userId, cancellationToken).ConfigureAwait(false))
+            {
+                groups.Add(group);
+            }
+        }
+
+        return groups.ToImmutable();
     }
 
     /// <summary>Whether the user is in the user group; false when Slack cannot say (logged), so nobody gains rights by an outage.</summary>

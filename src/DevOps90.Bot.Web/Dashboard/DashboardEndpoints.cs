@@ -15,7 +15,8 @@ using Microsoft.Extensions.Options;
 namespace DevOps90.Bot.Web.Dashboard;
 
 /// <summary>
-/// The moderators' dashboard: sign-in with Discord (authorization code with PKCE, state checked, rate-limited), the
+/// The moderators' dashboard: sign-in with Discord (authorization code with PKCE) or Slack (OpenID Connect with a
+/// nonce), state checked, rate-limited; the
 /// list of one's groups, a group's dashboard, its CSV export, and its settings changed through <c>/cohort</c> by a form
 /// that must carry the session's CSRF token.
 /// </summary>
@@ -30,31 +31,61 @@ internal static class DashboardEndpoints
         endpoints.MapGet("/dashboard", Home);
         endpoints.MapGet("/dashboard/signin/discord", StartSignIn).RequireRateLimiting(SignInLimit);
         endpoints.MapGet("/dashboard/signin/discord/callback", FinishSignInAsync).RequireRateLimiting(SignInLimit);
+        endpoints.MapGet("/dashboard/signin/slack", StartSlackSignIn).RequireRateLimiting(SignInLimit);
+        endpoints.MapGet("/dashboard/signin/slack/callback", FinishSlackSignInAsync).RequireRateLimiting(SignInLimit);
         endpoints.MapPost("/dashboard/signout", SignOutAsync);
         endpoints.MapGet("/dashboard/{id}", CohortAsync);
         endpoints.MapPost("/dashboard/{id}/settings", ChangeAsync);
         endpoints.MapGet("/dashboard/{id}/export.csv", ExportAsync);
     }
 
-    private static IResult Home(HttpContext context, ModeratorSessions sessions, BotDefaults defaults)
+    private static IResult Home(HttpContext context, ModeratorSessions sessions, BotDefaults defaults, IOptions<WebOptions> options)
     {
         var text = BotText.For(defaults.Language);
-        return sessions.Read(context) is { } session ? Page(DashboardPages.Groups(text, session)) : Page(DashboardPages.SignedOut(text, null));
+        return sessions.Read(context) is { } session ? Page(DashboardPages.Groups(text, session)) : Page(DashboardPages.SignedOut(text, null, options.Value.Slack.IsConfigured));
     }
 
     private static IResult StartSignIn(HttpContext context, IOptions<WebOptions> options, DiscordOAuthClient discord, IDataProtectionProvider protection, TimeProvider time, BotDefaults defaults)
     {
         if (!options.Value.Discord.IsConfigured)
         {
-            return Page(DashboardPages.SignedOut(BotText.For(defaults.Language), BotText.For(defaults.Language)["Dash.NotConfigured"]), StatusCodes.Status503ServiceUnavailable);
+            return Page(DashboardPages.SignedOut(BotText.For(defaults.Language), BotText.For(defaults.Language)["Dash.NotConfigured"], options.Value.Slack.IsConfigured), StatusCodes.Status503ServiceUnavailable);
         }
 
-        var state = ModeratorSession.NewToken();
-        var verifier = ModeratorSession.NewToken() + ModeratorSession.NewToken();
+        var (state, verifier) = BeginFlow(context, protection, time);
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        var expires = time.GetUtcNow() + _oauthLifetime;
-        context.Response.Cookies.Append(OAuthCookie, Protector(protection).Protect($"{state}|{verifier}|{expires.ToUnixTimeSeconds()}"), ModeratorSessions.Options(expires));
-        return Results.Redirect(discord.AuthorizeAddress(RedirectUri(context, options.Value), state, challenge).AbsoluteUri);
+        return Results.Redirect(discord.AuthorizeAddress(RedirectUri(context, options.Value, "discord"), state, challenge).AbsoluteUri);
+    }
+
+    private static IResult StartSlackSignIn(HttpContext context, IOptions<WebOptions> options, SlackOidcClient slack, IDataProtectionProvider protection, TimeProvider time, BotDefaults defaults)
+    {
+        if (!options.Value.Slack.IsConfigured)
+        {
+            return Page(DashboardPages.SignedOut(BotText.For(defaults.Language), BotText.For(defaults.Language)["Dash.NotConfigured"], options.Value.Slack.IsConfigured), StatusCodes.Status503ServiceUnavailable);
+        }
+
+        // The flow's secret is the nonce the ID token must carry back.
+        var (state, nonce) = BeginFlow(context, protection, time);
+        return Results.Redirect(slack.AuthorizeAddress(RedirectUri(context, options.Value, "slack"), state, nonce).AbsoluteUri);
+    }
+
+    private static async Task<IResult> FinishSlackSignInAsync(
+        HttpContext context, IOptions<WebOptions> options, SlackOidcClient slack, ModeratorCheck check, ModeratorSessions sessions,
+        IDataProtectionProvider protection, TimeProvider time, BotDefaults defaults)
+    {
+        var text = BotText.For(defaults.Language);
+        var signedIn = EndFlow(context, protection, time) is { } flow
+            ? await slack.SignInAsync(flow.Code, RedirectUri(context, options.Value, "slack"), flow.Secret, context.RequestAborted).ConfigureAwait(false)
+            : null;
+        if (signedIn is not { } identity)
+        {
+            return Page(DashboardPages.SignedOut(text, text["Dash.SignInFailed"], options.Value.Slack.IsConfigured), StatusCodes.Status400BadRequest);
+        }
+
+        var cohorts = await check.SlackCohortsAsync(identity, context.RequestAborted).ConfigureAwait(false);
+        sessions.SignIn(context, new ModeratorSession(
+            ModeratorCheck.SlackMemberId(identity), identity.DisplayName, cohorts, ModeratorSession.NewToken(), time.GetUtcNow() + ModeratorSession.Lifetime));
+        return Results.Redirect("/dashboard");
     }
 
     private static async Task<IResult> FinishSignInAsync(
@@ -62,20 +93,15 @@ internal static class DashboardEndpoints
         IDataProtectionProvider protection, TimeProvider time, BotDefaults defaults)
     {
         var text = BotText.For(defaults.Language);
-        var query = context.Request.Query;
-        var started = ReadOAuthCookie(context, protection, time);
-        context.Response.Cookies.Delete(OAuthCookie, ModeratorSessions.Options(null));
-        if (started is not { } flow || query["state"].ToString() is not { Length: > 0 } state
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(state), Encoding.ASCII.GetBytes(flow.State))
-            || query["code"].ToString() is not { Length: > 0 } code)
+        if (EndFlow(context, protection, time) is not { } flow)
         {
-            return Page(DashboardPages.SignedOut(text, text["Dash.SignInFailed"]), StatusCodes.Status400BadRequest);
+            return Page(DashboardPages.SignedOut(text, text["Dash.SignInFailed"], options.Value.Slack.IsConfigured), StatusCodes.Status400BadRequest);
         }
 
-        var signedIn = await discord.SignInAsync(code, RedirectUri(context, options.Value), flow.Verifier, context.RequestAborted).ConfigureAwait(false);
+        var signedIn = await discord.SignInAsync(flow.Code, RedirectUri(context, options.Value, "discord"), flow.Secret, context.RequestAborted).ConfigureAwait(false);
         if (signedIn is not { } found)
         {
-            return Page(DashboardPages.SignedOut(text, text["Dash.SignInFailed"]), StatusCodes.Status400BadRequest);
+            return Page(DashboardPages.SignedOut(text, text["Dash.SignInFailed"], options.Value.Slack.IsConfigured), StatusCodes.Status400BadRequest);
         }
 
         var cohorts = await check.DiscordCohortsAsync(found.Identity, found.Token, context.RequestAborted).ConfigureAwait(false);
@@ -96,9 +122,9 @@ internal static class DashboardEndpoints
         return Results.Redirect("/dashboard", permanent: false, preserveMethod: false);
     }
 
-    private static async Task<IResult> CohortAsync(string id, HttpContext context, ModeratorSessions sessions, DashboardData data, BotDefaults defaults)
+    private static async Task<IResult> CohortAsync(string id, HttpContext context, ModeratorSessions sessions, DashboardData data, BotDefaults defaults, IOptions<WebOptions> options)
     {
-        if (Guard(context, sessions, defaults, id) is { } refused)
+        if (Guard(context, sessions, defaults, options, id) is { } refused)
         {
             return refused;
         }
@@ -107,9 +133,9 @@ internal static class DashboardEndpoints
         return page is null ? Results.NotFound() : Page(DashboardPages.Cohort(page, sessions.Read(context)!));
     }
 
-    private static async Task<IResult> ChangeAsync(string id, HttpContext context, ModeratorSessions sessions, DashboardData data, BotDefaults defaults)
+    private static async Task<IResult> ChangeAsync(string id, HttpContext context, ModeratorSessions sessions, DashboardData data, BotDefaults defaults, IOptions<WebOptions> options)
     {
-        if (Guard(context, sessions, defaults, id) is { } refused)
+        if (Guard(context, sessions, defaults, options, id) is { } refused)
         {
             return refused;
         }
@@ -133,9 +159,9 @@ internal static class DashboardEndpoints
         return page is null ? Results.NotFound() : Page(DashboardPages.Cohort(page, session), outcome.IsError ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> ExportAsync(string id, HttpContext context, ModeratorSessions sessions, BotDefaults defaults, ICohortDirectory cohorts, ParticipationReports reports)
+    private static async Task<IResult> ExportAsync(string id, HttpContext context, ModeratorSessions sessions, BotDefaults defaults, IOptions<WebOptions> options, ICohortDirectory cohorts, ParticipationReports reports)
     {
-        if (Guard(context, sessions, defaults, id) is { } refused)
+        if (Guard(context, sessions, defaults, options, id) is { } refused)
         {
             return refused;
         }
@@ -152,12 +178,12 @@ internal static class DashboardEndpoints
     }
 
     /// <summary>Signed out: the sign-in page (401); signed in without this group: refused (403).</summary>
-    private static IResult? Guard(HttpContext context, ModeratorSessions sessions, BotDefaults defaults, string cohortId)
+    private static IResult? Guard(HttpContext context, ModeratorSessions sessions, BotDefaults defaults, IOptions<WebOptions> options, string cohortId)
     {
         var text = BotText.For(defaults.Language);
         if (sessions.Read(context) is not { } session)
         {
-            return Page(DashboardPages.SignedOut(text, null), StatusCodes.Status401Unauthorized);
+            return Page(DashboardPages.SignedOut(text, null, options.Value.Slack.IsConfigured), StatusCodes.Status401Unauthorized);
         }
 
         return session.Moderates(cohortId) ? null : Page(DashboardPages.Denied(text, session), StatusCodes.Status403Forbidden);
@@ -166,10 +192,36 @@ internal static class DashboardEndpoints
     private static IResult Page(string html, int status = StatusCodes.Status200OK) =>
         Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
 
-    private static string RedirectUri(HttpContext context, WebOptions options) =>
-        (options.PublicBaseUri?.AbsoluteUri.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}") + "/dashboard/signin/discord/callback";
+    private static string RedirectUri(HttpContext context, WebOptions options, string platform) =>
+        (options.PublicBaseUri?.AbsoluteUri.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}") + $"/dashboard/signin/{platform}/callback";
 
-    private static (string State, string Verifier)? ReadOAuthCookie(HttpContext context, IDataProtectionProvider protection, TimeProvider time)
+    /// <summary>
+    /// Starts a sign-in: a fresh state and a secret (Discord's PKCE verifier, Slack's nonce), kept for ten minutes in
+    /// an encrypted cookie of this browser's, so the callback can be matched to it.
+    /// </summary>
+    private static (string State, string Secret) BeginFlow(HttpContext context, IDataProtectionProvider protection, TimeProvider time)
+    {
+        var state = ModeratorSession.NewToken();
+        var secret = ModeratorSession.NewToken() + ModeratorSession.NewToken();
+        var expires = time.GetUtcNow() + _oauthLifetime;
+        context.Response.Cookies.Append(OAuthCookie, Protector(protection).Protect($"{state}|{secret}|{expires.ToUnixTimeSeconds()}"), ModeratorSessions.Options(expires));
+        return (state, secret);
+    }
+
+    /// <summary>The callback's code and the flow's secret, when its state is the one this browser's cookie kept; once.</summary>
+    private static (string Code, string Secret)? EndFlow(HttpContext context, IDataProtectionProvider protection, TimeProvider time)
+    {
+        var query = context.Request.Query;
+        var started = ReadOAuthCookie(context, protection, time);
+        context.Response.Cookies.Delete(OAuthCookie, ModeratorSessions.Options(null));
+        return started is { } flow && query["state"].ToString() is { Length: > 0 } state
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(state), Encoding.ASCII.GetBytes(flow.State))
+            && query["code"].ToString() is { Length: > 0 } code
+                ? (code, flow.Secret)
+                : null;
+    }
+
+    private static (string State, string Secret)? ReadOAuthCookie(HttpContext context, IDataProtectionProvider protection, TimeProvider time)
     {
         if (!context.Request.Cookies.TryGetValue(OAuthCookie, out var value))
         {

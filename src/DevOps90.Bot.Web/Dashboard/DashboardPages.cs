@@ -23,7 +23,8 @@ internal static class DashboardPages
     /// <summary>The settings a form may change: those of <c>/cohort</c> that take a value or none.</summary>
     public static readonly string[] Actions = ["time", "zone", "start", "cadence", "skip", "language", "curriculum", "role", "leaderboard", "page", "pause", "resume"];
 
-    public static string SignedOut(BotText text, string? problem)
+    /// <param name="slack">Whether Slack's sign-in is configured (Discord's button is always there).</param>
+    public static string SignedOut(BotText text, string? problem, bool slack)
     {
         var html = PageLayout.Begin(text, text["Dash.Heading"]);
         html.Open("header").Element("p", "#90DaysOfDevOps", ("class", "brand")).Element("h1", text["Dash.Heading"]).Close("header");
@@ -36,6 +37,10 @@ internal static class DashboardPages
             }
 
             html.Element("p", text["Dash.SignInIntro"]).Element("a", text["Dash.SignIn"], ("class", "button"), ("href", "/dashboard/signin/discord"));
+            if (slack)
+            {
+                html.Element("a", text["Dash.SignInSlack"], ("class", "button"), ("href", "/dashboard/signin/slack"));
+            }
         });
         return PageLayout.End(html.Close("main"), text);
     }

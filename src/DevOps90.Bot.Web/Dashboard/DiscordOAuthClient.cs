@@ -91,4 +91,7 @@ internal sealed record DiscordMember([property: JsonPropertyName("roles")] strin
 [JsonSerializable(typeof(DiscordGuild[]))]
 [JsonSerializable(typeof(DiscordMember))]
 [JsonSerializable(typeof(ModeratorSession))]
+[JsonSerializable(typeof(SlackTokenResponse))]
+[JsonSerializable(typeof(SlackIdTokenClaims))]
+[JsonSerializable(typeof(SlackUserInfo))]
 internal sealed partial class DashboardJson : JsonSerializerContext;

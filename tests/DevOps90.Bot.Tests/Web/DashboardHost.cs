@@ -63,10 +63,10 @@ internal sealed class DashboardClient(Uri bot) : IDisposable
 
     public IReadOnlyList<string> SetCookieHeaders { get; private set; } = [];
 
-    /// <summary>Start, Discord's authorize, the callback: the status of the callback's answer.</summary>
-    public async Task<HttpStatusCode> SignInAsync()
+    /// <summary>Start, the platform's authorize, the callback: the status of the callback's answer.</summary>
+    public async Task<HttpStatusCode> SignInAsync(string platform = "discord")
     {
-        var start = await SendAsync(HttpMethod.Get, new Uri(bot, "/dashboard/signin/discord"));
+        var start = await SendAsync(HttpMethod.Get, new Uri(bot, $"/dashboard/signin/{platform}"));
         var authorize = await _http.GetAsync(start.Headers.Location);
         // The callback address is the public one (Web:PublicBaseUrl), which a reverse proxy would bring to this host.
         var callback = await SendAsync(HttpMethod.Get, new Uri(bot, authorize.Headers.Location!.PathAndQuery));
