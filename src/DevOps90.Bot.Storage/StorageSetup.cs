@@ -49,6 +49,7 @@ public static class StorageSetup
             ? CreatePostgresFeed(services)
             : new LocalCohortFeed());
         builder.Services.AddSingleton<IMemberProfileStore, SqlMemberProfileStore>();
+        builder.Services.AddSingleton<Core.Security.IKeyRingStore, SqlKeyRingStore>();
         // Several instances share leases through PostgreSQL; a SQLite file serves one process, whose leases can stay in memory.
         builder.Services.AddSingleton<ILeaseStore>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
             ? new SqlLeaseStore(services.GetRequiredService<IDatabase>())

@@ -1,9 +1,12 @@
 using System.Threading.RateLimiting;
 using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Security;
 using DevOps90.Bot.Web.Assets;
 using DevOps90.Bot.Web.Dashboard;
 using DevOps90.Bot.Web.GroupPages;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -28,7 +31,17 @@ public static class WebSetup
         services.AddSingleton(provider => new GroupPageAddress(provider.GetRequiredService<IOptions<WebOptions>>().Value.PublicBaseUri));
         services.AddSingleton<GroupPageBuilder>();
         services.AddSingleton<GroupPageCache>();
-        services.AddDataProtection();
+        // The cookies' keys live in the bot's database (when it has one): a restart keeps moderators signed in, and
+        // instances on one PostgreSQL read each other's cookies. The application name ties keys to this bot, not to
+        // the folder it runs from.
+        services.AddDataProtection().SetApplicationName("DevOps90.Bot");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((keys, provider) =>
+        {
+            if (provider.GetService<IKeyRingStore>() is { } store)
+            {
+                keys.XmlRepository = new KeyRingRepository(store);
+            }
+        });
         services.AddHttpClient<DiscordOAuthClient>();
         services.AddHttpClient<SlackOidcClient>();
         services.AddSingleton<ModeratorSessions>();
