@@ -1,6 +1,7 @@
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Background;
 using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Core.Reminders;
 using DevOps90.Bot.Slack.Api;
 using DevOps90.Bot.Slack.Commands;
 using DevOps90.Bot.Slack.Inbound;
@@ -38,6 +39,7 @@ public static class SlackSetup
         services.AddSlackApi();
         services.AddHttpClient(SlackFollowUpSender.ResponseClient).RemoveAllLoggers();
         services.AddSingleton<IChatPublisher, SlackPublisher>();
+        services.AddSingleton<IDirectMessenger, SlackDirectMessenger>();
         services.AddSingleton<ICommunityDirectory, SlackCommunities>();
         services.AddSingleton<SlackUsers>();
         services.AddSingleton<SlackRequests>();

@@ -45,6 +45,9 @@ public sealed record MemberProgress(
     public IReadOnlyList<int> FreezesUsed { get; init; } = [];
 }
 
+/// <summary>A member's check-ins in a cohort with the day reached, the last lesson day, and their streaks.</summary>
+public sealed record MemberDays(int CurrentDay, int LastDay, IReadOnlySet<int> Done, IReadOnlyList<CheckIn> CheckIns, StreakHistory Streaks);
+
 /// <summary>One line of a leaderboard.</summary>
 public sealed record LeaderboardLine(int Rank, string MemberId, int DaysDone, int Streak);
 
@@ -158,6 +161,18 @@ public sealed class ParticipationService(
             FreezesHeld = streaks.FreezesHeld,
             FreezesUsed = streaks.FreezesUsed,
         };
+    }
+
+    /// <summary>
+    /// A member's days done, their check-ins, and their streaks on the current day, from one read of their
+    /// check-ins: for reminders and certificates, which need no rank.
+    /// </summary>
+    public async Task<MemberDays> DaysAsync(Cohort cohort, string memberId, CancellationToken cancellationToken = default)
+    {
+        var current = CurrentDay(cohort);
+        var mine = await store.ForMemberAsync(cohort.Id, memberId, cancellationToken).ConfigureAwait(false);
+        var done = mine.Select(checkIn => checkIn.Day).ToHashSet();
+        return new MemberDays(current, LastDay(cohort), done, mine, Streaks.Walk(done, current, StreakRules.Of(cohort)));
     }
 
     /// <summary>Top 10 by days done in the period (local week from Monday, local month, or all), then streak, then who got there first.</summary>
