@@ -53,6 +53,7 @@ public static class CommandCatalogue
             new CohortCommand(new CohortRegistry(new InMemoryCohortStore(), time), defaults, time, leaderboards),
             new PageCommand(participation),
             new RemindCommand(new ReminderService(new InMemoryReminderStore(), time)),
+            new CertificateCommand(),
             new HelpCommand(() => dispatcher!.Commands),
         ];
         dispatcher = new CommandDispatcher(handlers, cohorts, defaults, time);

@@ -327,6 +327,10 @@ public sealed class ParticipationService(
         }
     }
 
+    /// <summary>The name a member showed in their community at their last check-in (null: none known).</summary>
+    public async Task<string?> DisplayNameAsync(string memberId, CancellationToken cancellationToken = default) =>
+        profiles is null ? null : (await profiles.FindAsync([memberId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(memberId)?.DisplayName;
+
     /// <summary>Whether a member hid themselves from the web pages.</summary>
     public async Task<bool> IsHiddenAsync(string memberId, CancellationToken cancellationToken = default) =>
         profiles is not null

@@ -57,6 +57,7 @@ public static class StudyGroupSetup
         services.AddSingleton<ICommandHandler, PageCommand>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<ICommandHandler, RemindCommand>();
+        services.AddSingleton<ICommandHandler, CertificateCommand>();
         // Help lists the others, so it asks the dispatcher for them when it runs rather than at construction.
         services.AddSingleton<ICommandHandler>(provider => new HelpCommand(() => provider.GetRequiredService<CommandDispatcher>().Commands));
         services.AddSingleton<CommandDispatcher>();
