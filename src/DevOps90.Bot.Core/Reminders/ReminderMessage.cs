@@ -21,6 +21,8 @@ public static class ReminderMessage
         var line = streak > 0
             ? text.Format("Remind.Message", streak, cohort.Id.Value, ends, day, title)
             : text.Format("Remind.MessageNoStreak", cohort.Id.Value, day, title, ends);
-        return Reply.Text(line, isPrivate: true);
+        // Not "private" in the replies' sense (ephemeral): a direct message is private already, and a channel message
+        // may not carry the ephemeral flag.
+        return Reply.Text(line);
     }
 }
