@@ -1,5 +1,6 @@
 using DevOps90.Bot.Core.Background;
 using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Core.Reminders;
 using DevOps90.Bot.Discord.Commands;
 using DevOps90.Bot.Discord.Gateway;
 using DevOps90.Bot.Discord.Interactions;
@@ -36,6 +37,7 @@ public static class DiscordSetup
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.AddDiscordRest();
         services.AddSingleton<IChatPublisher, DiscordPublisher>();
+        services.AddSingleton<IDirectMessenger, DiscordDirectMessenger>();
         services.AddSingleton<Core.Cohorts.ICommunityDirectory, DiscordCommunities>();
         services.TryAddSingleton<InFlightWork>();
         services.AddSingleton<DeferredReplies>();

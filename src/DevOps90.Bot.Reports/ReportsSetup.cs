@@ -13,6 +13,7 @@ public static class ReportsSetup
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<ICheckInCsvWriter, CheckInCsvWriter>();
         services.AddSingleton<IParticipationCharts, ScottPlotParticipationCharts>();
+        services.AddSingleton<ICertificateRenderer, SkiaCertificateRenderer>();
         return services;
     }
 

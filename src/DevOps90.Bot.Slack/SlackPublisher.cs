@@ -141,7 +141,7 @@ internal sealed class SlackPublisher(ISlackApi slack, Commands.SlackUsers? users
         return string.Create(CultureInfo.InvariantCulture, $"{micros / 1_000_000}.{micros % 1_000_000:D6}");
     }
 
-    private static JsonObject Arguments(string channel, SlackMessage message)
+    internal static JsonObject Arguments(string channel, SlackMessage message)
     {
         var arguments = new JsonObject { ["channel"] = channel, ["text"] = message.Text };
         if (message.Blocks.Count > 0)

@@ -1,6 +1,7 @@
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Background;
 using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Core.Reminders;
 using DevOps90.Bot.Slack.Api;
 using DevOps90.Bot.Slack.Commands;
 using DevOps90.Bot.Slack.Inbound;
@@ -41,6 +42,7 @@ public static class SlackSetup
         services.AddSingleton<SlackCommunities>();
         services.AddSingleton<ICommunityDirectory>(provider => provider.GetRequiredService<SlackCommunities>());
         services.AddSingleton<IModeratorRule, SlackModeratorRule>();
+        services.AddSingleton<IDirectMessenger, SlackDirectMessenger>();
         services.AddSingleton<SlackUsers>();
         services.AddSingleton<SlackRequests>();
         services.TryAddSingleton<InFlightWork>();

@@ -21,7 +21,9 @@ internal sealed record CohortDocument(
     string? MentionRole,
     bool LeaderboardMessage = false,
     IReadOnlyList<string>? Moderators = null,
-    bool PublicPage = false)
+    bool PublicPage = false,
+    int? FreezeEvery = null,
+    int? FreezeMax = null)
 {
     public static CohortDocument From(Cohort cohort) => new(
         cohort.Id.Value,
@@ -38,7 +40,9 @@ internal sealed record CohortDocument(
         cohort.MentionRoleId,
         cohort.LeaderboardMessage,
         [.. cohort.Moderators],
-        cohort.PublicPage);
+        cohort.PublicPage,
+        cohort.FreezeEvery,
+        cohort.FreezeMax);
 
     public Cohort ToCohort()
     {
@@ -59,6 +63,8 @@ internal sealed record CohortDocument(
             LeaderboardMessage = LeaderboardMessage,
             Moderators = [.. Moderators ?? []],
             PublicPage = PublicPage,
+            FreezeEvery = FreezeEvery ?? Core.Participation.StreakRules.DefaultFreezeEvery,
+            FreezeMax = FreezeMax ?? Core.Participation.StreakRules.DefaultFreezeMax,
         };
     }
 

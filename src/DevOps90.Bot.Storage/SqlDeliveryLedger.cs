@@ -10,7 +10,8 @@ namespace DevOps90.Bot.Storage;
 /// returning it only to the caller that did), so of any number of instances claiming at once exactly one gets it,
 /// on SQLite and on PostgreSQL alike.
 /// </summary>
-public sealed class SqlDeliveryLedger(IDatabase database) : IDeliveryLedger
+/// The reminders' ledger is the same class on a table of its own (<see cref="ForReminders"/>).
+public sealed class SqlDeliveryLedger(IDatabase database, string table = "delivery_ledger") : IDeliveryLedger
 {
     private const string Columns =
         "cohort_id AS CohortId, post_key AS PostKey, state AS State, scheduled_at AS ScheduledAt, updated_at AS UpdatedAt, " +
@@ -19,14 +20,16 @@ public sealed class SqlDeliveryLedger(IDatabase database) : IDeliveryLedger
     // The WHERE is LedgerRules.MayReclaim. On a conflict each engine updates the line as it is once the other
     // writers are done with it (SQLite: one writer at a time; PostgreSQL: the row lock, then the WHERE is checked on
     // the latest version), so a second claimant finds the line claimed and gets no row back.
-    private const string Claim =
+    private readonly string _claim = (
         "INSERT INTO delivery_ledger (cohort_id, post_key, state, scheduled_at, updated_at, attempts, owner) " +
         "VALUES (@Cohort, @Post, 'claimed', @ScheduledAt, @Now, 1, @Owner) " +
         "ON CONFLICT (cohort_id, post_key) DO UPDATE SET state = 'claimed', updated_at = excluded.updated_at, " +
         "attempts = delivery_ledger.attempts + 1, owner = excluded.owner, next_attempt_at = NULL " +
         "WHERE (delivery_ledger.state = 'claimed' AND delivery_ledger.updated_at + @Lease <= @Now) " +
         "OR (delivery_ledger.state = 'failed' AND delivery_ledger.permanent = 0 AND delivery_ledger.next_attempt_at <= @Now) " +
-        $"RETURNING {Columns}";
+        $"RETURNING {Columns}").Replace("delivery_ledger", table, StringComparison.Ordinal);
+
+    public static SqlDeliveryLedger ForReminders(IDatabase database) => new(database, "reminder_ledger");
 
     public async Task<ClaimResult> TryClaimAsync(DeliveryKey key, DateTimeOffset scheduledAt, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
     {
@@ -43,7 +46,7 @@ public sealed class SqlDeliveryLedger(IDatabase database) : IDeliveryLedger
         while (true)
         {
             var claimed = await connection.QuerySingleOrDefaultAsync<LedgerRow>(
-                new CommandDefinition(Claim, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                new CommandDefinition(_claim, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
             if (claimed is not null)
             {
                 return new ClaimResult(ClaimOutcome.Claimed, claimed.ToRecord());
@@ -60,20 +63,20 @@ public sealed class SqlDeliveryLedger(IDatabase database) : IDeliveryLedger
 
     public Task MarkSentAsync(DeliveryKey key, string messageId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         ExecuteAsync(
-            "UPDATE delivery_ledger SET state = 'sent', message_id = @MessageId, reason = NULL, updated_at = @Now WHERE cohort_id = @Cohort AND post_key = @Post",
+            $"UPDATE {table} SET state = 'sent', message_id = @MessageId, reason = NULL, updated_at = @Now WHERE cohort_id = @Cohort AND post_key = @Post",
             new { Cohort = key.Cohort.Value, key.Post, MessageId = messageId, Now = Millis(now) },
             cancellationToken);
 
     public Task MarkFailedAsync(DeliveryKey key, string reason, bool permanent, DateTimeOffset? nextAttemptAt, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         ExecuteAsync(
-            "UPDATE delivery_ledger SET state = 'failed', reason = @Reason, permanent = @Permanent, next_attempt_at = @NextAttemptAt, updated_at = @Now " +
+            $"UPDATE {table} SET state = 'failed', reason = @Reason, permanent = @Permanent, next_attempt_at = @NextAttemptAt, updated_at = @Now " +
             "WHERE cohort_id = @Cohort AND post_key = @Post",
             new { Cohort = key.Cohort.Value, key.Post, Reason = reason, Permanent = permanent ? 1 : 0, NextAttemptAt = nextAttemptAt is { } next ? Millis(next) : (long?)null, Now = Millis(now) },
             cancellationToken);
 
     public Task MarkSkippedAsync(DeliveryKey key, DateTimeOffset scheduledAt, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         ExecuteAsync(
-            "INSERT INTO delivery_ledger (cohort_id, post_key, state, scheduled_at, updated_at, attempts, reason) " +
+            $"INSERT INTO {table} (cohort_id, post_key, state, scheduled_at, updated_at, attempts, reason) " +
             "VALUES (@Cohort, @Post, 'skipped', @ScheduledAt, @Now, 0, @Reason) ON CONFLICT (cohort_id, post_key) DO NOTHING",
             new { Cohort = key.Cohort.Value, key.Post, ScheduledAt = Millis(scheduledAt), Now = Millis(now), Reason = reason },
             cancellationToken);
@@ -88,15 +91,15 @@ public sealed class SqlDeliveryLedger(IDatabase database) : IDeliveryLedger
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<LedgerRow>(
-            $"SELECT {Columns} FROM delivery_ledger WHERE cohort_id = @Cohort ORDER BY scheduled_at DESC LIMIT @Count",
+            $"SELECT {Columns} FROM {table} WHERE cohort_id = @Cohort ORDER BY scheduled_at DESC LIMIT @Count",
             new { Cohort = cohort.Value, Count = count }).ConfigureAwait(false);
         return [.. rows.Select(row => row.ToRecord())];
     }
 
-    private static async Task<DeliveryRecord?> FindAsync(DbConnection connection, DeliveryKey key, CancellationToken cancellationToken)
+    private async Task<DeliveryRecord?> FindAsync(DbConnection connection, DeliveryKey key, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<LedgerRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM delivery_ledger WHERE cohort_id = @Cohort AND post_key = @Post",
+            $"SELECT {Columns} FROM {table} WHERE cohort_id = @Cohort AND post_key = @Post",
             new { Cohort = key.Cohort.Value, key.Post },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row?.ToRecord();

@@ -15,10 +15,13 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
     private const string StreakAggregates =
         "COUNT(CASE WHEN day <= @Current THEN 1 END) AS nle, MIN(day) AS lo, MAX(CASE WHEN day <= @Current THEN day END) AS hi";
 
-    // Streaks.Current from those: 0 when neither the current day nor the one before is done; the whole range when it
-    // has no gap; NULL (read the member's days) otherwise.
+    // Streaks.Current from those: 0 when neither the current day nor the one before is done and too few days were
+    // done to earn a freeze (@FreezeEvery 0: none ever); the whole range when it reaches the day before the current
+    // one without a gap (days before the first break nothing that a freeze could mend); NULL (read the member's
+    // days and walk them) otherwise.
     private const string StreakFromRange =
-        "CASE WHEN nle = 0 OR hi < @Current - 1 THEN 0 WHEN hi - lo + 1 = nle THEN nle END";
+        "CASE WHEN nle = 0 OR (hi < @Current - 1 AND (@FreezeEvery = 0 OR nle < @FreezeEvery)) THEN 0 " +
+        "WHEN hi >= @Current - 1 AND hi - lo + 1 = nle THEN nle END";
 
     public async Task<(bool Added, CheckIn Stored)> AddAsync(CheckIn checkIn, CancellationToken cancellationToken = default)
     {
@@ -68,7 +71,7 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
         return deleted;
     }
 
-    public async Task<IReadOnlyList<MemberStanding>> LeaderCandidatesAsync(CohortId cohort, DateTimeOffset? since, int currentDay, int size, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MemberStanding>> LeaderCandidatesAsync(CohortId cohort, DateTimeOffset? since, int currentDay, int size, StreakRules rules = default, CancellationToken cancellationToken = default)
     {
         if (size <= 0)
         {
@@ -87,17 +90,17 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
             SELECT member_id AS MemberId, n AS DaysDone, last AS LastAt, {StreakFromRange} AS Streak
             FROM per WHERE n > 0 AND n >= COALESCE((SELECT n FROM boundary), 1)
             """,
-            new { Cohort = cohort.Value, Since = since?.ToUnixTimeMilliseconds() ?? long.MinValue, Current = currentDay, Size = size },
+            new { Cohort = cohort.Value, Since = since?.ToUnixTimeMilliseconds() ?? long.MinValue, Current = currentDay, Size = size, FreezeEvery = FreezeEvery(rules) },
             cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-        var streaks = await GappedStreaksAsync(connection, cohort, rows.Where(row => row.Streak is null).Select(row => row.MemberId!), currentDay, cancellationToken).ConfigureAwait(false);
+        var streaks = await GappedStreaksAsync(connection, cohort, rows.Where(row => row.Streak is null).Select(row => row.MemberId!), currentDay, rules, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(row => row.ToStanding(streaks))];
     }
 
-    public async Task<MemberRank> RankAsync(CohortId cohort, MemberStanding member, int currentDay, CancellationToken cancellationToken = default)
+    public async Task<MemberRank> RankAsync(CohortId cohort, MemberStanding member, int currentDay, StreakRules rules = default, CancellationToken cancellationToken = default)
     {
         // A COUNT over the members ranked above, in the same pass as the member count (the first row, MemberId null).
         // Ties the SQL cannot settle come back as rows: members whose days have a gap (their streak needs their days)
-        // unless their streak cannot reach this one, and full ties, which go by member id in .NET's ordinal order.
+        // unless their streak cannot reach this one (a streak counts days done, so it is at most their count), and full ties, which go by member id in .NET's ordinal order.
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = (await connection.QueryAsync<StandingRow>(new CommandDefinition(
             $"""
@@ -111,13 +114,13 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
             FROM ranked
             UNION ALL
             SELECT member_id, n, last, streak FROM ranked
-            WHERE n = @Days AND member_id <> @Member AND ((streak IS NULL AND nle - 1 >= @Streak) OR (streak = @Streak AND last = @Last))
+            WHERE n = @Days AND member_id <> @Member AND ((streak IS NULL AND nle >= @Streak) OR (streak = @Streak AND last = @Last))
             """,
-            new { Cohort = cohort.Value, Current = currentDay, Days = member.DaysDone, Member = member.MemberId, member.Streak, Last = member.LastCheckIn.ToUnixTimeMilliseconds() },
+            new { Cohort = cohort.Value, Current = currentDay, Days = member.DaysDone, Member = member.MemberId, member.Streak, Last = member.LastCheckIn.ToUnixTimeMilliseconds(), FreezeEvery = FreezeEvery(rules) },
             cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         var counts = rows.Single(row => row.MemberId is null);
         var ties = rows.Where(row => row.MemberId is not null).ToList();
-        var streaks = await GappedStreaksAsync(connection, cohort, ties.Where(row => row.Streak is null).Select(row => row.MemberId!), currentDay, cancellationToken).ConfigureAwait(false);
+        var streaks = await GappedStreaksAsync(connection, cohort, ties.Where(row => row.Streak is null).Select(row => row.MemberId!), currentDay, rules, cancellationToken).ConfigureAwait(false);
         var tiedAhead = ties.Count(row => MemberStanding.Ranking.Compare(row.ToStanding(streaks), member) < 0);
         return new MemberRank((int)counts.DaysDone, (int)counts.LastAt + tiedAhead);
     }
@@ -207,8 +210,11 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
         command.Parameters.Add(parameter);
     }
 
+    // A streak is never longer than the days done, nor can a freeze come before FreezeEvery of them (0: no freezes).
+    private static int FreezeEvery(StreakRules rules) => rules.HasFreezes ? rules.FreezeEvery : 0;
+
     // Current streaks (Streaks.Current) of members whose days up to the current one have a gap, from their days.
-    private async Task<Dictionary<string, int>> GappedStreaksAsync(DbConnection connection, CohortId cohort, IEnumerable<string> members, int currentDay, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, int>> GappedStreaksAsync(DbConnection connection, CohortId cohort, IEnumerable<string> members, int currentDay, StreakRules rules, CancellationToken cancellationToken)
     {
         var wanted = members.ToList();
         if (wanted.Count == 0)
@@ -221,7 +227,7 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
             new { Cohort = cohort.Value, Current = currentDay, Members = database.Dialect.ListOf(wanted) },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return days.GroupBy(row => row.MemberId)
-            .ToDictionary(group => group.Key, group => Streaks.Current(group.Select(row => (int)row.Day).ToHashSet(), currentDay));
+            .ToDictionary(group => group.Key, group => Streaks.Current(group.Select(row => (int)row.Day).ToHashSet(), currentDay, rules));
     }
 
     private async Task<IReadOnlyList<CheckIn>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Coordination;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Core.Participation;
+using DevOps90.Bot.Core.Reminders;
 using DevOps90.Bot.Storage.Migrations;
 using DevOps90.Bot.Storage.Postgres;
 using DevOps90.Bot.Storage.Sqlite;
@@ -50,6 +51,8 @@ public static class StorageSetup
             : new LocalCohortFeed());
         builder.Services.AddSingleton<IMemberProfileStore, SqlMemberProfileStore>();
         builder.Services.AddSingleton<Core.Security.IKeyRingStore, SqlKeyRingStore>();
+        builder.Services.AddSingleton<IReminderStore, SqlReminderStore>();
+        builder.Services.AddSingleton(services => new ReminderLedger(SqlDeliveryLedger.ForReminders(services.GetRequiredService<IDatabase>())));
         // Several instances share leases through PostgreSQL; a SQLite file serves one process, whose leases can stay in memory.
         builder.Services.AddSingleton<ILeaseStore>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
             ? new SqlLeaseStore(services.GetRequiredService<IDatabase>())

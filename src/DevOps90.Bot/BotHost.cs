@@ -47,6 +47,7 @@ public static class BotHost
         builder.AddWeb();
         builder.Services.AddReports();
         builder.Services.AddSingleton<ParticipationReports>();
+        builder.Services.AddSingleton<Certificates>();
         builder.Services.AddHostedService<ChartFontCheck>();
         builder.AddDiscord();
         builder.AddSlack();

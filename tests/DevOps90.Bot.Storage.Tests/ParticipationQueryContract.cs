@@ -73,6 +73,28 @@ public abstract class ParticipationQueryContract
     }
 
     [SkippableFact]
+    public async Task LeaderCandidatesAndRank_WithFreezes_WalkTheDaysAsStreaksDo()
+    {
+        // One freeze per 2 days done, one held: bob's missing day 3 is frozen (streak 5), gus's day 5 too (streak 4,
+        // though his last day is before yesterday); eve's second missed day and fay's first break theirs.
+        var store = await FilledAsync();
+        foreach (var day in new[] { 1, 2, 3, 4 })
+        {
+            await store.AddAsync(new CheckIn(_group, "gus", day, _at.AddHours(day).AddMinutes(30), false));
+        }
+
+        var rules = new StreakRules(2, 1);
+        var candidates = await store.LeaderCandidatesAsync(_group, null, Current, 10, rules);
+        var bob = candidates.Single(candidate => candidate.MemberId == "bob");
+
+        Assert.Equal(
+            new Dictionary<string, int> { ["ada"] = 6, ["bob"] = 5, ["cy"] = 5, ["dee"] = 5, ["eve"] = 0, ["fay"] = 0, ["gus"] = 4 },
+            candidates.ToDictionary(candidate => candidate.MemberId, candidate => candidate.Streak));
+        Assert.Equal(2, (await store.RankAsync(_group, bob, Current, rules)).Ahead);
+        Assert.Equal(3, (await store.RankAsync(_group, bob with { Streak = 3 }, Current)).Ahead);
+    }
+
+    [SkippableFact]
     public async Task Activity_CountsActiveMembersPerDayAndTheInactive()
     {
         var store = await FilledAsync();

@@ -5,6 +5,7 @@ using DevOps90.Bot.Core.Curricula;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Core.Posts;
+using DevOps90.Bot.Core.Reminders;
 
 namespace DevOps90.Bot.Testing;
 
@@ -51,6 +52,8 @@ public static class CommandCatalogue
             new ParticipationCommand(participation),
             new CohortCommand(new CohortRegistry(new InMemoryCohortStore(), time), defaults, time, leaderboards),
             new PageCommand(participation),
+            new RemindCommand(new ReminderService(new InMemoryReminderStore(), time)),
+            new CertificateCommand(),
             new HelpCommand(() => dispatcher!.Commands),
         ];
         dispatcher = new CommandDispatcher(handlers, cohorts, defaults, time);

@@ -43,10 +43,10 @@ public sealed class InMemoryParticipationStore : IParticipationStore
         }
     }
 
-    public Task<IReadOnlyList<MemberStanding>> LeaderCandidatesAsync(CohortId cohort, DateTimeOffset? since, int currentDay, int size, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<MemberStanding>> LeaderCandidatesAsync(CohortId cohort, DateTimeOffset? since, int currentDay, int size, StreakRules rules = default, CancellationToken cancellationToken = default)
     {
         var all = Snapshot(cohort);
-        var streaks = Streaks(all, currentDay);
+        var streaks = Streaks(all, currentDay, rules);
         var inPeriod = all.Where(checkIn => since is null || checkIn.At >= since)
             .GroupBy(checkIn => checkIn.MemberId)
             .Select(group => new MemberStanding(group.Key, group.Count(), streaks[group.Key], group.Max(checkIn => checkIn.At)))
@@ -60,10 +60,10 @@ public sealed class InMemoryParticipationStore : IParticipationStore
         return Task.FromResult<IReadOnlyList<MemberStanding>>([.. inPeriod.Where(standing => standing.DaysDone >= boundary)]);
     }
 
-    public Task<MemberRank> RankAsync(CohortId cohort, MemberStanding member, int currentDay, CancellationToken cancellationToken = default)
+    public Task<MemberRank> RankAsync(CohortId cohort, MemberStanding member, int currentDay, StreakRules rules = default, CancellationToken cancellationToken = default)
     {
         var all = Snapshot(cohort);
-        var streaks = Streaks(all, currentDay);
+        var streaks = Streaks(all, currentDay, rules);
         var standings = all.GroupBy(checkIn => checkIn.MemberId)
             .Select(group => new MemberStanding(group.Key, group.Count(), streaks[group.Key], group.Max(checkIn => checkIn.At)))
             .ToList();
@@ -108,9 +108,9 @@ public sealed class InMemoryParticipationStore : IParticipationStore
         }
     }
 
-    private static Dictionary<string, int> Streaks(IReadOnlyList<CheckIn> all, int currentDay) =>
+    private static Dictionary<string, int> Streaks(IReadOnlyList<CheckIn> all, int currentDay, StreakRules rules) =>
         all.GroupBy(checkIn => checkIn.MemberId)
-            .ToDictionary(group => group.Key, group => Core.Participation.Streaks.Current(group.Select(checkIn => checkIn.Day).ToHashSet(), currentDay));
+            .ToDictionary(group => group.Key, group => Core.Participation.Streaks.Current(group.Select(checkIn => checkIn.Day).ToHashSet(), currentDay, rules));
 
     private List<CheckIn> Snapshot(CohortId cohort)
     {

@@ -11,6 +11,9 @@ public static class SampleCurriculum
     private static readonly string[] _englishTitles = ["Introduction", "Responsibilities of a DevOps Engineer", "DevOps Lifecycle", "Kubernetes Basics", "Docker Compose", "Résumé Writing for Engineers"];
     private static readonly string[] _frenchTitles = ["Introduction", "Responsabilités d'un Ingénieur DevOps", "Cycle de vie DevOps"];
 
+    // Past its titles (a longer curriculum for tests that need one), a language repeats them.
+    private static string[] Titles(string language) => language == "fr" ? _frenchTitles : _englishTitles;
+
     public static Curriculum Make(string language, int days) => new()
     {
         Id = "2022",
@@ -26,7 +29,7 @@ public static class SampleCurriculum
         Lessons = [.. Enumerable.Range(1, days).Select(day => new Lesson
         {
             Day = day,
-            Title = (language == "fr" ? _frenchTitles : _englishTitles)[day - 1],
+            Title = Titles(language)[(day - 1) % Titles(language).Length],
             Topic = day == 1 ? "Introduction" : day <= 3 ? (language == "fr" ? "Les bases" : "Basics") : (language == "fr" ? "Conteneurs" : "Containers"),
             Summary = $"Summary of day {day} in {language}. It explains pipelines and containers.",
             KeyPoints = ["First point", "Second point"],

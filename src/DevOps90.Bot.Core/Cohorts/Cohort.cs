@@ -45,6 +45,12 @@ public sealed record Cohort
     /// </summary>
     public bool PublicPage { get; init; }
 
+    /// <summary>Days done that earn a streak freeze (0: no freezes); see <c>StreakRules</c>.</summary>
+    public int FreezeEvery { get; init; } = 7;
+
+    /// <summary>The most freezes a member holds at once (0: no freezes).</summary>
+    public int FreezeMax { get; init; } = 2;
+
     /// <summary>
     /// Members who moderate this group besides those the platform says may manage the server: member ids, and role
     /// ids prefixed "role:" (a Discord role; a Slack user group later). Checked on the server for every command.

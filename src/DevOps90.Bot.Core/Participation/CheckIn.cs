@@ -23,15 +23,16 @@ public interface IParticipationStore
     /// <summary>
     /// Every member with a check-in at or after <paramref name="since"/> (null: ever) whose count of them is at least the
     /// <paramref name="size"/>-th highest such count: the top <paramref name="size"/> under any tie-break, ties at the
-    /// boundary included. Streaks are current streaks on <paramref name="currentDay"/> over all of a member's days.
+    /// boundary included. Streaks are current streaks on <paramref name="currentDay"/> over all of a member's days,
+    /// with the cohort's freezes (<see cref="Streaks.Walk"/>).
     /// </summary>
-    Task<IReadOnlyList<MemberStanding>> LeaderCandidatesAsync(CohortId cohort, DateTimeOffset? since, int currentDay, int size, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<MemberStanding>> LeaderCandidatesAsync(CohortId cohort, DateTimeOffset? since, int currentDay, int size, StreakRules rules = default, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// How many members have checked in, and how many other than <paramref name="member"/> rank above it
     /// (<see cref="MemberStanding.Ranking"/> over all check-ins, streaks on <paramref name="currentDay"/>).
     /// </summary>
-    Task<MemberRank> RankAsync(CohortId cohort, MemberStanding member, int currentDay, CancellationToken cancellationToken = default);
+    Task<MemberRank> RankAsync(CohortId cohort, MemberStanding member, int currentDay, StreakRules rules = default, CancellationToken cancellationToken = default);
 
     Task<CohortActivity> ActivityAsync(CohortId cohort, ActivityQuery query, CancellationToken cancellationToken = default);
 

@@ -36,7 +36,17 @@ public sealed record MemberProgress(
     int Rank,
     int Members,
     IReadOnlySet<int> Done,
-    IReadOnlySet<int> Late);
+    IReadOnlySet<int> Late)
+{
+    /// <summary>Streak freezes held on the current day.</summary>
+    public int FreezesHeld { get; init; }
+
+    /// <summary>The lesson days a freeze kept the streak on, in order.</summary>
+    public IReadOnlyList<int> FreezesUsed { get; init; } = [];
+}
+
+/// <summary>A member's check-ins in a cohort with the day reached, the last lesson day, and their streaks.</summary>
+public sealed record MemberDays(int CurrentDay, int LastDay, IReadOnlySet<int> Done, IReadOnlyList<CheckIn> CheckIns, StreakHistory Streaks);
 
 /// <summary>One line of a leaderboard.</summary>
 public sealed record LeaderboardLine(int Rank, string MemberId, int DaysDone, int Streak);
@@ -100,7 +110,7 @@ public sealed class ParticipationService(
         }
 
         var done = await DoneDaysAsync(cohort, memberId, cancellationToken).ConfigureAwait(false);
-        return new CheckInOutcome(added ? CheckInStatus.Added : CheckInStatus.AlreadyDone, target, stored.IsLate, Streaks.Current(done, Math.Max(current, target)));
+        return new CheckInOutcome(added ? CheckInStatus.Added : CheckInStatus.AlreadyDone, target, stored.IsLate, Streaks.Current(done, Math.Max(current, target), StreakRules.Of(cohort)));
     }
 
     public async Task<CheckInOutcome> UndoAsync(Cohort cohort, string memberId, int? day, CancellationToken cancellationToken = default)
@@ -120,7 +130,7 @@ public sealed class ParticipationService(
         }
 
         var done = await DoneDaysAsync(cohort, memberId, cancellationToken).ConfigureAwait(false);
-        return new CheckInOutcome(removed ? CheckInStatus.Removed : CheckInStatus.NotDone, target, Streak: Streaks.Current(done, current));
+        return new CheckInOutcome(removed ? CheckInStatus.Removed : CheckInStatus.NotDone, target, Streak: Streaks.Current(done, current, StreakRules.Of(cohort)));
     }
 
     /// <summary>A member's days, streaks and rank; the rank is counted by the store (members ranked above), not by ranking everyone.</summary>
@@ -130,22 +140,39 @@ public sealed class ParticipationService(
         var current = calendar is null ? 0 : ParticipationClock.CurrentDay(calendar, time.GetUtcNow(), GraceCutoff);
         var mine = await store.ForMemberAsync(cohort.Id, memberId, cancellationToken).ConfigureAwait(false);
         var done = mine.Select(checkIn => checkIn.Day).ToHashSet();
-        var streak = Streaks.Current(done, current);
-        var standing = new MemberStanding(memberId, done.Count, streak, mine.Count == 0 ? DateTimeOffset.MinValue : mine.Max(checkIn => checkIn.At));
-        var rank = await store.RankAsync(cohort.Id, standing, current, cancellationToken).ConfigureAwait(false);
+        var rules = StreakRules.Of(cohort);
+        var streaks = Streaks.Walk(done, current, rules);
+        var standing = new MemberStanding(memberId, done.Count, streaks.Current, mine.Count == 0 ? DateTimeOffset.MinValue : mine.Max(checkIn => checkIn.At));
+        var rank = await store.RankAsync(cohort.Id, standing, current, rules, cancellationToken).ConfigureAwait(false);
         var closedDays = Math.Max(0, current - 1);
         return new MemberProgress(
             memberId,
             done.Count,
             calendar?.LastDay ?? 0,
             current,
-            streak,
-            Streaks.Longest(done),
+            streaks.Current,
+            streaks.Longest,
             Enumerable.Range(1, closedDays).Count(lessonDay => !done.Contains(lessonDay)),
             mine.Count == 0 ? 0 : rank.Ahead + 1,
             rank.Members,
             done,
-            mine.Where(checkIn => checkIn.IsLate).Select(checkIn => checkIn.Day).ToHashSet());
+            mine.Where(checkIn => checkIn.IsLate).Select(checkIn => checkIn.Day).ToHashSet())
+        {
+            FreezesHeld = streaks.FreezesHeld,
+            FreezesUsed = streaks.FreezesUsed,
+        };
+    }
+
+    /// <summary>
+    /// A member's days done, their check-ins, and their streaks on the current day, from one read of their
+    /// check-ins: for reminders and certificates, which need no rank.
+    /// </summary>
+    public async Task<MemberDays> DaysAsync(Cohort cohort, string memberId, CancellationToken cancellationToken = default)
+    {
+        var current = CurrentDay(cohort);
+        var mine = await store.ForMemberAsync(cohort.Id, memberId, cancellationToken).ConfigureAwait(false);
+        var done = mine.Select(checkIn => checkIn.Day).ToHashSet();
+        return new MemberDays(current, LastDay(cohort), done, mine, Streaks.Walk(done, current, StreakRules.Of(cohort)));
     }
 
     /// <summary>Top 10 by days done in the period (local week from Monday, local month, or all), then streak, then who got there first.</summary>
@@ -168,7 +195,7 @@ public sealed class ParticipationService(
 
         // The period is the local date of each check-in, so it starts at the instant the cohort's zone reaches that date.
         var since = from is { } date ? ParticipationClock.StartOf(date, cohort.TimeZone) : (DateTimeOffset?)null;
-        var candidates = await store.LeaderCandidatesAsync(cohort.Id, since, current, size, cancellationToken).ConfigureAwait(false);
+        var candidates = await store.LeaderCandidatesAsync(cohort.Id, since, current, size, StreakRules.Of(cohort), cancellationToken).ConfigureAwait(false);
         return [.. candidates
             .Order(MemberStanding.Ranking)
             .Take(size)
@@ -299,6 +326,10 @@ public sealed class ParticipationService(
             Changed?.Invoke(null);
         }
     }
+
+    /// <summary>The name a member showed in their community at their last check-in (null: none known).</summary>
+    public async Task<string?> DisplayNameAsync(string memberId, CancellationToken cancellationToken = default) =>
+        profiles is null ? null : (await profiles.FindAsync([memberId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(memberId)?.DisplayName;
 
     /// <summary>Whether a member hid themselves from the web pages.</summary>
     public async Task<bool> IsHiddenAsync(string memberId, CancellationToken cancellationToken = default) =>

@@ -13,6 +13,8 @@ namespace DevOps90.Bot.Discord.Payloads;
 [JsonSerializable(typeof(ApplicationCommandPayload))]
 [JsonSerializable(typeof(IReadOnlyList<ApplicationCommandPayload>))]
 [JsonSerializable(typeof(DiscordMessage))]
+[JsonSerializable(typeof(DiscordChannel))]
+[JsonSerializable(typeof(DirectMessageChannelPayload))]
 [JsonSerializable(typeof(GatewayBotInfo))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class DiscordJsonContext : JsonSerializerContext;

@@ -7,3 +7,9 @@ public sealed record DiscordMessage(Snowflake Id, Snowflake ChannelId);
 public sealed record GatewayBotInfo(string Url, int Shards, SessionStartLimit SessionStartLimit);
 
 public sealed record SessionStartLimit(int Total, int Remaining, int ResetAfter, int MaxConcurrency);
+
+/// <summary>A channel as Discord answers with it; only its id is read (https://discord.com/developers/docs/resources/channel).</summary>
+public sealed record DiscordChannel(Snowflake Id);
+
+/// <summary>POST /users/@me/channels (https://discord.com/developers/docs/resources/user#create-dm): the user's id, a string.</summary>
+public sealed record DirectMessageChannelPayload(string RecipientId);

@@ -100,6 +100,13 @@ internal sealed partial class DiscordRestClient : IDiscordRestClient
     public Task<JsonElement> GetChannelAsync(Snowflake channelId, CancellationToken cancellationToken = default) =>
         SendAsync(DiscordRoute.Bot(HttpMethod.Get, $"channels/{channelId}"), null, Json.JsonElement, cancellationToken);
 
+    public Task<DiscordChannel> CreateDirectMessageChannelAsync(Snowflake userId, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            DiscordRoute.Bot(HttpMethod.Post, "users/@me/channels"),
+            RequestBody.Json(new DirectMessageChannelPayload(userId.ToString()), Json.DirectMessageChannelPayload),
+            Json.DiscordChannel,
+            cancellationToken);
+
     public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken = default) =>
         SendAsync(DiscordRoute.Bot(HttpMethod.Get, "gateway/bot"), null, Json.GatewayBotInfo, cancellationToken);
 

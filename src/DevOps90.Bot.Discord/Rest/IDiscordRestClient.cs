@@ -43,6 +43,12 @@ public interface IDiscordRestClient
     /// <summary>GET /channels/{channel.id}: the channel object (its guild_id among others).</summary>
     Task<JsonElement> GetChannelAsync(Snowflake channelId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// POST /users/@me/channels: the private channel with one user (the same one on every call), to post into with
+    /// <see cref="CreateMessageAsync"/>.
+    /// </summary>
+    Task<DiscordChannel> CreateDirectMessageChannelAsync(Snowflake userId, CancellationToken cancellationToken = default);
+
     /// <summary>GET /gateway/bot</summary>
     Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken = default);
 }

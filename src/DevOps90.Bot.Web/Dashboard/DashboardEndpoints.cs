@@ -37,6 +37,7 @@ internal static class DashboardEndpoints
         endpoints.MapGet("/dashboard/{id}", CohortAsync);
         endpoints.MapPost("/dashboard/{id}/settings", ChangeAsync);
         endpoints.MapGet("/dashboard/{id}/export.csv", ExportAsync);
+        endpoints.MapGet("/dashboard/{id}/certificate.png", CertificateAsync);
     }
 
     private static IResult Home(HttpContext context, ModeratorSessions sessions, BotDefaults defaults, IOptions<WebOptions> options)
@@ -175,6 +176,33 @@ internal static class DashboardEndpoints
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"participation-{cohort.Id}.csv\"";
         await reports.WriteExportAsync(cohort, null, null, context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         return Results.Empty;
+    }
+
+    /// <summary>
+    /// The signed-in member's certificate (or, for a moderator handing one over, <c>?member=discord:…</c>'s), the same
+    /// PNG <c>/certificate</c> sends, in the group's language; before the end, 404 with how many days remain.
+    /// </summary>
+    private static async Task<IResult> CertificateAsync(
+        string id, string? member, HttpContext context, ModeratorSessions sessions, BotDefaults defaults, ICohortDirectory cohorts, Certificates certificates)
+    {
+        if (Guard(context, sessions, defaults, id) is { } refused)
+        {
+            return refused;
+        }
+
+        if (cohorts.Find(new CohortId(id)) is not { } cohort)
+        {
+            return Results.NotFound();
+        }
+
+        var session = sessions.Read(context)!;
+        var memberId = string.IsNullOrWhiteSpace(member) ? session.MemberId : member.Trim();
+        var text = BotText.For(cohort.Language ?? defaults.Language);
+        var displayName = memberId == session.MemberId ? session.DisplayName : null;
+        var outcome = await certificates.ForAsync(cohort, memberId, displayName, text, context.RequestAborted).ConfigureAwait(false);
+        return outcome.Image is { } image
+            ? Results.File(image.Content.ToArray(), image.ContentType, image.FileName)
+            : Results.Text(text.Format("Certificate.NotYet", outcome.DaysDone, outcome.TotalDays, outcome.DaysLeft), "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status404NotFound);
     }
 
     /// <summary>Signed out: the sign-in page (401); signed in without this group: refused (403).</summary>

@@ -90,7 +90,8 @@ internal static class DashboardPages
         PageLayout.Section(html, "summary", text["Dash.Summary"], () => ReplyHtml.Write(html, page.Summary, "h3", page.MemberName));
         PageLayout.Section(html, "streaks", text["Dash.Streaks"], () => ReplyHtml.Write(html, page.Streaks, "h3", page.MemberName));
         PageLayout.Section(html, "export", text["Dash.ExportHeading"], () =>
-            html.Open("p").Element("a", text["Dash.Export"], ("href", $"/dashboard/{Uri.EscapeDataString(page.CohortId)}/export.csv"), ("download", "")).Close("p"));
+            html.Open("p").Element("a", text["Dash.Export"], ("href", $"/dashboard/{Uri.EscapeDataString(page.CohortId)}/export.csv"), ("download", "")).Close("p")
+                .Open("p").Element("a", text["Certificate.Link"], ("href", $"/dashboard/{Uri.EscapeDataString(page.CohortId)}/certificate.png"), ("download", "")).Close("p"));
         PageLayout.Section(html, "deliveries", text["Dash.Deliveries"], () => ReplyHtml.Write(html, page.Deliveries, "h3", page.MemberName));
         PageLayout.Section(html, "settings", text["Dash.Settings"], () =>
         {

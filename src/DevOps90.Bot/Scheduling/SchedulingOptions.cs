@@ -12,6 +12,14 @@ public sealed class SchedulingOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan StalenessWindow { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>How often reminders that are due are looked for and sent (every instance does; the ledger keeps one a day).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Reminders in flight at once per instance (each a private message of two requests on Discord).</summary>
+    [Range(1, 1000)]
+    public int ReminderConcurrency { get; set; } = 64;
+
     /// <summary>How often every cohort is checked for a missing post, besides once at start.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(2);

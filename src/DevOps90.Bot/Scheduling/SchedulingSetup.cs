@@ -1,4 +1,5 @@
 using DevOps90.Bot.Core.Delivery;
+using DevOps90.Bot.Core.Reminders;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -37,6 +38,9 @@ public static class SchedulingSetup
         services.AddHostedService<DeliveryWorkers>();
         services.AddHostedService<ScheduleSynchronizer>();
         services.AddHostedService<ReconciliationService>();
+        services.AddSingleton(provider => new ReminderOptions { Concurrency = provider.GetRequiredService<IOptions<SchedulingOptions>>().Value.ReminderConcurrency });
+        services.AddSingleton<ReminderRound>();
+        services.AddHostedService<ReminderWorker>();
         return builder;
     }
 }

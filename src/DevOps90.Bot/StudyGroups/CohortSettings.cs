@@ -42,6 +42,12 @@ public sealed class CohortSettings
     /// <summary>Publish the group's web page at /groups/{Id} (off by default: anyone with the address can read it).</summary>
     public bool Page { get; set; }
 
+    /// <summary>Days done that earn a member one streak freeze (0: no freezes).</summary>
+    public int FreezeEvery { get; set; } = 7;
+
+    /// <summary>The most streak freezes a member holds at once (0: no freezes).</summary>
+    public int FreezeMax { get; set; } = 2;
+
     /// <summary>Moderators of this group besides the server's managers: member ids, or "role:&lt;role id&gt;".</summary>
     public List<string> Moderators { get; set; } = [];
 }

@@ -82,6 +82,11 @@ public static class CohortSettingsReader
                 }
             }
 
+            if (item.FreezeEvery < 0 || item.FreezeMax < 0)
+            {
+                Fail(item.FreezeEvery < 0 ? "FreezeEvery" : "FreezeMax", "must be 0 (no streak freezes) or more");
+            }
+
             var target = item.Target.Split(':', 2);
             if (target.Length != 2 || target.Any(string.IsNullOrWhiteSpace))
             {
@@ -108,6 +113,8 @@ public static class CohortSettingsReader
                 MentionRoleId = string.IsNullOrWhiteSpace(item.MentionRole) ? null : item.MentionRole,
                 LeaderboardMessage = item.LeaderboardMessage,
                 PublicPage = item.Page,
+                FreezeEvery = item.FreezeEvery,
+                FreezeMax = item.FreezeMax,
                 Moderators = [.. item.Moderators.Where(entry => !string.IsNullOrWhiteSpace(entry)).Select(entry => entry.Trim())],
             };
             cohorts.Add(pausedSince is { } pause ? cohort.PausedFrom(pause) : cohort);

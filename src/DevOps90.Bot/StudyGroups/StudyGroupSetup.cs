@@ -4,6 +4,7 @@ using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Core.Commands.Handlers;
 using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Core.Posts;
+using DevOps90.Bot.Core.Reminders;
 using Microsoft.Extensions.Options;
 
 namespace DevOps90.Bot.StudyGroups;
@@ -54,6 +55,9 @@ public static class StudyGroupSetup
         services.AddSingleton<ICommandHandler, ParticipationCommand>();
         services.AddSingleton<ICommandHandler, CohortCommand>();
         services.AddSingleton<ICommandHandler, PageCommand>();
+        services.AddSingleton<ReminderService>();
+        services.AddSingleton<ICommandHandler, RemindCommand>();
+        services.AddSingleton<ICommandHandler, CertificateCommand>();
         // Help lists the others, so it asks the dispatcher for them when it runs rather than at construction.
         services.AddSingleton<ICommandHandler>(provider => new HelpCommand(() => provider.GetRequiredService<CommandDispatcher>().Commands));
         services.AddSingleton<CommandDispatcher>();

@@ -25,12 +25,12 @@ internal sealed class DeliveryFixture
     {
     }
 
-    public DeliveryFixture(IReadOnlyList<Cohort> cohorts, string now, IDeliveryLedger? ledger = null, IChatPublisher? platform = null)
+    public DeliveryFixture(IReadOnlyList<Cohort> cohorts, string now, IDeliveryLedger? ledger = null, IChatPublisher? platform = null, int lessonDays = 6)
     {
         _platform = platform;
         Time = new FakeTimeProvider(At(now));
         Cohorts = new InMemoryCohortDirectory(cohorts);
-        Index = new CurriculumIndex([SampleCurriculum.Make("en", 6), SampleCurriculum.Make("fr", 3)]);
+        Index = new CurriculumIndex([SampleCurriculum.Make("en", lessonDays), SampleCurriculum.Make("fr", 3)]);
         Ledger = ledger ?? new InMemoryDeliveryLedger();
         Service = NewService();
     }

@@ -95,7 +95,7 @@ public sealed class ParticipationCommandTests
 
         Assert.Equal("Progress", reply.Title);
         Assert.Equal(ReplySpan.Member("ada"), Assert.Single(Assert.Single(Assert.Single(reply.Paragraphs).Lines).Spans));
-        Assert.Equal(["2 of 6", "2 🔥", "2", "1", "1 of 1"], reply.Fields.Select(field => field.Value));
+        Assert.Equal(["2 of 6", "2 🔥", "2", "1", "1 of 1", "0 held (one per 7 days done)"], reply.Fields.Select(field => field.Value));
         Assert.True(reply.IsPrivate);
     }
 

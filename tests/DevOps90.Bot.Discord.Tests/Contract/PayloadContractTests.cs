@@ -22,6 +22,17 @@ public sealed class PayloadContractTests
     }
 
     [SkippableFact]
+    public void DirectMessageChannel_And_Reminder_AreValidRequests()
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+        var channel = JsonSerializer.Serialize(new DirectMessageChannelPayload("123456789012345678"), DiscordJsonContext.Default.DirectMessageChannelPayload);
+        var reminder = DiscordRenderer.Render(Reply.Text("Your 12-day streak in group ends at 04:00 unless you check in."), mentionRoleId: null);
+
+        Assert.Empty(DiscordContract.Errors("CreatePrivateChannelRequest", channel));
+        Assert.Empty(DiscordContract.Errors("MessageCreateRequest", JsonSerializer.Serialize(reminder, DiscordJsonContext.Default.MessagePayload)));
+    }
+
+    [SkippableFact]
     public void CommandReply_Ephemeral_IsAValidMessageCallback()
     {
         Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);

@@ -34,6 +34,8 @@ internal sealed class FakeDiscordRestClient(Func<GatewayBotInfo> gatewayBot) : I
 
     public Task<JsonElement> GetChannelAsync(Snowflake channelId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<DiscordChannel> CreateDirectMessageChannelAsync(Snowflake userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<JsonElement> BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<ApplicationCommandPayload> commands, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }
 

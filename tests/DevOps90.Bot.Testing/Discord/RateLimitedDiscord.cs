@@ -14,7 +14,8 @@ namespace DevOps90.Bot.Testing.Discord;
 /// /api/v10/channels/{id}/messages creates a message, deduplicating on the nonce with enforce_nonce as Discord does;
 /// a refused request gets Discord's 429 (retry_after in the body, Retry-After, X-RateLimit-Scope, X-RateLimit-Global
 /// for the global limit); every answer on the route carries the X-RateLimit-* headers. GET /gateway/bot and the gateway
-/// itself are <see cref="FakeGateway"/>'s, outside the limits. Anything else is a 404.
+/// itself are <see cref="FakeGateway"/>'s, outside the limits. POST /users/@me/channels opens direct messages
+/// (RateLimitedDiscord.DirectMessages.cs). Anything else is a 404.
 /// </summary>
 public sealed partial class RateLimitedDiscord : IAsyncDisposable
 {
@@ -98,6 +99,12 @@ public sealed partial class RateLimitedDiscord : IAsyncDisposable
 
         var path = context.Request.Path.Value ?? "";
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (context.Request.Method == "POST" && segments is ["api", "v10", "users", "@me", "channels"])
+        {
+            await OpenDirectMessageAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         if (context.Request.Method != "POST" || segments is not ["api", "v10", "channels", var channel, "messages"])
         {
             lock (_gate)
@@ -130,6 +137,7 @@ public sealed partial class RateLimitedDiscord : IAsyncDisposable
             {
                 Refusal.Global => Refused(global: true),
                 Refusal.Route => Refused(global: false, channel),
+                _ when IsClosed(channel) => CannotSendToUser,
                 _ => Create(channel, nonce),
             };
         }
@@ -157,7 +165,8 @@ public sealed partial class RateLimitedDiscord : IAsyncDisposable
             answer = answer.Replace("RETRY", verdict.RetryAfter.ToString("0.000", CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
-        await AnswerAsync(context, verdict.Refusal == Refusal.None ? 200 : 429, answer).ConfigureAwait(false);
+        var status = verdict.Refusal != Refusal.None ? 429 : answer == CannotSendToUser ? 403 : 200;
+        await AnswerAsync(context, status, answer).ConfigureAwait(false);
     }
 
     private string Refused(bool global, string channel = "")

@@ -108,11 +108,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
         var folded = TextFolding.Fold(wanted);
         return scope.Request.Option("action")?.ToLowerInvariant() switch
         {
-            "zone" => [.. TimeZoneInfo.GetSystemTimeZones()
-                .Select(zone => zone.Id)
-                .Where(id => id.Contains('/', StringComparison.Ordinal) && TextFolding.Fold(id).Contains(folded, StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal)
-                .Select(id => new AutocompleteChoice(id, id))],
+            "zone" => ZoneChoices.Suggest(wanted),
             "curriculum" => [.. (Index(scope)?.CurriculumIds ?? [])
                 .Where(id => id.StartsWith(wanted, StringComparison.OrdinalIgnoreCase))
                 .Select(id => new AutocompleteChoice($"{id} — {Index(scope)!.FindBest(id, scope.Language)?.Title ?? id}", id))],
@@ -157,7 +153,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                     ? (cohort with { PostTime = postTime }, null)
                     : (null, text.Format("Cohort.Error.Time", Quoted.Cap(value)));
             case "zone":
-                return TimeZoneInfo.TryFindSystemTimeZoneById(value!, out var zone) && value!.Contains('/', StringComparison.Ordinal)
+                return ZoneChoices.TryFind(value, out var zone)
                     ? (cohort with { TimeZoneId = zone.Id }, null)
                     : (null, text.Format("Cohort.Error.Zone", Quoted.Cap(value)));
             case "curriculum":

@@ -1,4 +1,5 @@
 using DevOps90.Bot.Core.Participation;
+using DevOps90.Bot.Core.Reminders;
 using DevOps90.Bot.Core.Replies;
 
 namespace DevOps90.Bot.Core.Commands.Handlers;
@@ -6,8 +7,9 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 /// <summary>
 /// <c>/forget-me</c>: deletes everything stored about the member, after they confirm with the button (or with the
 /// option "confirm"). Works in any channel, inside a cohort or not; leaderboard messages are rewritten without them.
+/// Reminders go first (their time, zone, blocked mark and ledger lines), so none is sent to a member who is gone.
 /// </summary>
-public sealed class ForgetMeCommand(ParticipationService participation, LeaderboardMessages? leaderboards = null) : ICommandHandler
+public sealed class ForgetMeCommand(ParticipationService participation, LeaderboardMessages? leaderboards = null, ReminderService? reminders = null) : ICommandHandler
 {
     public const string Confirmation = "confirm";
 
@@ -23,6 +25,11 @@ public sealed class ForgetMeCommand(ParticipationService participation, Leaderbo
                 Buttons = [new ReplyButton(scope.Text["Forget.Button"], Command: $"{CommandNames.ForgetMe} {Confirmation}")],
                 IsPrivate = true,
             };
+        }
+
+        if (reminders is not null)
+        {
+            await reminders.ForgetAsync(scope.Request.MemberId, cancellationToken).ConfigureAwait(false);
         }
 
         var deleted = await participation.ForgetAsync(scope.Request.MemberId, cancellationToken).ConfigureAwait(false);

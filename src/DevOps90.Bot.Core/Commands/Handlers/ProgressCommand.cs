@@ -1,4 +1,5 @@
 using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Localization;
 using DevOps90.Bot.Core.Participation;
 using DevOps90.Bot.Core.Replies;
 using DevOps90.Bot.Core.Reports;
@@ -42,12 +43,31 @@ public sealed class ProgressCommand(ParticipationService participation, Particip
                 new ReplyField(text["Progress.Longest"], progress.LongestStreak.ToString(text.Culture), Inline: true),
                 new ReplyField(text["Progress.Missed"], progress.DaysMissed.ToString(text.Culture), Inline: true),
                 new ReplyField(text["Progress.Rank"], progress.Rank > 0 ? text.Format("Progress.RankValue", progress.Rank, progress.Members) : text["Progress.NoRank"], Inline: true),
+                .. Freezes(text, cohort, progress),
             ],
             Attachments = chart is null ? [] : [chart],
             Buttons = pages?.For(cohort) is { } page ? [new ReplyButton(text["Page.Link"], Url: page.ToString())] : [],
             Image = chart?.FileName,
             IsPrivate = true,
         };
+    }
+
+    /// <summary>Freezes held, and the days one was used ("freeze used on day 23"), where the group has freezes.</summary>
+    private static ReplyField[] Freezes(BotText text, Cohort cohort, MemberProgress progress)
+    {
+        if (!StreakRules.Of(cohort).HasFreezes)
+        {
+            return [];
+        }
+
+        var value = text.Format("Progress.FreezesValue", progress.FreezesHeld, cohort.FreezeEvery);
+        if (progress.FreezesUsed.Count > 0)
+        {
+            var days = string.Join(", ", progress.FreezesUsed.Select(day => day.ToString(text.Culture)));
+            value += "\n" + text.Format("Progress.FreezeUsed", days);
+        }
+
+        return [new ReplyField(text["Progress.Freezes"], value, Inline: true)];
     }
 }
 

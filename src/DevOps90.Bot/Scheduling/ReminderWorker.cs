@@ -1,0 +1,46 @@
+using DevOps90.Bot.Core.Reminders;
+using Microsoft.Extensions.Options;
+
+namespace DevOps90.Bot.Scheduling;
+
+/// <summary>
+/// Once the host has fully started, and every <see cref="SchedulingOptions.ReminderInterval"/> after (a minute),
+/// sends the reminders that are due: one periodic round per instance rather than a trigger per member, with the
+/// reminders' ledger deciding which instance sends each. A round longer than the interval delays the next.
+/// </summary>
+internal sealed partial class ReminderWorker(
+    ReminderRound round,
+    IOptions<SchedulingOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<ReminderWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await HostStart.WaitAsync(lifetime, stoppingToken).ConfigureAwait(false);
+        using var timer = new PeriodicTimer(options.Value.ReminderInterval, time);
+        do
+        {
+            try
+            {
+                var result = await round.RunAsync(stoppingToken).ConfigureAwait(false);
+                if (result.Due > 0)
+                {
+                    LogRound(logger, result.Due, result.Sent, result.Closed, result.Failed, result.Skipped);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The database may be busy or briefly unreachable: the next round tries again.
+                LogRoundFailed(logger, exception);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders: {Due} due, {Sent} sent, {Closed} to members who take no private messages, {Failed} failed, {Skipped} not needed")]
+    private static partial void LogRound(ILogger logger, int due, int sent, int closed, int failed, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reminder round failed")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+}
