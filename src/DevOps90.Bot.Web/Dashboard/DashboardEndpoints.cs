@@ -183,9 +183,9 @@ internal static class DashboardEndpoints
     /// PNG <c>/certificate</c> sends, in the group's language; before the end, 404 with how many days remain.
     /// </summary>
     private static async Task<IResult> CertificateAsync(
-        string id, string? member, HttpContext context, ModeratorSessions sessions, BotDefaults defaults, ICohortDirectory cohorts, Certificates certificates)
+        string id, string? member, HttpContext context, ModeratorSessions sessions, BotDefaults defaults, IOptions<WebOptions> options, ICohortDirectory cohorts, Certificates certificates)
     {
-        if (Guard(context, sessions, defaults, id) is { } refused)
+        if (Guard(context, sessions, defaults, options, id) is { } refused)
         {
             return refused;
         }
