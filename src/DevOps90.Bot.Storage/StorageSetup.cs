@@ -48,6 +48,9 @@ public static class StorageSetup
         builder.Services.AddSingleton<ICohortChangeFeed>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
             ? CreatePostgresFeed(services)
             : new LocalCohortFeed());
+        builder.Services.AddSingleton<IPostsDueAnnouncer>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
+            ? CreatePostgresAnnouncer(services)
+            : new LocalPostsDueAnnouncer());
         builder.Services.AddSingleton<IMemberProfileStore, SqlMemberProfileStore>();
         // Several instances share leases through PostgreSQL; a SQLite file serves one process, whose leases can stay in memory.
         builder.Services.AddSingleton<ILeaseStore>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
@@ -64,6 +67,9 @@ public static class StorageSetup
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static PostgresCohortFeed CreatePostgresFeed(IServiceProvider services) => ActivatorUtilities.CreateInstance<PostgresCohortFeed>(services);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PostgresPostsDueAnnouncer CreatePostgresAnnouncer(IServiceProvider services) => ActivatorUtilities.CreateInstance<PostgresPostsDueAnnouncer>(services);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static PostgresDatabase CreatePostgresDatabase(IServiceProvider services) => new(services.GetRequiredService<NpgsqlDataSource>());
