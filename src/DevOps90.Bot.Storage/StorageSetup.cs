@@ -49,6 +49,9 @@ public static class StorageSetup
         builder.Services.AddSingleton<ICohortChangeFeed>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
             ? CreatePostgresFeed(services)
             : new LocalCohortFeed());
+        builder.Services.AddSingleton<IPostsDueAnnouncer>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
+            ? CreatePostgresAnnouncer(services)
+            : new LocalPostsDueAnnouncer());
         builder.Services.AddSingleton<IMemberProfileStore, SqlMemberProfileStore>();
         builder.Services.AddSingleton<Core.Security.IKeyRingStore, SqlKeyRingStore>();
         builder.Services.AddSingleton<IReminderStore, SqlReminderStore>();
@@ -71,6 +74,10 @@ public static class StorageSetup
     [MethodImpl(MethodImplOptions.NoInlining)]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The interface keeps Npgsql out of the caller's compilation.")]
     private static ICohortChangeFeed CreatePostgresFeed(IServiceProvider services) => ActivatorUtilities.CreateInstance<PostgresCohortFeed>(services);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The interface keeps Npgsql out of the caller's compilation.")]
+    private static IPostsDueAnnouncer CreatePostgresAnnouncer(IServiceProvider services) => ActivatorUtilities.CreateInstance<PostgresPostsDueAnnouncer>(services);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The interface keeps Npgsql out of the caller's compilation.")]

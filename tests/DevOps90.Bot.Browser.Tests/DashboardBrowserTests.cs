@@ -57,8 +57,8 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             Assert.Equal(new TimeOnly(7, 30), host.Cohort.PostTime);
             var scheduler = await host.Page.Host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
             var cron = await DevOps90.Bot.Tests.Scheduling.SchedulingHost.WaitForAsync(async () =>
-                await scheduler.GetTrigger(CohortSchedules.TriggerKeyOf(new CohortId(DashboardHost.CohortId))) is ICronTrigger trigger
-                && trigger.CronExpressionString == CohortSchedules.CronOf(host.Cohort) ? trigger.CronExpressionString : null);
+                await scheduler.GetTrigger(CohortSchedules.TriggerKeyOf(PostSlot.Of(host.Cohort))) is ICronTrigger trigger
+                && trigger.CronExpressionString == CohortSchedules.CronOf(PostSlot.Of(host.Cohort)) ? trigger.CronExpressionString : null);
             Assert.NotNull(cron);
         });
     }

@@ -1,12 +1,37 @@
 namespace DevOps90.Bot.Core.Cohorts;
 
 /// <summary>
-/// What the feed tells: one cohort was written by some instance (this one included), or, with no id, that writes may
-/// have been missed (the feed has just connected or reconnected), so every cohort should be compared with the store.
+/// What the feed tells: one cohort was written by some instance (this one included); or the posts of a slot fell due
+/// and the instance whose trigger fired asks the others to send them too (<see cref="Due"/>); or, with neither, that
+/// writes may have been missed (the feed has just connected or reconnected), so every cohort should be compared with
+/// the store.
 /// </summary>
 public sealed record CohortSignal(CohortId? Changed)
 {
     public static CohortSignal Resync { get; } = new((CohortId?)null);
+
+    public PostsDue? Due { get; init; }
+
+    public static CohortSignal PostsDueAt(PostSlot slot, string origin) => new((CohortId?)null) { Due = new PostsDue(slot, origin) };
+}
+
+/// <summary>The daily posts of <paramref name="Slot"/> fell due; <paramref name="Origin"/> is the instance whose trigger fired.</summary>
+public sealed record PostsDue(PostSlot Slot, string Origin);
+
+/// <summary>
+/// Tells the other instances on the shared database that the posts of a slot fell due, so that each sends them
+/// beside the instance whose trigger fired: the bot's rate limit is split between the instances, and one alone would
+/// send at its share. The ledger still lets each post through once.
+/// </summary>
+public interface IPostsDueAnnouncer
+{
+    Task AnnounceAsync(PostSlot slot, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A store that serves one process (SQLite) has nobody to tell.</summary>
+public sealed class LocalPostsDueAnnouncer : IPostsDueAnnouncer
+{
+    public Task AnnounceAsync(PostSlot slot, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }
 
 /// <summary>

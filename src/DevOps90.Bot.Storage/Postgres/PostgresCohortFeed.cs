@@ -10,11 +10,15 @@ namespace DevOps90.Bot.Storage.Postgres;
 /// connection held for that alone (https://www.npgsql.org/doc/wait.html). When the connection drops, it connects again
 /// after a backoff (1 s, doubling up to 30 s), and says <see cref="CohortSignal.Resync"/> each time it listens again,
 /// since whatever was notified meanwhile is lost. A connection quiet for <see cref="PingInterval"/> is checked with a
-/// query, so one that died silently (a lost network, no TCP reset) is noticed.
+/// query, so one that died silently (a lost network, no TCP reset) is noticed. The same connection listens on
+/// <see cref="PostsDueChannel"/>, where <see cref="PostgresPostsDueAnnouncer"/> says which post slot fell due on
+/// which instance.
 /// </summary>
 public sealed partial class PostgresCohortFeed(NpgsqlDataSource dataSource, TimeProvider time, ILogger<PostgresCohortFeed> logger) : ICohortChangeFeed
 {
     public const string Channel = "devops90_cohorts";
+
+    public const string PostsDueChannel = "devops90_posts_due";
 
     public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(15);
 
@@ -44,9 +48,15 @@ public sealed partial class PostgresCohortFeed(NpgsqlDataSource dataSource, Time
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         // Raised on this very task, inside the waits and queries below; handled after each of them.
-        var received = new Queue<string>();
-        connection.Notification += (_, notification) => received.Enqueue(notification.Payload);
-        await ExecuteAsync(connection, $"LISTEN {Channel}", cancellationToken).ConfigureAwait(false);
+        var received = new Queue<CohortSignal>();
+        connection.Notification += (_, notification) =>
+        {
+            if (SignalOf(notification.Channel, notification.Payload) is { } signal)
+            {
+                received.Enqueue(signal);
+            }
+        };
+        await ExecuteAsync(connection, $"LISTEN {Channel}; LISTEN {PostsDueChannel}", cancellationToken).ConfigureAwait(false);
         listening();
         LogListening(logger);
         await onSignal(CohortSignal.Resync, cancellationToken).ConfigureAwait(false);
@@ -57,12 +67,19 @@ public sealed partial class PostgresCohortFeed(NpgsqlDataSource dataSource, Time
                 await ExecuteAsync(connection, "SELECT 1", cancellationToken).ConfigureAwait(false);
             }
 
-            while (received.TryDequeue(out var id))
+            while (received.TryDequeue(out var signal))
             {
-                await onSignal(new CohortSignal(new CohortId(id)), cancellationToken).ConfigureAwait(false);
+                await onSignal(signal, cancellationToken).ConfigureAwait(false);
             }
         }
     }
+
+    private static CohortSignal? SignalOf(string channel, string payload) => channel switch
+    {
+        Channel => new CohortSignal(new CohortId(payload)),
+        PostsDueChannel when PostgresPostsDueAnnouncer.TryRead(payload, out var due) => CohortSignal.PostsDueAt(due.Slot, due.Origin),
+        _ => null,
+    };
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

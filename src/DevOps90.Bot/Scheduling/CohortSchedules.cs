@@ -7,89 +7,105 @@ using Quartz;
 namespace DevOps90.Bot.Scheduling;
 
 /// <summary>
-/// One Quartz job and cron trigger per cohort, at its local post time in its own time zone (so daylight saving never
-/// moves it). A paused or finished cohort, or one that is gone, has none.
+/// One Quartz job and cron trigger per post slot (a local time in a time zone, so daylight saving never moves it)
+/// that some active cohort posts at, whose fire hands every cohort of the slot to the dispatcher: ten thousand cohorts
+/// at 18:00 in Paris are one trigger, fired once, not ten thousand fires each costing the clustered store a round of
+/// transactions. A slot's trigger is named after the slot and built from the name alone, so the schedules are brought
+/// in line by comparing names: one read of the group's keys, then a write only for a slot that came or went.
 /// </summary>
 internal sealed class CohortSchedules(ISchedulerFactory schedulers, ICohortDirectory cohorts, DailyPostService delivery, TimeProvider time)
 {
-    public const string Group = "daily-posts";
+    public const string Group = "daily-post-slots";
 
-    public static TriggerKey TriggerKeyOf(CohortId id) => new(id.Value, Group);
+    /// <summary>The group of the one-trigger-per-cohort schedules of earlier versions, removed at start.</summary>
+    public const string EarlierGroup = "daily-posts";
 
-    public static string CronOf(Cohort cohort) =>
-        string.Create(CultureInfo.InvariantCulture, $"{cohort.PostTime.Second} {cohort.PostTime.Minute} {cohort.PostTime.Hour} * * ?");
+    public static TriggerKey TriggerKeyOf(PostSlot slot) => new(slot.Name, Group);
 
-    /// <summary>Brings one cohort's trigger in line with the cohort; does nothing when it already is.</summary>
-    public async Task ApplyAsync(CohortId id, CancellationToken cancellationToken = default)
-    {
-        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        var jobKey = new JobKey(id.Value, Group);
-        var cohort = cohorts.Find(id);
-        if (cohort is null || !HasPostsAhead(cohort))
-        {
-            await scheduler.DeleteJob(jobKey, cancellationToken).ConfigureAwait(false);
-            return;
-        }
+    public static string CronOf(PostSlot slot) =>
+        string.Create(CultureInfo.InvariantCulture, $"{slot.LocalTime.Second} {slot.LocalTime.Minute} {slot.LocalTime.Hour} * * ?");
 
-        var cron = CronOf(cohort);
-        if (await scheduler.GetTrigger(TriggerKeyOf(id), cancellationToken).ConfigureAwait(false) is ICronTrigger current
-            && current.CronExpressionString == cron
-            && current.TimeZone.Id == cohort.TimeZoneId
-            && current.MisfireInstructionCode == (int)CronTriggerMisfireInstruction.FireAndProceed)
-        {
-            return;
-        }
-
-        var job = JobBuilder.Create<DailyPostJob>()
-            .WithIdentity(jobKey)
-            .UsingJobData(DailyPostJob.CohortKey, id.Value)
-            .Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(TriggerKeyOf(id))
-            .ForJob(jobKey)
-            // From the bot's own clock, as every other decision about time is.
-            .StartAt(time.GetUtcNow())
-            // A fire that Quartz could not start in time (every thread busy, a minute with thousands of cohorts due, the
-            // bot down at the post time) still happens, once, as soon as it can: the delivery service sends only the
-            // latest due post and records one past the staleness window as skipped, so a late fire never floods.
-            .WithCronSchedule(cron, schedule => schedule.InTimeZone(cohort.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-            .Build();
-        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>What <see cref="SyncAsync"/> changed.</summary>
+    public sealed record Changes(int Slots, int Added, int Removed);
 
     /// <summary>
-    /// After a fire: deletes the cohort's job once nothing is left to post (that was its closing post, or it was paused
-    /// or removed meanwhile); otherwise touches nothing. A fire then costs the store no round trip, which matters in a
-    /// minute when thousands fire: the trigger already matches the cohort, since every change reschedules it at once.
+    /// A trigger for every slot an active cohort posts at, and none for the others, written only where the store
+    /// differs: a start or a change that alters no slot writes nothing.
     /// </summary>
-    public async Task RetireIfFinishedAsync(CohortId id, CancellationToken cancellationToken = default)
+    public async Task<Changes> SyncAsync(CancellationToken cancellationToken = default)
     {
-        if (cohorts.Find(id) is { } cohort && HasPostsAhead(cohort))
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var wanted = cohorts.All.Where(HasPostsAhead).Select(PostSlot.Of).Distinct().ToDictionary(slot => slot.Name, StringComparer.Ordinal);
+        var present = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Group), cancellationToken).ConfigureAwait(false))
+            .Select(key => key.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        var stale = present.Where(name => !wanted.ContainsKey(name)).Select(name => new JobKey(name, Group)).ToList();
+        if (stale.Count > 0)
         {
-            return;
+            await scheduler.DeleteJobs(stale, cancellationToken).ConfigureAwait(false);
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        await scheduler.DeleteJob(new JobKey(id.Value, Group), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Every active cohort's trigger, and none for the others: the store keeps the triggers of earlier runs.</summary>
-    public async Task ApplyAllAsync(CancellationToken cancellationToken = default)
-    {
-        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        var active = cohorts.All.Select(cohort => cohort.Id.Value).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken).ConfigureAwait(false))
+        var added = 0;
+        foreach (var (name, slot) in wanted)
         {
-            if (!active.Contains(stale.Name))
+            if (!present.Contains(name))
             {
-                await scheduler.DeleteJob(stale, cancellationToken).ConfigureAwait(false);
+                await ScheduleAsync(scheduler, slot, cancellationToken).ConfigureAwait(false);
+                added++;
             }
         }
 
-        foreach (var cohort in cohorts.All)
+        return new Changes(wanted.Count, added, stale.Count);
+    }
+
+    /// <summary>At start: the schedules of earlier versions (one per cohort) go; this version's slots replace them.</summary>
+    public async Task RemoveEarlierSchedulesAsync(CancellationToken cancellationToken = default)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var earlier = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(EarlierGroup), cancellationToken).ConfigureAwait(false);
+        if (earlier.Count > 0)
         {
-            await ApplyAsync(cohort.Id, cancellationToken).ConfigureAwait(false);
+            await scheduler.DeleteJobs([.. earlier], cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// After a fire: deletes the slot's job once none of its cohorts has a post ahead (that was their closing post, or
+    /// they were paused or moved meanwhile); otherwise touches nothing, so a fire costs the store no round trip. An
+    /// instance that took a cohort's move for a slot's end puts the trigger back when it hears of the move.
+    /// </summary>
+    public async Task RetireIfEmptyAsync(PostSlot slot, CancellationToken cancellationToken = default)
+    {
+        if (cohorts.All.Any(cohort => slot.Holds(cohort) && HasPostsAhead(cohort)))
+        {
+            return;
+        }
+
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        await scheduler.DeleteJob(new JobKey(slot.Name, Group), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ScheduleAsync(IScheduler scheduler, PostSlot slot, CancellationToken cancellationToken)
+    {
+        var jobKey = new JobKey(slot.Name, Group);
+        var job = JobBuilder.Create<DailyPostJob>()
+            .WithIdentity(jobKey)
+            .UsingJobData(DailyPostJob.SlotKey, slot.Name)
+            .Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(TriggerKeyOf(slot))
+            .ForJob(jobKey)
+            // From the bot's own clock, as every other decision about time is.
+            .StartAt(time.GetUtcNow())
+            // A fire that Quartz could not start in time (the bot down at the post time, a busy store) still happens,
+            // once, as soon as it can: the delivery service sends only the latest due post of each cohort, the ledger
+            // once, and records one past the staleness window as skipped, so a late fire never floods.
+            .WithCronSchedule(CronOf(slot), schedule => schedule
+                .InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(slot.TimeZoneId))
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .Build();
+        // Replace: two instances that both found the slot missing write the same trigger; the second wins unharmed.
+        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
     }
 
     private bool HasPostsAhead(Cohort cohort) =>

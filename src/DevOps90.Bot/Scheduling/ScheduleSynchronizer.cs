@@ -5,9 +5,11 @@ using Quartz;
 namespace DevOps90.Bot.Scheduling;
 
 /// <summary>
-/// Puts every cohort's trigger in place at start, then follows run-time changes (created, changed, paused, resumed,
-/// removed) at once: the registry announces them into a channel that this service drains. Starts the scheduler once
-/// the host has fully started, so no trigger fires during a start that may still fail.
+/// Puts the post slots' triggers in place at start, then follows run-time changes (created, changed, paused, resumed,
+/// removed) at once: the registry announces them into a channel that this service drains, comparing the slots with
+/// the store once for all the changes waiting (a resynchronization that read a thousand cohorts again costs one
+/// comparison). Starts the scheduler once the host has fully started, so no trigger fires during a start that may
+/// still fail.
 /// </summary>
 internal sealed partial class ScheduleSynchronizer(
     CohortRegistry registry,
@@ -21,8 +23,9 @@ internal sealed partial class ScheduleSynchronizer(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         registry.Changed += OnChanged;
-        await schedules.ApplyAllAsync(cancellationToken).ConfigureAwait(false);
-        LogSynchronized(logger, registry.All.Count);
+        await schedules.RemoveEarlierSchedulesAsync(cancellationToken).ConfigureAwait(false);
+        var changes = await schedules.SyncAsync(cancellationToken).ConfigureAwait(false);
+        LogSynchronized(logger, registry.All.Count, changes.Slots, changes.Added, changes.Removed);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -39,14 +42,20 @@ internal sealed partial class ScheduleSynchronizer(
         await (await schedulers.GetScheduler(stoppingToken).ConfigureAwait(false)).Start(stoppingToken).ConfigureAwait(false);
         await foreach (var id in _changes.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
+            var count = 1;
+            while (_changes.Reader.TryRead(out _))
+            {
+                count++;
+            }
+
             try
             {
-                await schedules.ApplyAsync(id, stoppingToken).ConfigureAwait(false);
-                LogRescheduled(logger, id.Value);
+                var changes = await schedules.SyncAsync(stoppingToken).ConfigureAwait(false);
+                LogFollowed(logger, id.Value, count, changes.Added, changes.Removed);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // One cohort's bad schedule must not stop the others from following their changes.
+                // The store may be briefly unreachable: the next change, or the next start, compares again.
                 LogFailed(logger, id.Value, exception);
             }
         }
@@ -54,12 +63,12 @@ internal sealed partial class ScheduleSynchronizer(
 
     private void OnChanged(CohortChange change) => _changes.Writer.TryWrite(change.Id);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Daily post schedules in place for {CohortCount} cohorts")]
-    private static partial void LogSynchronized(ILogger logger, int cohortCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily post schedules in place for {CohortCount} cohorts at {SlotCount} post times ({Added} added, {Removed} removed)")]
+    private static partial void LogSynchronized(ILogger logger, int cohortCount, int slotCount, int added, int removed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cohort {CohortId} rescheduled")]
-    private static partial void LogRescheduled(ILogger logger, string cohortId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily post schedules follow {ChangeCount} cohort changes ({CohortId} first): {Added} post times added, {Removed} removed")]
+    private static partial void LogFollowed(ILogger logger, string cohortId, int changeCount, int added, int removed);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Cohort {CohortId} could not be rescheduled")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Daily post schedules could not follow the change to {CohortId}")]
     private static partial void LogFailed(ILogger logger, string cohortId, Exception exception);
 }

@@ -9,8 +9,8 @@ public static class SchedulingSetup
 {
     /// <summary>
     /// Daily posts: the delivery service and the dispatcher's workers that send, Quartz with its persistent store in the
-    /// bot's database (tables created when missing; clustered on PostgreSQL), one trigger per cohort kept in step with
-    /// the cohorts, and the reconciliation loop.
+    /// bot's database (tables created when missing; clustered on PostgreSQL), one trigger per post slot (time of day and
+    /// time zone) kept in step with the cohorts, and the reconciliation loop.
     /// </summary>
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder, string baseDirectory)
     {
@@ -21,6 +21,7 @@ public static class SchedulingSetup
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<SchedulingOptions>>().Value.ToDeliveryOptions());
         services.AddSingleton<DailyPostService>();
         services.AddSingleton<DeliveryDispatcher>();
+        services.AddSingleton<PostSlotFanout>();
         services.AddSingleton<CohortSchedules>();
         services.AddSingleton<LeaderboardRefresh>();
 

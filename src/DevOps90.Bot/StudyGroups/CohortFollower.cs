@@ -1,4 +1,6 @@
 using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Coordination;
+using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Scheduling;
 using Microsoft.Extensions.Options;
 
@@ -8,12 +10,15 @@ namespace DevOps90.Bot.StudyGroups;
 /// Keeps this instance's cohorts in step with the database that every instance writes to: each cohort the change feed
 /// signals is read again at once, everything is compared after the feed (re)connects, and again every
 /// <see cref="ClusterOptions.CohortResyncInterval"/> in case a signal was lost anyway. The registry announces what
-/// changed, so the schedules and the answers of this instance follow a change made on another.
+/// changed, so the schedules and the answers of this instance follow a change made on another. When another
+/// instance's trigger fires, this one hears it here and sends the slot's posts beside it.
 /// Registered right after the start tasks, so it begins once the cohorts are loaded.
 /// </summary>
 internal sealed partial class CohortFollower(
     CohortRegistry registry,
     ICohortChangeFeed feed,
+    PostSlotFanout fanout,
+    InstanceIdentity instance,
     IOptions<ClusterOptions> options,
     TimeProvider time,
     ILogger<CohortFollower> logger) : BackgroundService
@@ -25,7 +30,15 @@ internal sealed partial class CohortFollower(
     {
         try
         {
-            if (signal.Changed is { } id)
+            if (signal.Due is { } due)
+            {
+                // This instance's own announcement comes back too: its posts are queued already.
+                if (due.Origin != instance.Id && fanout.Dispatch(due.Slot, DeliveryReason.Scheduled) is { } count)
+                {
+                    LogJoined(logger, due.Slot.Name, count, due.Origin);
+                }
+            }
+            else if (signal.Changed is { } id)
             {
                 await registry.RefreshAsync(id, cancellationToken).ConfigureAwait(false);
             }
@@ -57,6 +70,9 @@ internal sealed partial class CohortFollower(
             LogResynchronized(logger, count);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily posts at {PostSlot}: {CohortCount} cohorts handed to delivery beside instance {Origin}, whose trigger fired")]
+    private static partial void LogJoined(ILogger logger, string postSlot, int cohortCount, string origin);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CohortCount} cohorts read again: changed by another instance while this one was not listening")]
     private static partial void LogResynchronized(ILogger logger, int cohortCount);

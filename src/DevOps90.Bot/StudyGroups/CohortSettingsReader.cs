@@ -15,6 +15,7 @@ public static class CohortSettingsReader
     {
         var cohorts = new List<Cohort>();
         var errors = new List<string>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -26,7 +27,7 @@ public static class CohortSettingsReader
             {
                 Fail("Id", "required");
             }
-            else if (cohorts.Any(cohort => cohort.Id.Value == item.Id))
+            else if (!ids.Add(item.Id))
             {
                 Fail("Id", $"'{item.Id}' is used by another cohort");
             }

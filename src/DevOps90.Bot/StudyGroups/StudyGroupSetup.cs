@@ -19,7 +19,8 @@ public static class StudyGroupSetup
             .Bind(builder.Configuration.GetSection(BotOptions.SectionName))
             .ValidateDataAnnotations();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
-        services.AddOptionsWithValidateOnStart<CohortList>().Bind(builder.Configuration);
+        // Not the binder: it takes minutes over thousands of cohorts (see CohortSettingsSection).
+        services.AddOptionsWithValidateOnStart<CohortList>().Configure(list => list.Cohorts = CohortSettingsSection.Read(builder.Configuration));
         services.AddSingleton<IValidateOptions<CohortList>, CohortListValidator>();
 
         services.AddSingleton(TimeProvider.System);

@@ -21,13 +21,15 @@ public sealed class FanOutTests
     private static readonly DateTimeOffset _beforeThePost = DateTimeOffset.Parse("2027-01-07T16:59:50Z", CultureInfo.InvariantCulture);
     private static readonly DateTimeOffset _afterThePost = DateTimeOffset.Parse("2027-01-07T17:05:00Z", CultureInfo.InvariantCulture);
 
-    [Fact]
-    public async Task Run_TriggerMissedByMoreThanTheMisfireThreshold_StillPostsOnce()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    public async Task Run_TriggerMissedByMoreThanTheMisfireThreshold_StillPostsEachCohortOnce(int others)
     {
         var output = new SynchronizedStringWriter();
         var clock = new FakeTimeProvider(_beforeThePost);
-        // No reconciliation round before tomorrow: only the trigger can send this post.
-        await using var host = new TestHost(["--Scheduling:ReconcileInterval=1.00:00:00"], Console(output, clock));
+        // No reconciliation round before tomorrow: only the post slot's trigger can send these posts.
+        await using var host = new TestHost(["--Scheduling:ReconcileInterval=1.00:00:00", .. ConsoleCohorts(others)], Console(output, clock));
 
         await host.App.StartAsync();
         await WaitUntilRunningAsync(host.Services);
@@ -39,11 +41,35 @@ public sealed class FanOutTests
             clock.Advance(TimeSpan.FromSeconds(5));
             return await SentAsync(host.Services, "day-8");
         });
+        var all = await Task.WhenAll(CohortIds(others).Select(id => WaitForSentAsync(host.Services, id)));
         await host.App.StopAsync();
 
         Assert.NotNull(sent);
+        Assert.All(all, Assert.NotNull);
         var text = output.ToString();
-        Assert.Equal(1, (text.Length - text.Replace("Demain — Jour 8", "", StringComparison.Ordinal).Length) / "Demain — Jour 8".Length);
+        Assert.Equal(others + 1, (text.Length - text.Replace("Demain — Jour 8", "", StringComparison.Ordinal).Length) / "Demain — Jour 8".Length);
+    }
+
+    [Fact]
+    public async Task Run_ManyCohortsDueAtOnePostTime_AreSentSideBySide_EachOnce()
+    {
+        const int Cohorts = 12;
+        var platform = new GatedPublisher();
+        var clock = new FakeTimeProvider(_beforeThePost);
+        await using var host = new TestHost(["--Scheduling:ReconcileInterval=1.00:00:00", .. ConsoleCohorts(Cohorts)], Gated(platform, clock));
+
+        await host.App.StartAsync();
+        await WaitUntilRunningAsync(host.Services);
+        clock.Advance(TimeSpan.FromSeconds(15));
+        // One fire hands every cohort of the slot over, and all of them are at the platform at once.
+        await platform.WaitUntilHeldAsync(Cohorts + 1);
+        platform.Open();
+        var sent = await Task.WhenAll(CohortIds(Cohorts).Select(id => WaitForSentAsync(host.Services, id)));
+        await host.App.StopAsync();
+
+        Assert.All(sent, Assert.NotNull);
+        Assert.Equal(Cohorts + 1, platform.Posts.Select(post => post.IdempotencyKey).Distinct().Count());
+        Assert.Equal(Cohorts + 1, platform.Posts.Count);
     }
 
     [Fact]
@@ -86,28 +112,7 @@ public sealed class FanOutTests
         Assert.Equal(DeliveryState.Sent, record!.State);
     }
 
-    /// <summary>The bundled console cohort and <paramref name="count"/> more like it, each in its own console channel.</summary>
-    private static string[] ConsoleCohorts(int count) =>
-    [
-        .. Enumerable.Range(1, count).SelectMany(number => new[]
-        {
-            $"--Cohorts:{number}:Id=group-{number}",
-            $"--Cohorts:{number}:StartDate=2027-01-01",
-            $"--Cohorts:{number}:TimeZone=Europe/Paris",
-            $"--Cohorts:{number}:PostTime=18:00",
-            $"--Cohorts:{number}:Target=console:group-{number}",
-        }),
-    ];
-
     private static IEnumerable<string> CohortIds(int count) => ["console", .. Enumerable.Range(1, count).Select(number => $"group-{number}")];
-
-    /// <summary>The console's place taken by <paramref name="platform"/>, on <paramref name="clock"/>.</summary>
-    private static Action<IServiceCollection> Gated(GatedPublisher platform, TimeProvider clock) => services =>
-    {
-        Console(TextWriter.Null, clock)(services);
-        services.RemoveAll<IChatPublisher>();
-        services.AddSingleton<IChatPublisher>(platform);
-    };
 
     private static Task<DeliveryRecord?> WaitForSentAsync(IServiceProvider services, string cohort) =>
         WaitForAsync(() => SentAsync(services, "day-8", cohort));

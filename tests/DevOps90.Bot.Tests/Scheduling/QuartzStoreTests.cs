@@ -43,7 +43,7 @@ public sealed class QuartzStoreTests
         await SchedulingHost.WaitUntilRunningAsync(host.Services);
         var metadata = await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).GetMetadata();
         await using var connection = new NpgsqlConnection(database.ConnectionString);
-        var cron = await connection.QuerySingleOrDefaultAsync<string>("SELECT cron_expression FROM qrtz_cron_triggers WHERE trigger_name = 'console'");
+        var cron = await connection.QuerySingleOrDefaultAsync<string>("SELECT cron_expression FROM qrtz_cron_triggers WHERE trigger_name = '18:00:00 Europe/Paris'");
         await host.App.StopAsync();
 
         Assert.Equal("postgres", host.Services.GetRequiredService<IDatabase>().Dialect.Name);

@@ -19,7 +19,7 @@ public sealed class RetiredCohortTests
         {
             await first.StartAsync();
             var scheduler = await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-            Assert.NotNull(await scheduler.GetTrigger(CohortSchedules.TriggerKeyOf(new CohortId("evening"))));
+            Assert.NotNull(await scheduler.GetTrigger(CohortSchedules.TriggerKeyOf(new PostSlot("America/New_York", new TimeOnly(18, 0)))));
             await first.StopAsync();
         }
 
@@ -31,7 +31,7 @@ public sealed class RetiredCohortTests
         await restarted.StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-        Assert.Equal(["console"], triggers.Select(key => key.Name));
+        Assert.Equal(["23:59:00 Europe/Paris"], triggers.Select(key => key.Name));
         Assert.Equal([new CohortId("console")], registry.All.Select(cohort => cohort.Id));
         var retired = Assert.Single(registry.Inactive);
         Assert.Equal((new CohortId("evening"), CohortStatus.Retired), (retired.Cohort.Id, retired.Status));

@@ -74,19 +74,23 @@ public sealed class ScheduledPostTests
         var registry = host.Services.GetRequiredService<CohortRegistry>();
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var id = new CohortId("console");
-        var before = (ICronTrigger?)await scheduler.GetTrigger(CohortSchedules.TriggerKeyOf(id));
+        var evening = CohortSchedules.TriggerKeyOf(new PostSlot("Europe/Paris", new TimeOnly(21, 0)));
+        var earlier = CohortSchedules.TriggerKeyOf(new PostSlot("Europe/Paris", new TimeOnly(18, 0)));
+        var before = (ICronTrigger?)await scheduler.GetTrigger(evening);
 
         await registry.SaveAsync(registry.Find(id)! with { PostTime = new TimeOnly(18, 0) });
-        var rescheduled = await WaitForAsync(async () => await scheduler.GetTrigger(CohortSchedules.TriggerKeyOf(id)) is ICronTrigger { CronExpressionString: "0 0 18 * * ?" } trigger ? trigger : null);
+        var rescheduled = await WaitForAsync(async () => await scheduler.GetTrigger(earlier) is ICronTrigger { CronExpressionString: "0 0 18 * * ?" } trigger ? trigger : null);
+        var eveningGone = await WaitForTriggerAsync(scheduler, evening, present: false);
         clock.Advance(TimeSpan.FromSeconds(15));
         var text = await output.WaitForAsync("Demain — Jour 8", TimeSpan.FromSeconds(30));
 
         await registry.SaveAsync(registry.Find(id)!.PausedFrom(new DateOnly(2027, 1, 8)));
-        var paused = await WaitForTriggerAsync(scheduler, id, present: false);
+        var paused = await WaitForTriggerAsync(scheduler, earlier, present: false);
         await host.App.StopAsync();
 
         Assert.Equal("0 0 21 * * ?", before!.CronExpressionString);
         Assert.NotNull(rescheduled);
+        Assert.True(eveningGone, "the 21:00 trigger of no cohort was left");
         Assert.Contains("Demain — Jour 8", text, StringComparison.Ordinal);
         Assert.True(paused, "pausing did not remove the trigger");
     }
@@ -103,8 +107,8 @@ public sealed class ScheduledPostTests
         }
 
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data.Path, "devops90-bot.db")}");
-        var cron = await connection.QuerySingleOrDefaultAsync<string>("SELECT CRON_EXPRESSION FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = 'console'");
-        var zone = await connection.QuerySingleOrDefaultAsync<string>("SELECT TIME_ZONE_ID FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = 'console'");
+        var cron = await connection.QuerySingleOrDefaultAsync<string>("SELECT CRON_EXPRESSION FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = '23:59:00 Europe/Paris'");
+        var zone = await connection.QuerySingleOrDefaultAsync<string>("SELECT TIME_ZONE_ID FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = '23:59:00 Europe/Paris'");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         Assert.Equal("0 59 23 * * ?", cron);
@@ -141,11 +145,11 @@ public sealed class ScheduledPostTests
     private static int CountOf(string text, string part) =>
         (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
-    private static async Task<bool> WaitForTriggerAsync(IScheduler scheduler, CohortId id, bool present)
+    private static async Task<bool> WaitForTriggerAsync(IScheduler scheduler, TriggerKey key, bool present)
     {
         for (var i = 0; i < 200; i++)
         {
-            if ((await scheduler.GetTrigger(CohortSchedules.TriggerKeyOf(id)) is not null) == present)
+            if ((await scheduler.GetTrigger(key) is not null) == present)
             {
                 return true;
             }

@@ -1,7 +1,9 @@
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.LocalConsole;
+using DevOps90.Bot.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
 namespace DevOps90.Bot.Tests.Scheduling;
@@ -16,12 +18,44 @@ internal static class SchedulingHost
         services.AddSingleton(clock);
     };
 
+    /// <summary>The console's place taken by <paramref name="platform"/>, on <paramref name="clock"/>.</summary>
+    public static Action<IServiceCollection> Gated(GatedPublisher platform, TimeProvider clock) => services =>
+    {
+        Console(TextWriter.Null, clock)(services);
+        services.RemoveAll<IChatPublisher>();
+        services.AddSingleton<IChatPublisher>(platform);
+    };
+
     /// <summary>The scheduler starts once the host has; the clock may move only then.</summary>
     public static async Task WaitUntilRunningAsync(IServiceProvider services)
     {
         var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await WaitForAsync(() => Task.FromResult<object?>(scheduler.Status == SchedulerStatus.Running ? true : null));
         Assert.Equal(SchedulerStatus.Running, scheduler.Status);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> cohorts like the bundled console one (day 1 on 2027-01-01), each in a console channel
+    /// of its own ("group-1" …), posting at <paramref name="postTime"/> in <paramref name="timeZone"/>; settings
+    /// indexes and ids from <paramref name="first"/> on.
+    /// </summary>
+    public static string[] ConsoleCohorts(int count, string postTime = "18:00", string timeZone = "Europe/Paris", int first = 1) =>
+    [
+        .. Enumerable.Range(first, count).SelectMany(number => new[]
+        {
+            $"--Cohorts:{number}:Id=group-{number}",
+            $"--Cohorts:{number}:StartDate=2027-01-01",
+            $"--Cohorts:{number}:TimeZone={timeZone}",
+            $"--Cohorts:{number}:PostTime={postTime}",
+            $"--Cohorts:{number}:Target=console:group-{number}",
+        }),
+    ];
+
+    /// <summary>The names of every trigger in the scheduler, whatever its group, in order.</summary>
+    public static async Task<List<string>> TriggerNamesAsync(IServiceProvider services)
+    {
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        return [.. (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup())).Select(key => key.Name).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The ledger's line for <paramref name="post"/> of <paramref name="cohort"/> once it says sent; null before.</summary>

@@ -88,9 +88,9 @@ public sealed class DashboardHostTests
         Assert.Equal(new TimeOnly(7, 30), host.Cohort.PostTime);
         var scheduler = await host.Page.Host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var cron = await Scheduling.SchedulingHost.WaitForAsync(async () =>
-            await scheduler.GetTrigger(CohortSchedules.TriggerKeyOf(new CohortId(DashboardHost.CohortId))) is ICronTrigger trigger
-            && trigger.CronExpressionString == CohortSchedules.CronOf(host.Cohort) ? trigger.CronExpressionString : null);
-        Assert.Equal(CohortSchedules.CronOf(host.Cohort), cron);
+            await scheduler.GetTrigger(CohortSchedules.TriggerKeyOf(PostSlot.Of(host.Cohort))) is ICronTrigger trigger
+            && trigger.CronExpressionString == CohortSchedules.CronOf(PostSlot.Of(host.Cohort)) ? trigger.CronExpressionString : null);
+        Assert.Equal(CohortSchedules.CronOf(PostSlot.Of(host.Cohort)), cron);
     }
 
     [Fact]
