@@ -21,7 +21,10 @@ internal sealed record CohortDocument(
     string? MentionRole,
     bool LeaderboardMessage = false,
     IReadOnlyList<string>? Moderators = null,
-    bool PublicPage = false)
+    bool PublicPage = false,
+    bool Threads = false,
+    IReadOnlyList<int>? Milestones = null,
+    string? MilestoneRole = null)
 {
     public static CohortDocument From(Cohort cohort) => new(
         cohort.Id.Value,
@@ -38,7 +41,10 @@ internal sealed record CohortDocument(
         cohort.MentionRoleId,
         cohort.LeaderboardMessage,
         [.. cohort.Moderators],
-        cohort.PublicPage);
+        cohort.PublicPage,
+        cohort.Threads,
+        [.. cohort.Milestones],
+        cohort.MilestoneRoleId);
 
     public Cohort ToCohort()
     {
@@ -59,6 +65,10 @@ internal sealed record CohortDocument(
             LeaderboardMessage = LeaderboardMessage,
             Moderators = [.. Moderators ?? []],
             PublicPage = PublicPage,
+            Threads = Threads,
+            // A cohort stored before milestones existed has the default ones.
+            Milestones = Milestones is null ? Cohort.DefaultMilestones : [.. Milestones],
+            MilestoneRoleId = MilestoneRole,
         };
     }
 
@@ -72,5 +82,6 @@ internal sealed record PauseDocument(string From, string? Until);
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CohortDocument))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(IReadOnlyList<int>))]
 [JsonSerializable(typeof(List<long[]>))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -51,6 +51,8 @@ public static class CommandCatalogue
             new ParticipationCommand(participation),
             new CohortCommand(new CohortRegistry(new InMemoryCohortStore(), time), defaults, time, leaderboards),
             new PageCommand(participation),
+            new ShareCommand(participation, new InMemoryShareStore(), ledger, publishers, defaults, time),
+            new MilestonesCommand(new InMemoryMilestoneStore()),
             new HelpCommand(() => dispatcher!.Commands),
         ];
         dispatcher = new CommandDispatcher(handlers, cohorts, defaults, time);

@@ -20,4 +20,6 @@ public static class CommandNames
     public const string Participation = "participation";
     public const string Cohort = "cohort";
     public const string Page = "page";
+    public const string Share = "share";
+    public const string Milestones = "milestones";
 }

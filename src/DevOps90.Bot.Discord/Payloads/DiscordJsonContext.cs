@@ -13,6 +13,7 @@ namespace DevOps90.Bot.Discord.Payloads;
 [JsonSerializable(typeof(ApplicationCommandPayload))]
 [JsonSerializable(typeof(IReadOnlyList<ApplicationCommandPayload>))]
 [JsonSerializable(typeof(DiscordMessage))]
+[JsonSerializable(typeof(ThreadPayload))]
 [JsonSerializable(typeof(GatewayBotInfo))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class DiscordJsonContext : JsonSerializerContext;

@@ -100,6 +100,14 @@ internal sealed partial class DiscordRestClient : IDiscordRestClient
     public Task<JsonElement> GetChannelAsync(Snowflake channelId, CancellationToken cancellationToken = default) =>
         SendAsync(DiscordRoute.Bot(HttpMethod.Get, $"channels/{channelId}"), null, Json.JsonElement, cancellationToken);
 
+    public Task<JsonElement> StartThreadFromMessageAsync(Snowflake channelId, Snowflake messageId, ThreadPayload thread, CancellationToken cancellationToken = default) =>
+        SendAsync(DiscordRoute.Bot(HttpMethod.Post, $"channels/{channelId}/messages/{messageId}/threads"), RequestBody.Json(thread, Json.ThreadPayload), Json.JsonElement, cancellationToken);
+
+    public async Task AddMemberRoleAsync(Snowflake guildId, Snowflake userId, Snowflake roleId, CancellationToken cancellationToken = default)
+    {
+        using var answer = await SendCoreAsync(DiscordRoute.Bot(HttpMethod.Put, $"guilds/{guildId}/members/{userId}/roles/{roleId}"), null, cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken = default) =>
         SendAsync(DiscordRoute.Bot(HttpMethod.Get, "gateway/bot"), null, Json.GatewayBotInfo, cancellationToken);
 

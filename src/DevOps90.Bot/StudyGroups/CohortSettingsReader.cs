@@ -88,6 +88,12 @@ public static class CohortSettingsReader
                 Fail("Target", $"'{item.Target}' is not platform:channel, e.g. console:console");
             }
 
+            var milestones = Cohort.DefaultMilestones;
+            if (!string.IsNullOrWhiteSpace(item.Milestones) && !Core.Coaching.CohortMilestones.TryParse(item.Milestones, out milestones))
+            {
+                Fail("Milestones", $"'{item.Milestones}' is not a list of days done like 7,30,60,90 (or none)");
+            }
+
             if (errors.Count > before)
             {
                 continue;
@@ -108,6 +114,9 @@ public static class CohortSettingsReader
                 MentionRoleId = string.IsNullOrWhiteSpace(item.MentionRole) ? null : item.MentionRole,
                 LeaderboardMessage = item.LeaderboardMessage,
                 PublicPage = item.Page,
+                Threads = item.Threads,
+                Milestones = milestones,
+                MilestoneRoleId = string.IsNullOrWhiteSpace(item.MilestoneRole) ? null : item.MilestoneRole.Trim(),
                 Moderators = [.. item.Moderators.Where(entry => !string.IsNullOrWhiteSpace(entry)).Select(entry => entry.Trim())],
             };
             cohorts.Add(pausedSince is { } pause ? cohort.PausedFrom(pause) : cohort);
