@@ -38,7 +38,9 @@ public static class DiscordSetup
         services.AddDiscordRest();
         services.AddSingleton<IChatPublisher, DiscordPublisher>();
         services.AddSingleton<IDirectMessenger, DiscordDirectMessenger>();
-        services.AddSingleton<Core.Cohorts.ICommunityDirectory, DiscordCommunities>();
+        // One cache of channels' servers, for /status and for milestone roles alike.
+        services.AddSingleton<DiscordCommunities>();
+        services.AddSingleton<Core.Cohorts.ICommunityDirectory>(provider => provider.GetRequiredService<DiscordCommunities>());
         services.TryAddSingleton<InFlightWork>();
         services.AddSingleton<DeferredReplies>();
         services.TryAddSingleton(TimeProvider.System);

@@ -134,6 +134,28 @@ internal sealed class SlackPublisher(ISlackApi slack, Commands.SlackUsers? users
         }
     }
 
+    /// <summary>
+    /// A reply under the post: Slack has no named threads and none to open (a post's replies are its thread, and
+    /// <see cref="IChatPublisher.OpenThreadAsync"/> keeps the post's ts as the thread's id), and its threads never
+    /// archive. chat.postMessage with thread_ts.
+    /// </summary>
+    public async Task<PublishResult> PostInThreadAsync(ChatTarget target, string threadId, Reply post, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var message = SlackRenderer.Render(await ForChannelAsync(post, cancellationToken).ConfigureAwait(false));
+        var arguments = Arguments(target.Channel, message);
+        arguments["thread_ts"] = threadId;
+        arguments["unfurl_media"] = false;
+        try
+        {
+            var answer = await slack.CallAsync("chat.postMessage", arguments, cancellationToken).ConfigureAwait(false);
+            return PublishResult.Sent(answer.GetProperty("ts").GetString()!);
+        }
+        catch (SlackApiException exception)
+        {
+            return Failure(exception);
+        }
+    }
+
     /// <summary>An instant as Slack's message timestamps write it: seconds since 1970, a dot, six digits of microseconds.</summary>
     public static string SlackTs(DateTimeOffset instant)
     {

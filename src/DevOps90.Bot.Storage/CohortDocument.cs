@@ -23,7 +23,10 @@ internal sealed record CohortDocument(
     IReadOnlyList<string>? Moderators = null,
     bool PublicPage = false,
     int? FreezeEvery = null,
-    int? FreezeMax = null)
+    int? FreezeMax = null,
+    bool Threads = false,
+    IReadOnlyList<int>? Milestones = null,
+    string? MilestoneRole = null)
 {
     public static CohortDocument From(Cohort cohort) => new(
         cohort.Id.Value,
@@ -42,7 +45,10 @@ internal sealed record CohortDocument(
         [.. cohort.Moderators],
         cohort.PublicPage,
         cohort.FreezeEvery,
-        cohort.FreezeMax);
+        cohort.FreezeMax,
+        cohort.Threads,
+        [.. cohort.Milestones],
+        cohort.MilestoneRoleId);
 
     public Cohort ToCohort()
     {
@@ -65,6 +71,10 @@ internal sealed record CohortDocument(
             PublicPage = PublicPage,
             FreezeEvery = FreezeEvery ?? Core.Participation.StreakRules.DefaultFreezeEvery,
             FreezeMax = FreezeMax ?? Core.Participation.StreakRules.DefaultFreezeMax,
+            Threads = Threads,
+            // A cohort stored before milestones existed has the default ones.
+            Milestones = Milestones is null ? Cohort.DefaultMilestones : [.. Milestones],
+            MilestoneRoleId = MilestoneRole,
         };
     }
 
@@ -78,5 +88,6 @@ internal sealed record PauseDocument(string From, string? Until);
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CohortDocument))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(IReadOnlyList<int>))]
 [JsonSerializable(typeof(List<long[]>))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -26,7 +26,7 @@ public sealed class SqlCohortStore(IDatabase database, TimeProvider time) : ICoh
         "status = @Status, status_since = @StatusSince, version = version + 1 WHERE id = @Id AND version = @Version RETURNING version";
 
     // Everything recorded for a cohort, deleted with it (tables without a foreign key to cohorts: they predate it).
-    private static readonly string[] _recordTables = ["check_ins", "leaderboard_messages", "delivery_ledger", "reminders", "reminder_ledger"];
+    private static readonly string[] _recordTables = ["check_ins", "leaderboard_messages", "delivery_ledger", "reminders", "reminder_ledger", "shares", "milestones", "milestone_role_problems"];
 
     public async Task<IReadOnlyList<StoredCohort>> LoadAsync(CancellationToken cancellationToken = default)
     {

@@ -15,7 +15,7 @@ public sealed class SqlDeliveryLedger(IDatabase database, string table = "delive
 {
     private const string Columns =
         "cohort_id AS CohortId, post_key AS PostKey, state AS State, scheduled_at AS ScheduledAt, updated_at AS UpdatedAt, " +
-        "attempts AS Attempts, message_id AS MessageId, reason AS Reason, permanent AS Permanent, next_attempt_at AS NextAttemptAt";
+        "attempts AS Attempts, message_id AS MessageId, reason AS Reason, permanent AS Permanent, next_attempt_at AS NextAttemptAt, thread_id AS ThreadId";
 
     // The WHERE is LedgerRules.MayReclaim. On a conflict each engine updates the line as it is once the other
     // writers are done with it (SQLite: one writer at a time; PostgreSQL: the row lock, then the WHERE is checked on
@@ -81,6 +81,19 @@ public sealed class SqlDeliveryLedger(IDatabase database, string table = "delive
             new { Cohort = key.Cohort.Value, key.Post, ScheduledAt = Millis(scheduledAt), Now = Millis(now), Reason = reason },
             cancellationToken);
 
+    /// <summary>One statement: the first thread recorded stays, whoever records one later reads it back.</summary>
+    public async Task<string?> MarkThreadAsync(DeliveryKey key, string threadId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var parameters = new { Cohort = key.Cohort.Value, key.Post, Thread = threadId };
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE delivery_ledger SET thread_id = @Thread WHERE cohort_id = @Cohort AND post_key = @Post AND thread_id IS NULL",
+            parameters,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT thread_id FROM delivery_ledger WHERE cohort_id = @Cohort AND post_key = @Post", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     public async Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -135,6 +148,8 @@ public sealed class SqlDeliveryLedger(IDatabase database, string table = "delive
 
         public long? NextAttemptAt { get; set; }
 
+        public string? ThreadId { get; set; }
+
         public DeliveryRecord ToRecord() => new(
             new DeliveryKey(new CohortId(CohortId), PostKey),
             Enum.Parse<DeliveryState>(State, ignoreCase: true),
@@ -144,6 +159,6 @@ public sealed class SqlDeliveryLedger(IDatabase database, string table = "delive
             MessageId,
             Reason,
             Permanent != 0,
-            NextAttemptAt is { } next ? DateTimeOffset.FromUnixTimeMilliseconds(next) : null);
+            NextAttemptAt is { } next ? DateTimeOffset.FromUnixTimeMilliseconds(next) : null) { ThreadId = ThreadId };
     }
 }

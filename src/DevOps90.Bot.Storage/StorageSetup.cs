@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using DevOps90.Bot.Core.Coaching;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Coordination;
 using DevOps90.Bot.Core.Delivery;
@@ -56,6 +57,8 @@ public static class StorageSetup
         builder.Services.AddSingleton<Core.Security.IKeyRingStore, SqlKeyRingStore>();
         builder.Services.AddSingleton<IReminderStore, SqlReminderStore>();
         builder.Services.AddSingleton(services => new ReminderLedger(SqlDeliveryLedger.ForReminders(services.GetRequiredService<IDatabase>())));
+        builder.Services.AddSingleton<IShareStore, SqlShareStore>();
+        builder.Services.AddSingleton<IMilestoneStore, SqlMilestoneStore>();
         // Several instances share leases through PostgreSQL; a SQLite file serves one process, whose leases can stay in memory.
         builder.Services.AddSingleton<ILeaseStore>(services => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
             ? new SqlLeaseStore(services.GetRequiredService<IDatabase>())

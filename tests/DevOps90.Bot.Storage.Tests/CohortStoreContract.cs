@@ -24,6 +24,9 @@ public abstract class CohortStoreContract(ITestDatabase engine) : IDisposable
         MentionRoleId = "42",
         LeaderboardMessage = true,
         Moderators = ["123456789012345679", "role:42"],
+        Threads = true,
+        Milestones = [5, 45],
+        MilestoneRoleId = "43",
     };
 
     [SkippableFact]

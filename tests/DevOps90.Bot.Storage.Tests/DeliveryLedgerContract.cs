@@ -54,6 +54,21 @@ public abstract class DeliveryLedgerContract
     }
 
     [SkippableFact]
+    public async Task MarkThread_KeepsTheFirstThread_FromEveryInstance()
+    {
+        var ledgers = await CreateInstancesAsync(3);
+        await ledgers[0].TryClaimAsync(_key, _scheduled, "a", _scheduled, _lease);
+        await ledgers[0].MarkSentAsync(_key, "msg-1", _scheduled.AddSeconds(1));
+
+        var recorded = await Task.WhenAll(ledgers.Select((ledger, i) => ledger.MarkThreadAsync(_key, $"thread-{i}")));
+
+        var first = (await ledgers[0].FindAsync(_key))!.ThreadId;
+        Assert.NotNull(first);
+        Assert.All(recorded, thread => Assert.Equal(first, thread));
+        Assert.Equal((DeliveryState.Sent, "msg-1"), ((await ledgers[1].FindAsync(_key))!.State, (await ledgers[1].FindAsync(_key))!.MessageId));
+    }
+
+    [SkippableFact]
     public async Task TryClaim_TransientFailure_WaitsForItsRetryTime()
     {
         var ledger = await CreateAsync();

@@ -54,6 +54,8 @@ public static class CommandCatalogue
             new PageCommand(participation),
             new RemindCommand(new ReminderService(new InMemoryReminderStore(), time)),
             new CertificateCommand(),
+            new ShareCommand(participation, new InMemoryShareStore(), ledger, publishers, defaults, time),
+            new MilestonesCommand(new InMemoryMilestoneStore()),
             new HelpCommand(() => dispatcher!.Commands),
         ];
         dispatcher = new CommandDispatcher(handlers, cohorts, defaults, time);

@@ -61,6 +61,24 @@ public sealed class InMemoryDeliveryLedger : IDeliveryLedger
         return Task.CompletedTask;
     }
 
+    public Task<string?> MarkThreadAsync(DeliveryKey key, string threadId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (!_records.TryGetValue(key, out var record))
+            {
+                return Task.FromResult<string?>(null);
+            }
+
+            if (record.ThreadId is null)
+            {
+                _records[key] = record = record with { ThreadId = threadId };
+            }
+
+            return Task.FromResult<string?>(record.ThreadId);
+        }
+    }
+
     public Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken = default)
     {
         lock (_lock)

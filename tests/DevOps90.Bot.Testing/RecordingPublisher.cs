@@ -17,6 +17,24 @@ public sealed class RecordingPublisher(string platform = "console") : IChatPubli
     /// <summary>Edits of earlier messages, in order.</summary>
     public ConcurrentQueue<(string MessageId, Reply Post)> Edits { get; } = new();
 
+    /// <summary>Threads opened on posts, in order: the post's id and the thread's name.</summary>
+    public ConcurrentQueue<(string MessageId, string Name)> Threads { get; } = new();
+
+    /// <summary>Messages posted in threads, in order.</summary>
+    public ConcurrentQueue<(string ThreadId, Reply Post)> ThreadPosts { get; } = new();
+
+    /// <summary>Roles given, in order.</summary>
+    public ConcurrentQueue<(string MemberId, string RoleId)> Roles { get; } = new();
+
+    /// <summary>The next thread openings answer these (then opening succeeds again).</summary>
+    public ConcurrentQueue<PublishResult> ThreadAnswers { get; } = new();
+
+    /// <summary>The next role grants answer these (then granting succeeds again).</summary>
+    public ConcurrentQueue<RoleGrantResult> RoleAnswers { get; } = new();
+
+    /// <summary>Threads that are archived: posting in them fails for good, as on Discord.</summary>
+    public ConcurrentDictionary<string, bool> Archived { get; } = new();
+
     /// <summary>Every call, including those that failed.</summary>
     public int Attempts => _attempts;
 
@@ -59,6 +77,40 @@ public sealed class RecordingPublisher(string platform = "console") : IChatPubli
 
         Edits.Enqueue((messageId, post));
         return Task.FromResult(PublishResult.Sent(messageId));
+    }
+
+    /// <summary>A thread named "thread-of-&lt;message&gt;" unless an answer is scripted.</summary>
+    public Task<PublishResult> OpenThreadAsync(ChatTarget target, string messageId, string name, CancellationToken cancellationToken = default)
+    {
+        if (ThreadAnswers.TryDequeue(out var scripted))
+        {
+            return Task.FromResult(scripted);
+        }
+
+        Threads.Enqueue((messageId, name));
+        return Task.FromResult(PublishResult.Sent("thread-of-" + messageId));
+    }
+
+    public Task<PublishResult> PostInThreadAsync(ChatTarget target, string threadId, Reply post, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        if (Archived.ContainsKey(threadId))
+        {
+            return Task.FromResult(PublishResult.Permanent("the thread is archived"));
+        }
+
+        ThreadPosts.Enqueue((threadId, post));
+        return Task.FromResult(PublishResult.Sent($"{threadId}/message-{ThreadPosts.Count}"));
+    }
+
+    public Task<RoleGrantResult> GiveRoleAsync(ChatTarget target, string memberId, string roleId, CancellationToken cancellationToken = default)
+    {
+        if (RoleAnswers.TryDequeue(out var scripted))
+        {
+            return Task.FromResult(scripted);
+        }
+
+        Roles.Enqueue((memberId, roleId));
+        return Task.FromResult(new RoleGrantResult(RoleGrantOutcome.Given));
     }
 }
 

@@ -52,6 +52,23 @@ public sealed record Cohort
     public int FreezeMax { get; init; } = 2;
 
     /// <summary>
+    /// Each daily post opens a thread named after its lesson (Discord: a thread on the post; Slack: the replies under
+    /// it), where members talk about the day and <c>/share</c> posts land; the bot posts nothing else there.
+    /// </summary>
+    public bool Threads { get; init; }
+
+    /// <summary>The counts of days done at which a member is congratulated in the channel (none: no milestones).</summary>
+    public ImmutableArray<int> Milestones { get; init; } = DefaultMilestones;
+
+    /// <summary>
+    /// A role given at each milestone, on platforms that have roles (Discord; Slack has none, so only the
+    /// congratulation); the bot needs Manage Roles and a role below its own.
+    /// </summary>
+    public string? MilestoneRoleId { get; init; }
+
+    public static readonly ImmutableArray<int> DefaultMilestones = [7, 30, 60, 90];
+
+    /// <summary>
     /// Members who moderate this group besides those the platform says may manage the server: member ids, and role
     /// ids prefixed "role:" (a Discord role; a Slack user group later). Checked on the server for every command.
     /// </summary>

@@ -179,8 +179,9 @@ public sealed partial class CohortRegistry(ICohortStore store, TimeProvider? tim
 public static class CohortComparer
 {
     public static bool Same(Cohort left, Cohort right) =>
-        left with { SkippedDates = [], Pauses = [], Moderators = [] } == right with { SkippedDates = [], Pauses = [], Moderators = [] }
+        left with { SkippedDates = [], Pauses = [], Moderators = [], Milestones = [] } == right with { SkippedDates = [], Pauses = [], Moderators = [], Milestones = [] }
         && left.SkippedDates.SetEquals(right.SkippedDates)
         && left.Pauses.SequenceEqual(right.Pauses)
-        && left.Moderators.SequenceEqual(right.Moderators);
+        && left.Moderators.SequenceEqual(right.Moderators)
+        && left.Milestones.SequenceEqual(right.Milestones);
 }

@@ -22,4 +22,6 @@ public static class CommandNames
     public const string Page = "page";
     public const string Remind = "remind";
     public const string Certificate = "certificate";
+    public const string Share = "share";
+    public const string Milestones = "milestones";
 }

@@ -63,6 +63,12 @@ public sealed class DailyPostService(
         var record = await _ledger.FindAsync(key, cancellationToken).ConfigureAwait(false);
         if (record is not null && LedgerRules.IsSettled(record))
         {
+            if (record is { State: DeliveryState.Sent, ThreadId: null, MessageId: { Length: > 0 } sent } && now - post.PostAt <= options.StalenessWindow)
+            {
+                // Sent, but the thread was not opened (a crash in between, a platform that failed for now): open it now.
+                await OpenThreadAsync(calendar, post, key, sent, index, cancellationToken).ConfigureAwait(false);
+            }
+
             return new DeliveryOutcome(DeliveryStatus.AlreadySettled, key);
         }
 
@@ -194,6 +200,39 @@ public sealed class DailyPostService(
         }
     }
 
+    /// <summary>
+    /// Opens the post's discussion thread where the cohort wants one, and records it with the post, once: the ledger
+    /// keeps the first thread recorded, and a platform asked again for the same post opens no second thread (Discord
+    /// allows one per message, with the message's own id). A transient failure is left to the next reconciliation
+    /// round; a permanent one is recorded as "-", not tried again. Never fails the post, which is out already.
+    /// </summary>
+    private async Task OpenThreadAsync(StudyCalendar calendar, PlannedPost post, DeliveryKey key, string messageId, CurriculumIndex index, CancellationToken cancellationToken)
+    {
+        var cohort = calendar.Cohort;
+        if (!cohort.Threads || composer.ThreadName(calendar, post, index) is not { } name
+            || publishers.FirstOrDefault(candidate => candidate.Platform == cohort.Target.Platform) is not { } publisher)
+        {
+            return;
+        }
+
+        try
+        {
+            var opened = await publisher.OpenThreadAsync(cohort.Target, messageId, name, cancellationToken).ConfigureAwait(false);
+            if (opened.Outcome != PublishOutcome.TransientFailure)
+            {
+                var thread = opened.Outcome == PublishOutcome.Sent ? opened.MessageId ?? messageId : NoThread;
+                await _ledger.MarkThreadAsync(key, thread, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Like a transient failure: reconciliation opens it later.
+        }
+    }
+
+    /// <summary>What the ledger records for a thread that cannot be opened (no permission to), so that it is not tried again.</summary>
+    public const string NoThread = "-";
+
     private async Task<DeliveryOutcome> SendAsync(StudyCalendar calendar, PlannedPost post, DeliveryKey key, int attempts, CurriculumIndex index, CancellationToken cancellationToken)
     {
         var cohort = calendar.Cohort;
@@ -216,6 +255,11 @@ public sealed class DailyPostService(
         {
             case PublishOutcome.Sent:
                 await _ledger.MarkSentAsync(key, result.MessageId ?? "", now, recording).ConfigureAwait(false);
+                if (result.MessageId is { Length: > 0 } messageId)
+                {
+                    await OpenThreadAsync(calendar, post, key, messageId, index, cancellationToken).ConfigureAwait(false);
+                }
+
                 return Settled(cohort, post, new DeliveryOutcome(DeliveryStatus.Sent, key, result.MessageId), now);
             case PublishOutcome.TransientFailure when attempts < options.MaxAttempts:
                 var retryAt = now + options.RetryDelayAfter(attempts);

@@ -24,7 +24,14 @@ public sealed record DeliveryRecord(
     string? MessageId = null,
     string? Reason = null,
     bool IsPermanent = false,
-    DateTimeOffset? NextAttemptAt = null);
+    DateTimeOffset? NextAttemptAt = null)
+{
+    /// <summary>
+    /// The discussion thread the post opened (<see cref="Cohorts.Cohort.Threads"/>): recorded once, so that no restart
+    /// or other instance opens a second one.
+    /// </summary>
+    public string? ThreadId { get; init; }
+}
 
 public enum ClaimOutcome
 {

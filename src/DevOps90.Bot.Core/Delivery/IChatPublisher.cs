@@ -53,4 +53,26 @@ public interface IChatPublisher
     /// </summary>
     Task<PublishResult> EditAsync(ChatTarget target, string messageId, Reply post, CancellationToken cancellationToken = default) =>
         Task.FromResult(PublishResult.Permanent($"{Platform} messages cannot be edited"));
+
+    /// <summary>
+    /// Opens the discussion thread of a post the bot made and returns its id. A platform where the replies under a
+    /// post are its thread (Slack, the console) opens nothing: the post's own id is the thread's. Called again for the
+    /// same post (a restart, another instance), it must not open a second thread.
+    /// </summary>
+    Task<PublishResult> OpenThreadAsync(ChatTarget target, string messageId, string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(PublishResult.Sent(messageId));
+
+    /// <summary>
+    /// Posts into a thread <see cref="OpenThreadAsync"/> opened; mentions in it notify nobody. A thread that is
+    /// archived is left alone: a permanent failure, so that the caller posts in the channel instead.
+    /// </summary>
+    Task<PublishResult> PostInThreadAsync(ChatTarget target, string threadId, Reply post, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        PublishAsync(target, post, idempotencyKey, null, cancellationToken);
+
+    /// <summary>
+    /// Gives a member of the channel's community a role (a milestone's). Platforms without roles (Slack, the
+    /// console) answer <see cref="RoleGrantOutcome.NotSupported"/>.
+    /// </summary>
+    Task<RoleGrantResult> GiveRoleAsync(ChatTarget target, string memberId, string roleId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new RoleGrantResult(RoleGrantOutcome.NotSupported));
 }

@@ -22,6 +22,12 @@ public interface IDeliveryLedger
     /// <summary>Records a post that will not be sent, unless the ledger already has a line for it.</summary>
     Task MarkSkippedAsync(DeliveryKey key, DateTimeOffset scheduledAt, string reason, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records the thread a sent post opened (or "-" when it cannot be opened for good), unless one is recorded
+    /// already; returns the thread recorded now, this one or the earlier one.
+    /// </summary>
+    Task<string?> MarkThreadAsync(DeliveryKey key, string threadId, CancellationToken cancellationToken = default);
+
     Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken = default);
 
     /// <summary>The latest lines of a cohort, newest scheduled first.</summary>

@@ -30,6 +30,9 @@ internal sealed class LedgerTurns(IDeliveryLedger inner, int writes, int reads) 
     public Task MarkSkippedAsync(DeliveryKey key, DateTimeOffset scheduledAt, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         InTurnAsync(_writes, () => inner.MarkSkippedAsync(key, scheduledAt, reason, now, cancellationToken), cancellationToken);
 
+    public Task<string?> MarkThreadAsync(DeliveryKey key, string threadId, CancellationToken cancellationToken = default) =>
+        InTurnAsync(_writes, () => inner.MarkThreadAsync(key, threadId, cancellationToken), cancellationToken);
+
     public Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken = default) =>
         InTurnAsync(_reads, () => inner.FindAsync(key, cancellationToken), cancellationToken);
 

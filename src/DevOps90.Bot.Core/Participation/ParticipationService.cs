@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using DevOps90.Bot.Core.Coaching;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Core.Reports;
@@ -22,6 +23,9 @@ public sealed record CheckInOutcome(CheckInStatus Status, int Day, bool IsLate =
 {
     /// <summary>For <see cref="CheckInStatus.FutureDay"/>: when the day opens (null: the calendar does not reach it).</summary>
     public DateTimeOffset? OpensAt { get; init; }
+
+    /// <summary>For a check-in: how many days the member has done now (what milestones count).</summary>
+    public int DaysDone { get; init; }
 }
 
 /// <summary>A member's standing in a cohort.</summary>
@@ -63,7 +67,13 @@ public sealed record PublicLeaderboardLine(int Rank, string? DisplayName, int Da
 
 /// <summary>Check-ins, streaks, progress and leaderboards on each cohort's own calendar and time zone.</summary>
 public sealed class ParticipationService(
-    IParticipationStore store, DailyPostService delivery, TimeProvider time, IMemberProfileStore? profiles = null, BotMetrics? metrics = null)
+    IParticipationStore store,
+    DailyPostService delivery,
+    TimeProvider time,
+    IMemberProfileStore? profiles = null,
+    BotMetrics? metrics = null,
+    IShareStore? shares = null,
+    IMilestoneStore? milestones = null)
 {
     public TimeOnly GraceCutoff { get; init; } = ParticipationClock.DefaultGraceCutoff;
 
@@ -110,7 +120,10 @@ public sealed class ParticipationService(
         }
 
         var done = await DoneDaysAsync(cohort, memberId, cancellationToken).ConfigureAwait(false);
-        return new CheckInOutcome(added ? CheckInStatus.Added : CheckInStatus.AlreadyDone, target, stored.IsLate, Streaks.Current(done, Math.Max(current, target), StreakRules.Of(cohort)));
+        return new CheckInOutcome(added ? CheckInStatus.Added : CheckInStatus.AlreadyDone, target, stored.IsLate, Streaks.Current(done, Math.Max(current, target), StreakRules.Of(cohort)))
+        {
+            DaysDone = done.Count,
+        };
     }
 
     public async Task<CheckInOutcome> UndoAsync(Cohort cohort, string memberId, int? day, CancellationToken cancellationToken = default)
@@ -253,12 +266,19 @@ public sealed class ParticipationService(
         var calendar = delivery.CalendarFor(cohort);
         var zone = cohort.TimeZone;
         var id = cohort.Id.Value;
+        // Shares are few (one per member and day at most, and only by those who share): looked up, not joined.
+        var shared = shares is null
+            ? []
+            : (await shares.ForCohortAsync(cohort.Id, cancellationToken).ConfigureAwait(false)).ToDictionary(share => (share.MemberId, share.Day), share => share.Url);
         // Every lesson's date once, rather than walking the calendar for each of possibly a million rows.
         var lessonDates = Enumerable.Range(0, (calendar?.LastDay ?? 0) + 1).Select(day => day == 0 ? null : calendar!.DateOfLesson(day)).ToArray();
         await foreach (var checkIn in StreamCheckInsAsync(cohort, from, to, cancellationToken).ConfigureAwait(false))
         {
             var lessonDate = checkIn.Day > 0 && checkIn.Day < lessonDates.Length ? lessonDates[checkIn.Day] : null;
-            yield return new CheckInRow(id, checkIn.MemberId, checkIn.Day, lessonDate, checkIn.At.ToUniversalTime(), TimeZoneInfo.ConvertTime(checkIn.At, zone), checkIn.IsLate);
+            yield return new CheckInRow(id, checkIn.MemberId, checkIn.Day, lessonDate, checkIn.At.ToUniversalTime(), TimeZoneInfo.ConvertTime(checkIn.At, zone), checkIn.IsLate)
+            {
+                SharedUrl = shared.GetValueOrDefault((checkIn.MemberId, checkIn.Day)),
+            };
         }
     }
 
@@ -295,12 +315,25 @@ public sealed class ParticipationService(
     /// <summary>The local date of a lesson day, if the calendar reaches it.</summary>
     public DateOnly? DateOfLesson(Cohort cohort, int day) => delivery.CalendarFor(cohort)?.DateOfLesson(day);
 
-    /// <summary>Deletes the member's profile, then their check-ins (whose deletion scrubs the database file).</summary>
+    /// <summary>
+    /// Deletes the member's profile, shares and milestones, then their check-ins (whose deletion scrubs the database
+    /// file).
+    /// </summary>
     public async Task<int> ForgetAsync(string memberId, CancellationToken cancellationToken = default)
     {
         if (profiles is not null)
         {
             await profiles.ForgetAsync(memberId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (shares is not null)
+        {
+            await shares.ForgetMemberAsync(memberId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (milestones is not null)
+        {
+            await milestones.ForgetMemberAsync(memberId, cancellationToken).ConfigureAwait(false);
         }
 
         var deleted = await store.ForgetMemberAsync(memberId, cancellationToken).ConfigureAwait(false);

@@ -47,6 +47,23 @@ public sealed class DailyPostComposer(ContentLibrary content, BotDefaults defaul
         };
     }
 
+    /// <summary>
+    /// The name of the discussion thread a lesson's post opens ("Day 3 — Responsibilities of a DevOps Engineer"), in
+    /// the group's language; null for the closing post, which opens none. Platforms cut it to their own limit.
+    /// </summary>
+    public string? ThreadName(StudyCalendar calendar, PlannedPost post, CurriculumIndex? index = null)
+    {
+        if (post.Kind == PostKind.Closing)
+        {
+            return null;
+        }
+
+        var language = calendar.Cohort.Language ?? defaults.Language;
+        var text = LanguageChoice.TextFor(language, defaults.Language);
+        var lookup = (index ?? content.Current).FindLesson(calendar.Cohort.CurriculumId, language, post.LessonDay);
+        return lookup.IsFound ? text.Format("Thread.Name", post.LessonDay, lookup.Lesson!.Title) : text.Format("Thread.NameDay", post.LessonDay);
+    }
+
     /// <summary>A link to the group's web page, when it has one.</summary>
     private IEnumerable<ReplyButton> PageButton(BotText text, Cohort cohort) =>
         pages?.For(cohort) is { } page ? [new ReplyButton(text["Page.Link"], Url: page.ToString())] : [];

@@ -30,6 +30,12 @@ public sealed record Interaction
 
     public string? ChannelId { get; init; }
 
+    /// <summary>
+    /// For an interaction in a thread, the channel the thread belongs to (channel.parent_id): a cohort's daily post
+    /// thread answers as its channel does. Null elsewhere.
+    /// </summary>
+    public string? ParentChannelId { get; init; }
+
     public string? GuildId { get; init; }
 
     public string? UserId { get; init; }
@@ -107,6 +113,7 @@ public sealed record Interaction
             Type = typeValue,
             Token = Required(root, "token"),
             ChannelId = String(root, "channel_id") ?? (root.TryGetProperty("channel", out var channel) ? String(channel, "id") : null),
+            ParentChannelId = root.TryGetProperty("channel", out var inChannel) && IsThread(inChannel) ? String(inChannel, "parent_id") : null,
             GuildId = String(root, "guild_id"),
             UserId = userId,
             DisplayName = (member is { } named ? String(named, "nick") : null) ?? (user is { } person ? String(person, "global_name") ?? String(person, "username") : null),
@@ -121,6 +128,11 @@ public sealed record Interaction
             CustomId = customId,
         };
     }
+
+    /// <summary>ANNOUNCEMENT_THREAD (10), PUBLIC_THREAD (11), PRIVATE_THREAD (12) (https://discord.com/developers/docs/resources/channel#channel-object-channel-types).</summary>
+    private static bool IsThread(JsonElement channel) =>
+        channel.ValueKind == JsonValueKind.Object && channel.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number
+        && type.TryGetInt32(out var kind) && kind is 10 or 11 or 12;
 
     private static ImmutableArray<string> Roles(JsonElement member) =>
         member.TryGetProperty("roles", out var roles) && roles.ValueKind == JsonValueKind.Array

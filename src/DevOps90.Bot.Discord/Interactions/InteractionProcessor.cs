@@ -134,8 +134,8 @@ public sealed class InteractionProcessor(
         Command = command,
         Subcommand = interaction.Subcommand,
         Options = QualifyMembers(command, interaction.Subcommand, options),
-        CohortId = interaction.ChannelId is { } channel ? cohorts.FindByTarget(new ChatTarget(Platform, channel))?.Id : null,
-        Channel = interaction.ChannelId is { } here ? new ChatTarget(Platform, here) : null,
+        CohortId = ChannelOf(interaction) is { } channel ? cohorts.FindByTarget(channel)?.Id : null,
+        Channel = ChannelOf(interaction),
         Community = interaction.GuildId,
         MemberId = DiscordMembers.MemberId(interaction.UserId!),
         DisplayName = interaction.DisplayName,
@@ -144,6 +144,13 @@ public sealed class InteractionProcessor(
         UserLocale = interaction.Locale,
         ServerLocale = interaction.GuildLocale,
     };
+
+    /// <summary>
+    /// Where the command counts as typed: the channel, or for a thread (a daily post's, say) the channel it belongs
+    /// to, so /done, /share and the Done button work inside it and no /cohort action takes the thread for the channel.
+    /// </summary>
+    private static ChatTarget? ChannelOf(Interaction interaction) =>
+        (interaction.ParentChannelId ?? interaction.ChannelId) is { } channel ? new ChatTarget(Platform, channel) : null;
 
     /// <summary>
     /// Member options name Discord users: they become members of ours, as the caller is. Any other option typed as one

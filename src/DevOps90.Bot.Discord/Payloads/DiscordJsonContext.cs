@@ -15,6 +15,7 @@ namespace DevOps90.Bot.Discord.Payloads;
 [JsonSerializable(typeof(DiscordMessage))]
 [JsonSerializable(typeof(DiscordChannel))]
 [JsonSerializable(typeof(DirectMessageChannelPayload))]
+[JsonSerializable(typeof(ThreadPayload))]
 [JsonSerializable(typeof(GatewayBotInfo))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class DiscordJsonContext : JsonSerializerContext;

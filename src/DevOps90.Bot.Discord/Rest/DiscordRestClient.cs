@@ -107,6 +107,14 @@ internal sealed partial class DiscordRestClient : IDiscordRestClient
             Json.DiscordChannel,
             cancellationToken);
 
+    public Task<JsonElement> StartThreadFromMessageAsync(Snowflake channelId, Snowflake messageId, ThreadPayload thread, CancellationToken cancellationToken = default) =>
+        SendAsync(DiscordRoute.Bot(HttpMethod.Post, $"channels/{channelId}/messages/{messageId}/threads"), RequestBody.Json(thread, Json.ThreadPayload), Json.JsonElement, cancellationToken);
+
+    public async Task AddMemberRoleAsync(Snowflake guildId, Snowflake userId, Snowflake roleId, CancellationToken cancellationToken = default)
+    {
+        using var answer = await SendCoreAsync(DiscordRoute.Bot(HttpMethod.Put, $"guilds/{guildId}/members/{userId}/roles/{roleId}"), null, cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken = default) =>
         SendAsync(DiscordRoute.Bot(HttpMethod.Get, "gateway/bot"), null, Json.GatewayBotInfo, cancellationToken);
 

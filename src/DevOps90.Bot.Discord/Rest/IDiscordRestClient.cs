@@ -49,6 +49,15 @@ public interface IDiscordRestClient
     /// </summary>
     Task<DiscordChannel> CreateDirectMessageChannelAsync(Snowflake userId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// POST /channels/{channel.id}/messages/{message.id}/threads: the thread, whose id is the message's. Discord allows
+    /// one thread per message and answers a second start with 400, code 160004.
+    /// </summary>
+    Task<JsonElement> StartThreadFromMessageAsync(Snowflake channelId, Snowflake messageId, ThreadPayload thread, CancellationToken cancellationToken = default);
+
+    /// <summary>PUT /guilds/{guild.id}/members/{user.id}/roles/{role.id} (204 No Content; needs Manage Roles and a role below the bot's).</summary>
+    Task AddMemberRoleAsync(Snowflake guildId, Snowflake userId, Snowflake roleId, CancellationToken cancellationToken = default);
+
     /// <summary>GET /gateway/bot</summary>
     Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken = default);
 }

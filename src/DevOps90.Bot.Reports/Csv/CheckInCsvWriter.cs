@@ -38,7 +38,7 @@ public sealed class CheckInCsvWriter : ICheckInCsvWriter
 
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 
-    private static readonly string[] Header = ["cohort", "member_id", "day", "lesson_date", "checked_in_utc", "checked_in_local", "late"];
+    private static readonly string[] Header = ["cohort", "member_id", "day", "lesson_date", "checked_in_utc", "checked_in_local", "late", "shared_url"];
 
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {
@@ -71,6 +71,8 @@ public sealed class CheckInCsvWriter : ICheckInCsvWriter
                 csv.WriteField(row.CheckedInUtc.UtcDateTime, UtcFormat);
                 csv.WriteField(row.CheckedInLocal, LocalFormat);
                 csv.WriteField(row.IsLate);
+                // A member's link, always http(s): it cannot start a formula.
+                csv.WriteField(row.SharedUrl ?? "");
                 // Writes the buffer out, without blocking, only when it is mostly full.
                 await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
                 count++;

@@ -47,6 +47,14 @@ public sealed class CohortSettings
 
     /// <summary>The most streak freezes a member holds at once (0: no freezes).</summary>
     public int FreezeMax { get; set; } = 2;
+    /// <summary>Each daily post opens a thread named after its lesson (Slack: the replies under the post).</summary>
+    public bool Threads { get; set; }
+
+    /// <summary>Days done at which members are congratulated: "7,30,60,90" (the default when empty), or "none".</summary>
+    public string? Milestones { get; set; }
+
+    /// <summary>A Discord role id given at each milestone (Slack has no roles: unused there).</summary>
+    public string? MilestoneRole { get; set; }
 
     /// <summary>Moderators of this group besides the server's managers: member ids, or "role:&lt;role id&gt;".</summary>
     public List<string> Moderators { get; set; } = [];

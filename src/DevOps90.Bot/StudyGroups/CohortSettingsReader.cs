@@ -94,6 +94,12 @@ public static class CohortSettingsReader
                 Fail("Target", $"'{item.Target}' is not platform:channel, e.g. console:console");
             }
 
+            var milestones = Cohort.DefaultMilestones;
+            if (!string.IsNullOrWhiteSpace(item.Milestones) && !Core.Coaching.CohortMilestones.TryParse(item.Milestones, out milestones))
+            {
+                Fail("Milestones", $"'{item.Milestones}' is not a list of days done like 7,30,60,90 (or none)");
+            }
+
             if (errors.Count > before)
             {
                 continue;
@@ -116,6 +122,9 @@ public static class CohortSettingsReader
                 PublicPage = item.Page,
                 FreezeEvery = item.FreezeEvery,
                 FreezeMax = item.FreezeMax,
+                Threads = item.Threads,
+                Milestones = milestones,
+                MilestoneRoleId = string.IsNullOrWhiteSpace(item.MilestoneRole) ? null : item.MilestoneRole.Trim(),
                 Moderators = [.. item.Moderators.Where(entry => !string.IsNullOrWhiteSpace(entry)).Select(entry => entry.Trim())],
             };
             cohorts.Add(pausedSince is { } pause ? cohort.PausedFrom(pause) : cohort);

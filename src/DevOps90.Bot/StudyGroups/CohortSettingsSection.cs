@@ -34,12 +34,20 @@ internal static class CohortSettingsSection
             }
             else if (section[property.Name] is { } value)
             {
-                property.SetValue(item, property.PropertyType == typeof(bool) ? ParseBool(section.Path + ":" + property.Name, value) : value);
+                var key = section.Path + ":" + property.Name;
+                property.SetValue(item, property.PropertyType == typeof(bool) ? ParseBool(key, value)
+                    : property.PropertyType == typeof(int) ? ParseInt(key, value)
+                    : value);
             }
         }
 
         return item;
     }
+
+    private static int ParseInt(string key, string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{key}: '{value}' is not a whole number"));
 
     private static bool ParseBool(string key, string value) =>
         bool.TryParse(value, out var parsed)

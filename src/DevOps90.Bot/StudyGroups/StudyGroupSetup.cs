@@ -59,6 +59,9 @@ public static class StudyGroupSetup
         services.AddSingleton<ReminderService>();
         services.AddSingleton<ICommandHandler, RemindCommand>();
         services.AddSingleton<ICommandHandler, CertificateCommand>();
+        services.AddSingleton<Core.Coaching.MilestoneService>();
+        services.AddSingleton<ICommandHandler, ShareCommand>();
+        services.AddSingleton<ICommandHandler, MilestonesCommand>();
         // Help lists the others, so it asks the dispatcher for them when it runs rather than at construction.
         services.AddSingleton<ICommandHandler>(provider => new HelpCommand(() => provider.GetRequiredService<CommandDispatcher>().Commands));
         services.AddSingleton<CommandDispatcher>();

@@ -76,5 +76,8 @@ public sealed class LedgerTurnsTests
 
         public Task MarkSkippedAsync(DeliveryKey key, DateTimeOffset scheduledAt, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
             inner.MarkSkippedAsync(key, scheduledAt, reason, now, cancellationToken);
+
+        public Task<string?> MarkThreadAsync(DeliveryKey key, string threadId, CancellationToken cancellationToken = default) =>
+            inner.MarkThreadAsync(key, threadId, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ public sealed class ParticipationServiceTests
         var first = await service.CheckInAsync(cohort, "ada", null);
         var again = await service.CheckInAsync(cohort, "ada", 2);
 
-        Assert.Equal(new CheckInOutcome(CheckInStatus.Added, 2, false, 1), first);
+        Assert.Equal(new CheckInOutcome(CheckInStatus.Added, 2, false, 1) { DaysDone = 1 }, first);
         Assert.Equal(CheckInStatus.AlreadyDone, again.Status);
     }
 

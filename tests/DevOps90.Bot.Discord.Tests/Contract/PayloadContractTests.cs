@@ -33,6 +33,18 @@ public sealed class PayloadContractTests
     }
 
     [SkippableFact]
+    public void ThreadOnTheDailyPost_IsAValidStartThreadFromMessageRequest()
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+        var thread = new ThreadPayload(TextCutter.Cut("Jour 3 — " + new string('x', 200), ThreadPayload.MaxName), ThreadPayload.OneDay);
+
+        var errors = DiscordContract.Errors("CreateTextThreadWithMessageRequest", JsonSerializer.Serialize(thread, DiscordJsonContext.Default.ThreadPayload));
+
+        Assert.Empty(errors);
+        Assert.NotEmpty(DiscordContract.Errors("CreateTextThreadWithMessageRequest", """{"name":"Jour 3","auto_archive_duration":42}"""));
+    }
+
+    [SkippableFact]
     public void CommandReply_Ephemeral_IsAValidMessageCallback()
     {
         Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);

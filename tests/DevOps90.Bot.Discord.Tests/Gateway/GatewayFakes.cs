@@ -37,6 +37,10 @@ internal sealed class FakeDiscordRestClient(Func<GatewayBotInfo> gatewayBot) : I
     public Task<DiscordChannel> CreateDirectMessageChannelAsync(Snowflake userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<JsonElement> BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<ApplicationCommandPayload> commands, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<JsonElement> StartThreadFromMessageAsync(Snowflake channelId, Snowflake messageId, ThreadPayload thread, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task AddMemberRoleAsync(Snowflake guildId, Snowflake userId, Snowflake roleId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }
 
 internal sealed record ReceivedDispatch(string EventName, JsonElement Data);

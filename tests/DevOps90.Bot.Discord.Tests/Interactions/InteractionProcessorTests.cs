@@ -51,6 +51,24 @@ public sealed class InteractionProcessorTests
         Assert.Equal(["42", "43"], seen.Request!.MemberRoles.ToArray());
     }
 
+    [Theory]
+    [InlineData(11, "guild-group")]
+    [InlineData(12, "guild-group")]
+    [InlineData(0, null)]
+    public async Task Respond_FromAThreadOfTheCohortsChannel_AnswersForTheCohort_AsTypedInTheChannel(int channelType, string? cohort)
+    {
+        var seen = new Recorder();
+        var bot = new InteractionFixture(seen);
+        // Discord sends the thread's id as channel_id, and the thread itself (its type, its parent) as channel.
+        var json = InteractionFixture.Command("record", channel: "1600000000000000006")
+            .Replace("\"guild_id\"", "\"channel\": {\"id\": \"1600000000000000006\", \"type\": " + channelType + ", \"parent_id\": \"555\"}, \"guild_id\"", StringComparison.Ordinal);
+
+        await bot.Processor.RespondAsync(InteractionFixture.Parse(json));
+
+        Assert.Equal(cohort, seen.Request!.CohortId?.Value);
+        Assert.Equal(cohort is null ? "1600000000000000006" : "555", seen.Request.Channel!.Channel);
+    }
+
     [Fact]
     public void Parse_MissingToken_IsAFormatError()
     {

@@ -8,7 +8,7 @@ namespace DevOps90.Bot.Reports.Tests.Csv;
 
 public sealed class CheckInCsvWriterTests
 {
-    private const string Header = "cohort,member_id,day,lesson_date,checked_in_utc,checked_in_local,late";
+    private const string Header = "cohort,member_id,day,lesson_date,checked_in_utc,checked_in_local,late,shared_url";
 
     // The UTF-8 byte order mark as a decoded string shows it: spreadsheets need it to read accents as UTF-8.
     private const string Bom = "\uFEFF";
@@ -35,7 +35,7 @@ public sealed class CheckInCsvWriterTests
         CheckInRow[] rows =
         [
             new("paris", "123456789012345678", 1, new DateOnly(2027, 1, 2), winter.ToUniversalTime(), winter, false),
-            new("paris", "42", 90, new DateOnly(2027, 6, 14), summer.ToUniversalTime(), summer, true),
+            new("paris", "42", 90, new DateOnly(2027, 6, 14), summer.ToUniversalTime(), summer, true) { SharedUrl = "https://example.org/day-90?a=1,2" },
             new("paris", "42", 91, null, summer.ToUniversalTime(), summer, true),
         ];
 
@@ -43,9 +43,9 @@ public sealed class CheckInCsvWriterTests
 
         Assert.Equal(
             Bom + Header + "\r\n"
-            + "paris,\"=\"\"123456789012345678\"\"\",1,2027-01-02,2027-01-02T17:30:00Z,2027-01-02T18:30:00+01:00,false\r\n"
-            + "paris,\"=\"\"42\"\"\",90,2027-06-14,2027-06-15T21:05:09Z,2027-06-15T23:05:09+02:00,true\r\n"
-            + "paris,\"=\"\"42\"\"\",91,,2027-06-15T21:05:09Z,2027-06-15T23:05:09+02:00,true\r\n",
+            + "paris,\"=\"\"123456789012345678\"\"\",1,2027-01-02,2027-01-02T17:30:00Z,2027-01-02T18:30:00+01:00,false,\r\n"
+            + "paris,\"=\"\"42\"\"\",90,2027-06-14,2027-06-15T21:05:09Z,2027-06-15T23:05:09+02:00,true,\"https://example.org/day-90?a=1,2\"\r\n"
+            + "paris,\"=\"\"42\"\"\",91,,2027-06-15T21:05:09Z,2027-06-15T23:05:09+02:00,true,\r\n",
             text);
         Assert.Equal(3, count);
     }
@@ -136,7 +136,7 @@ public sealed class CheckInCsvWriterTests
         output.Write("after"u8);
         var text = Encoding.UTF8.GetString(output.ToArray());
         Assert.StartsWith("prefix\n" + Bom + Header + "\r\n", text, StringComparison.Ordinal);
-        Assert.EndsWith(",true\r\nafter", text, StringComparison.Ordinal);
+        Assert.EndsWith(",true,\r\nafter", text, StringComparison.Ordinal);
     }
 
     [Fact]

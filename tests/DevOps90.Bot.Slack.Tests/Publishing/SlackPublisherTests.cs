@@ -53,6 +53,32 @@ public sealed class SlackPublisherTests
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
+    [SkippableFact]
+    public async Task Thread_IsThePostItself_AndAPostInItIsAReplyUnderIt_MatchingPostMessageSchema()
+    {
+        Skip.IfNot(SlackContract.Available, SlackContract.MissingMessage);
+        await using var harness = await SlackApiHarness.StartAsync();
+        IChatPublisher publisher = new SlackPublisher(harness.Client);
+        var post = await publisher.PublishAsync(Target, SampleReplies.LongLesson(), "d90-key-1", null);
+
+        var thread = await publisher.OpenThreadAsync(Target, post.MessageId!, "Day 1 — Introduction");
+        // A second message in the channel within the second: Slack's pace for a channel, kept on the harness's clock.
+        var reply = await harness.AdvanceUntilDoneAsync(
+            publisher.PostInThreadAsync(Target, thread.MessageId!, Reply.Text("📣 shared: https://example.org/day-1"), "d90-share"), TimeSpan.FromMilliseconds(200));
+        var role = await publisher.GiveRoleAsync(Target, "slack:T0:U0ADA", "S0ROLE");
+
+        // Slack has no thread to open (nor any call for it) and no roles.
+        Assert.Equal((PublishOutcome.Sent, post.MessageId), (thread.Outcome, thread.MessageId));
+        Assert.Equal(RoleGrantOutcome.NotSupported, role.Outcome);
+        Assert.Equal(PublishOutcome.Sent, reply.Outcome);
+        var calls = harness.Slack.CallsTo("chat.postMessage");
+        Assert.Equal(2, calls.Count);
+        Assert.Equal(post.MessageId, calls[1].Argument("thread_ts"));
+        var errors = SlackContract.Errors("chat.postMessage.schema.json", calls[1].Arguments.ToJsonString());
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+        Assert.Equal(post.MessageId, Assert.Single(harness.Slack.Messages(Channel), message => message.Ts == reply.MessageId).ThreadTs);
+    }
+
     [Fact]
     public async Task FindPublishedAsync_PostWhoseAnswerWasLost_IsFound()
     {

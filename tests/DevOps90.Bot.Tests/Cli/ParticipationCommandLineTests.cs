@@ -25,7 +25,7 @@ public sealed class ParticipationCommandLineTests
         Assert.Equal(0, exitCode);
         Assert.Equal($"2 check-ins of console written to {path}", output.ToString().Trim());
         Assert.Equal(
-            ["cohort,member_id,day,lesson_date,checked_in_utc,checked_in_local,late", "console,ada,1,2027-01-01,2027-01-03T10:00:00Z,2027-01-03T11:00:00+01:00,true", "console,ada,3,2027-01-03,2027-01-03T10:00:00Z,2027-01-03T11:00:00+01:00,false"],
+            ["cohort,member_id,day,lesson_date,checked_in_utc,checked_in_local,late,shared_url", "console,ada,1,2027-01-01,2027-01-03T10:00:00Z,2027-01-03T11:00:00+01:00,true,", "console,ada,3,2027-01-03,2027-01-03T10:00:00Z,2027-01-03T11:00:00+01:00,false,"],
             await File.ReadAllLinesAsync(path));
     }
 

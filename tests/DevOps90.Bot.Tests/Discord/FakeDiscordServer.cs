@@ -61,6 +61,11 @@ internal sealed partial class FakeDiscordServer : IAsyncDisposable
             ReceivedAt = TimeProvider.System.GetUtcNow(),
         });
         context.Response.ContentType = "application/json";
+        if (await HandleCoachingAsync(context, context.Request.Method, path))
+        {
+            return;
+        }
+
         switch (context.Request.Method)
         {
             case "GET" when path.EndsWith("/gateway/bot", StringComparison.Ordinal):

@@ -52,7 +52,7 @@ public sealed class ConsoleChannelTests
         var csv = await File.ReadAllLinesAsync(Path.Combine(files.Path, "participation-console-start-today.csv"));
         var png = await File.ReadAllBytesAsync(Path.Combine(files.Path, "participation-console.png"));
         Assert.Contains($"📎 Fichier enregistré : {Path.Combine(files.Path, "participation-console-start-today.csv")}", text, StringComparison.Ordinal);
-        Assert.Equal(["cohort,member_id,day,lesson_date,checked_in_utc,checked_in_local,late", "console,console,3,2027-01-03,2027-01-03T10:00:00Z,2027-01-03T11:00:00+01:00,false"], csv);
+        Assert.Equal(["cohort,member_id,day,lesson_date,checked_in_utc,checked_in_local,late,shared_url", "console,console,3,2027-01-03,2027-01-03T10:00:00Z,2027-01-03T11:00:00+01:00,false,"], csv);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
     }
 

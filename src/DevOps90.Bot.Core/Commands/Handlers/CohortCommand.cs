@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DevOps90.Bot.Core.Coaching;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Curricula;
 using DevOps90.Bot.Core.Localization;
@@ -14,7 +15,7 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 /// </summary>
 public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults defaults, TimeProvider time, LeaderboardMessages? leaderboards = null, ContentLibrary? content = null, GroupPageAddress? pages = null) : ICommandHandler
 {
-    private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "curriculum", "language", "cadence", "skip", "role", "pause", "resume", "channel", "leaderboard", "page", CohortEnding.Archive, CohortEnding.Delete];
+    private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "curriculum", "language", "cadence", "skip", "role", "pause", "resume", "channel", "leaderboard", "page", "threads", "milestones", "milestone-role", CohortEnding.Archive, CohortEnding.Delete];
 
     private readonly CohortEnding _ending = new(registry, defaults);
 
@@ -132,7 +133,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
     {
         var text = scope.Text;
         var today = StudyCalendar.LocalDate(time.GetUtcNow(), cohort.TimeZone);
-        if (value is null && action is not ("pause" or "resume" or "channel" or "role" or "language"))
+        if (value is null && action is not ("pause" or "resume" or "channel" or "role" or "language" or "milestone-role"))
         {
             return (null, text["Cohort.Error.Value"]);
         }
@@ -181,6 +182,15 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                 return OnOff(value!) is { } board ? (cohort with { LeaderboardMessage = board }, null) : (null, text.Format("Cohort.Error.OnOff", Quoted.Cap(value)));
             case "page":
                 return OnOff(value!) is { } page ? (cohort with { PublicPage = page }, null) : (null, text.Format("Cohort.Error.OnOff", Quoted.Cap(value)));
+            case "threads":
+                return OnOff(value!) is { } threads ? (cohort with { Threads = threads }, null) : (null, text.Format("Cohort.Error.OnOff", Quoted.Cap(value)));
+            case "milestones":
+                return CohortMilestones.TryParse(value!, out var milestones)
+                    ? (cohort with { Milestones = milestones }, null)
+                    : (null, text.Format("Cohort.Error.Milestones", Quoted.Cap(value)));
+            case "milestone-role":
+                // As for "role": the adapter turned a mention into its id. Slack has no roles; the setting is then unused.
+                return (cohort with { MilestoneRoleId = value is null or "none" ? null : value.Trim() }, null);
             case "pause":
                 return cohort.IsPaused ? (null, text["Cohort.Error.AlreadyPaused"]) : (cohort.PausedFrom(today), null);
             case "resume":
@@ -275,6 +285,9 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                 new ReplyField(text["Cohort.Field.Role"], cohort.MentionRoleId ?? text["Cohort.None"], Inline: true),
                 new ReplyField(text["Cohort.Field.Leaderboard"], text[cohort.LeaderboardMessage ? "Cohort.On" : "Cohort.Off"], Inline: true),
                 new ReplyField(text["Cohort.Field.Page"], text[cohort.PublicPage ? "Cohort.Page.On" : "Cohort.Off"], Inline: true),
+                new ReplyField(text["Cohort.Field.Threads"], text[cohort.Threads ? "Cohort.On" : "Cohort.Off"], Inline: true),
+                new ReplyField(text["Cohort.Field.Milestones"], cohort.Milestones.IsEmpty ? text["Cohort.None"] : CohortMilestones.ToText(cohort.Milestones), Inline: true),
+                new ReplyField(text["Cohort.Field.MilestoneRole"], cohort.MilestoneRoleId ?? text["Cohort.None"], Inline: true),
             ],
             IsPrivate = true,
         };

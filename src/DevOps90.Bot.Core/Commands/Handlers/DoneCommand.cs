@@ -7,7 +7,7 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 /// <c>/done [day]</c> and the daily post's button: marks a lesson day done for the member, privately. Without a day it
 /// is today's lesson (the current study date's, until the 04:00 grace cutoff); a later day once its daily post is out.
 /// </summary>
-public sealed class DoneCommand(ParticipationService participation, LessonChoices choices) : ICommandHandler
+public sealed class DoneCommand(ParticipationService participation, LessonChoices choices, Coaching.MilestoneService? milestones = null) : ICommandHandler
 {
     public CommandDefinition Definition { get; } = new(CommandNames.Done, [new CommandOption("day", OptionKind.Number, Autocomplete: true, Min: 1)]);
 
@@ -19,6 +19,10 @@ public sealed class DoneCommand(ParticipationService participation, LessonChoice
         }
 
         var outcome = await participation.CheckInAsync(cohort, scope.Request.MemberId, day, scope.Request.DisplayName, cancellationToken).ConfigureAwait(false);
+        if (outcome.Status == CheckInStatus.Added && milestones is not null)
+        {
+            await milestones.AfterCheckInAsync(cohort, scope.Request.MemberId, outcome.DaysDone, cancellationToken).ConfigureAwait(false);
+        }
         var text = scope.Text;
         return outcome.Status switch
         {

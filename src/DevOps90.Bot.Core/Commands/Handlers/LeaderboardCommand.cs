@@ -5,7 +5,7 @@ using DevOps90.Bot.Core.Replies;
 namespace DevOps90.Bot.Core.Commands.Handlers;
 
 /// <summary><c>/leaderboard [week|month|all]</c>: the cohort's top 10, periods in the cohort's time zone.</summary>
-public sealed class LeaderboardCommand(ParticipationService participation) : ICommandHandler
+public sealed class LeaderboardCommand(ParticipationService participation, Coaching.IShareStore? shares = null) : ICommandHandler
 {
     private static readonly string[] _periods = ["week", "month", "all"];
 
@@ -25,8 +25,17 @@ public sealed class LeaderboardCommand(ParticipationService participation) : ICo
         }
 
         var lines = await participation.LeaderboardAsync(cohort, period, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return Compose(scope.Text, period, lines);
+        var board = Compose(scope.Text, period, lines);
+        var sharers = shares is null ? [] : await shares.TopAsync(cohort.Id, SharersShown, cancellationToken).ConfigureAwait(false);
+        // The second ranking, learning in public: shares over the whole run, shown once somebody has shared.
+        return sharers.Count == 0 ? board : board with
+        {
+            Fields = [new ReplyField(scope.Text["Leaderboard.Shares"], ReplyParagraph.Of(sharers.Select((line, index) =>
+                scope.Text.Line("Leaderboard.SharesLine", index + 1, ReplySpan.Member(line.MemberId), line.Shares))))],
+        };
     }
+
+    private const int SharersShown = 5;
 
     /// <summary>The leaderboard as everyone sees it, also in the message the bot keeps up to date (<see cref="LeaderboardMessages"/>).</summary>
     public static Reply Compose(BotText text, LeaderboardPeriod period, IReadOnlyList<LeaderboardLine> lines) => new()

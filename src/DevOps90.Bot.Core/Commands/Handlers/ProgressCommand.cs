@@ -10,7 +10,7 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 /// <c>/progress [member]</c>: days done, streaks, days missed and rank, with a small chart of the days where reports are
 /// available; private. Another member's, for moderators.
 /// </summary>
-public sealed class ProgressCommand(ParticipationService participation, ParticipationReports? reports = null, GroupPageAddress? pages = null) : ICommandHandler
+public sealed class ProgressCommand(ParticipationService participation, ParticipationReports? reports = null, GroupPageAddress? pages = null, Coaching.IShareStore? shares = null) : ICommandHandler
 {
     public CommandDefinition Definition { get; } = new(CommandNames.Progress, [new CommandOption("member", OptionKind.Member)]);
 
@@ -30,6 +30,7 @@ public sealed class ProgressCommand(ParticipationService participation, Particip
 
         var progress = await participation.ProgressAsync(cohort, member, cancellationToken).ConfigureAwait(false);
         var text = scope.Text;
+        var shared = shares is null ? [] : await shares.ForMemberAsync(cohort.Id, member, cancellationToken).ConfigureAwait(false);
         var chart = reports is not null && progress.TotalDays > 0 ? reports.MemberChart(progress, text) : null;
         return new Reply
         {
@@ -44,6 +45,7 @@ public sealed class ProgressCommand(ParticipationService participation, Particip
                 new ReplyField(text["Progress.Missed"], progress.DaysMissed.ToString(text.Culture), Inline: true),
                 new ReplyField(text["Progress.Rank"], progress.Rank > 0 ? text.Format("Progress.RankValue", progress.Rank, progress.Members) : text["Progress.NoRank"], Inline: true),
                 .. Freezes(text, cohort, progress),
+                .. SharesField(text, shared),
             ],
             Attachments = chart is null ? [] : [chart],
             Buttons = pages?.For(cohort) is { } page ? [new ReplyButton(text["Page.Link"], Url: page.ToString())] : [],
@@ -69,5 +71,10 @@ public sealed class ProgressCommand(ParticipationService participation, Particip
 
         return [new ReplyField(text["Progress.Freezes"], value, Inline: true)];
     }
+    /// <summary>How many days the member shared, and the latest link (none before the first share).</summary>
+    private static IEnumerable<ReplyField> SharesField(Localization.BotText text, IReadOnlyList<Coaching.Share> shared) =>
+        shared.Count == 0
+            ? []
+            : [new ReplyField(text["Progress.Shares"], text.Line("Progress.SharesValue", shared.Count, ReplySpan.Link(shared[0].Url, shared[0].Url)))];
 }
 

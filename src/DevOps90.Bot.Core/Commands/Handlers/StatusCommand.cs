@@ -21,7 +21,8 @@ public sealed class StatusCommand(
     DailyPostService delivery,
     TimeProvider time,
     IEnumerable<ICommunityDirectory>? communities = null,
-    IEnumerable<IConnectionReport>? connections = null) : ICommandHandler
+    IEnumerable<IConnectionReport>? connections = null,
+    Coaching.IMilestoneStore? milestones = null) : ICommandHandler
 {
     private const int HistoryLength = 5;
 
@@ -43,9 +44,10 @@ public sealed class StatusCommand(
         foreach (var cohort in shown)
         {
             var history = await ledger.RecentAsync(cohort.Id, HistoryLength, cancellationToken).ConfigureAwait(false);
+            var refused = await RefusedRoleAsync(scope.Text, cohort, cancellationToken).ConfigureAwait(false);
             fields.Add(new ReplyField(
                 scope.Text.Format("Status.Cohort", cohort.Id, cohort.Target, cohort.TimeZoneId),
-                string.Join('\n', [NextPost(scope.Text, cohort), .. History(scope.Text, cohort, history)])));
+                string.Join('\n', [NextPost(scope.Text, cohort), .. History(scope.Text, cohort, history), .. refused])));
         }
 
         if (await ConnectionsAsync(scope.Text, scope.Request.Channel?.Platform, cancellationToken).ConfigureAwait(false) is { } held)
@@ -54,6 +56,21 @@ public sealed class StatusCommand(
         }
 
         return new Reply { Title = scope.Text["Status.Title"], Fields = [.. fields], Footer = ContentLine(scope), IsPrivate = true };
+    }
+
+    /// <summary>
+    /// The milestone role the platform refused, noted once at the first refusal (and not asked for again while the
+    /// cohort names it), with the platform's reason: moderators fix the permission or the role's place.
+    /// </summary>
+    private async Task<IEnumerable<string>> RefusedRoleAsync(BotText text, Cohort cohort, CancellationToken cancellationToken)
+    {
+        if (milestones is null || cohort.MilestoneRoleId is not { } role
+            || await milestones.RoleProblemAsync(cohort.Id, cancellationToken).ConfigureAwait(false) is not { } problem || problem.RoleId != role)
+        {
+            return [];
+        }
+
+        return ["⚠ " + text.Format("Status.MilestoneRole", role, Local(text, cohort, problem.At), problem.Reason)];
     }
 
     /// <summary>
@@ -174,6 +191,11 @@ public sealed class StatusCommand(
                 { Reason: { } reason } => $"{state}: {reason}",
                 _ => state,
             };
+            if (cohort.Threads && record.ThreadId == DailyPostService.NoThread)
+            {
+                detail += " — " + text["Status.NoThread"];
+            }
+
             yield return "• " + text.Format("Status.Line", PostName(text, record.Key.Post), Local(text, cohort, record.ScheduledAt), detail);
         }
     }
