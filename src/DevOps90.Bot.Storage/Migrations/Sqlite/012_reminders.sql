@@ -31,6 +31,8 @@ CREATE TABLE reminder_ledger (
     reason          TEXT,
     permanent       INTEGER NOT NULL DEFAULT 0,
     next_attempt_at INTEGER,
+    -- Never set for a reminder; there because the ledger's statements are the daily posts' (their thread).
+    thread_id       TEXT,
     PRIMARY KEY (cohort_id, post_key)
 );
 
