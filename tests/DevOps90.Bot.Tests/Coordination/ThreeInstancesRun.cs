@@ -121,14 +121,6 @@ public sealed class ThreeInstancesRun : IAsyncLifetime, IDisposable
         }
     }
 
-    /// <summary>The built bot beside this test's build: src/DevOps90.Bot/bin/&lt;configuration&gt;/net10.0.</summary>
-    private static string BotDll()
-    {
-        var configuration = typeof(ThreeInstancesRun).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var target = Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
-        return Path.Combine(RepositoryPaths.Root, "src", "DevOps90.Bot", "bin", configuration, target, "DevOps90.Bot.dll");
-    }
-
     private static DateTimeOffset Truncate(DateTimeOffset at) => new(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond), at.Offset);
 
     private static async Task DelayUntilAsync(DateTimeOffset at)
@@ -142,7 +134,7 @@ public sealed class ThreeInstancesRun : IAsyncLifetime, IDisposable
 
     private BotProcess Start(string name, FanoutCohorts cohorts) =>
         BotProcess.Start(
-            BotDll(),
+            BuiltBot.Dll(typeof(ThreeInstancesRun).Assembly),
             Path.Combine(_folder!.Path, name + ".log"),
             [
                 $"Storage:DataDirectory={Path.Combine(_folder.Path, name)}",

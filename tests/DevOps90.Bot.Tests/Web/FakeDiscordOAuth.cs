@@ -41,10 +41,7 @@ internal sealed class FakeDiscordOAuth : IAsyncDisposable
 
     public static async Task<FakeDiscordOAuth> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeDiscordOAuth(app);
         app.MapGet("/oauth2/authorize", (Func<HttpContext, IResult>)fake.Authorize);
         app.MapPost("/api/oauth2/token", (Func<HttpContext, Task<IResult>>)fake.TokenAsync);
@@ -61,11 +58,7 @@ internal sealed class FakeDiscordOAuth : IAsyncDisposable
         return fake;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => LoopbackApp.StopAsync(_app);
 
     private IResult Authorize(HttpContext context)
     {

@@ -40,10 +40,7 @@ internal sealed class FakeSlackSignIn : IAsyncDisposable
 
     public static async Task<FakeSlackSignIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeSlackSignIn(app);
         app.MapGet("/openid/connect/authorize", (Func<HttpContext, IResult>)fake.Authorize);
         app.MapPost("/api/openid.connect.token", (Func<HttpContext, Task<IResult>>)fake.TokenAsync);
@@ -52,11 +49,7 @@ internal sealed class FakeSlackSignIn : IAsyncDisposable
         return fake;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => LoopbackApp.StopAsync(_app);
 
     private IResult Authorize(HttpContext context)
     {
