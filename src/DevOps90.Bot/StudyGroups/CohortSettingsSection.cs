@@ -47,10 +47,10 @@ internal static class CohortSettingsSection
     private static int ParseInt(string key, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
-            : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{key}: '{value}' is not a whole number"));
+            : throw new StartupSettingException(string.Create(CultureInfo.InvariantCulture, $"{key}: '{value}' is not a whole number"));
 
     private static bool ParseBool(string key, string value) =>
         bool.TryParse(value, out var parsed)
             ? parsed
-            : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{key}: '{value}' is neither true nor false"));
+            : throw new StartupSettingException(string.Create(CultureInfo.InvariantCulture, $"{key}: '{value}' is neither true nor false"));
 }

@@ -46,8 +46,20 @@ public sealed class CohortSettingsSectionTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Cohorts:0:Id"] = "paris", ["Cohorts:0:Page"] = "yes" })
             .Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => CohortSettingsSection.Read(configuration));
+        var error = Assert.Throws<StartupSettingException>(() => CohortSettingsSection.Read(configuration));
 
         Assert.Equal("Cohorts:0:Page: 'yes' is neither true nor false", error.Message);
+    }
+
+    [Fact]
+    public void Read_AWholeNumberThatIsNot_NamesItsKey()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Cohorts:0:Id"] = "paris", ["Cohorts:0:FreezeEvery"] = "seven" })
+            .Build();
+
+        var error = Assert.Throws<StartupSettingException>(() => CohortSettingsSection.Read(configuration));
+
+        Assert.Equal("Cohorts:0:FreezeEvery: 'seven' is not a whole number", error.Message);
     }
 }
