@@ -24,6 +24,27 @@ public sealed partial class CommandPayloadsTests
     }
 
     [Fact]
+    public void Build_EveryCommandAndOption_IsNamedAndDescribedInEveryLanguageTheBotSpeaks()
+    {
+        var missing = _commands.SelectMany(command => Missing(command.Name, command.NameLocalizations, command.DescriptionLocalizations)
+            .Concat(AllOptions(command.Options).SelectMany(option => Missing($"{command.Name} {option.Name}", option.NameLocalizations, option.DescriptionLocalizations))));
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Build_CommandNames_AreDistinctInEveryLocale()
+    {
+        var clashes = _commands
+            .SelectMany(command => (command.NameLocalizations ?? new Dictionary<string, string>()).Select(pair => (Locale: pair.Key, Name: pair.Value)))
+            .GroupBy(entry => entry)
+            .Where(group => group.Count() > 1)
+            .Select(group => $"{group.Key.Locale}: {group.Key.Name}");
+
+        Assert.Empty(clashes);
+    }
+
+    [Fact]
     public void Build_DayOption_IsAnIntegerWithinTheCurriculumWithAutocomplete()
     {
         var option = Assert.Single(_commands.Single(command => command.Name == "day").Options!);
@@ -116,6 +137,13 @@ public sealed partial class CommandPayloadsTests
 
     private static IEnumerable<ApplicationCommandOptionPayload> AllOptions(IReadOnlyList<ApplicationCommandOptionPayload>? options) =>
         (options ?? []).SelectMany(option => AllOptions(option.Options).Prepend(option));
+
+    // Discord's locales for the bot's eleven languages (English is the default text itself).
+    private static readonly string[] Locales = ["fr", "es-ES", "es-419", "ja", "ko", "pl", "pt-BR", "tr", "vi", "zh-CN", "zh-TW"];
+
+    private static IEnumerable<string> Missing(string what, IReadOnlyDictionary<string, string>? names, IReadOnlyDictionary<string, string>? descriptions) =>
+        Locales.Where(locale => names?.ContainsKey(locale) != true).Select(locale => $"{what}: no {locale} name")
+            .Concat(Locales.Where(locale => descriptions?.ContainsKey(locale) != true).Select(locale => $"{what}: no {locale} description"));
 
     private static IEnumerable<string> Texts(string text, IReadOnlyDictionary<string, string>? localisations) =>
         localisations is null ? [text] : [text, .. localisations.Values];
