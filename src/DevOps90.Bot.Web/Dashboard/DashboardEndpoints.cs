@@ -107,7 +107,8 @@ internal static class DashboardEndpoints
 
         var cohorts = await check.DiscordCohortsAsync(found.Identity, found.Token, context.RequestAborted).ConfigureAwait(false);
         sessions.SignIn(context, new ModeratorSession(
-            ModeratorCheck.MemberId(found.Identity.UserId), found.Identity.DisplayName, cohorts, ModeratorSession.NewToken(), time.GetUtcNow() + ModeratorSession.Lifetime));
+            ModeratorCheck.MemberId(found.Identity.UserId), found.Identity.DisplayName, cohorts, ModeratorSession.NewToken(), time.GetUtcNow() + ModeratorSession.Lifetime,
+            found.Token));
         return Results.Redirect("/dashboard");
     }
 
@@ -134,7 +135,8 @@ internal static class DashboardEndpoints
         return page is null ? Results.NotFound() : Page(DashboardPages.Cohort(page, sessions.Read(context)!));
     }
 
-    private static async Task<IResult> ChangeAsync(string id, HttpContext context, ModeratorSessions sessions, DashboardData data, BotDefaults defaults, IOptions<WebOptions> options)
+    private static async Task<IResult> ChangeAsync(
+        string id, HttpContext context, ModeratorSessions sessions, ModeratorCheck check, DashboardData data, BotDefaults defaults, IOptions<WebOptions> options)
     {
         if (Guard(context, sessions, defaults, options, id) is { } refused)
         {
@@ -146,6 +148,11 @@ internal static class DashboardEndpoints
         if (!session.Accepts(form["csrf"]))
         {
             return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (await RecheckAsync(context, sessions, check, defaults, session, id).ConfigureAwait(false) is { } lost)
+        {
+            return lost;
         }
 
         var action = form["action"].ToString();
@@ -160,11 +167,17 @@ internal static class DashboardEndpoints
         return page is null ? Results.NotFound() : Page(DashboardPages.Cohort(page, session), outcome.IsError ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> ExportAsync(string id, HttpContext context, ModeratorSessions sessions, BotDefaults defaults, IOptions<WebOptions> options, ICohortDirectory cohorts, ParticipationReports reports)
+    private static async Task<IResult> ExportAsync(
+        string id, HttpContext context, ModeratorSessions sessions, ModeratorCheck check, BotDefaults defaults, IOptions<WebOptions> options, ICohortDirectory cohorts, ParticipationReports reports)
     {
         if (Guard(context, sessions, defaults, options, id) is { } refused)
         {
             return refused;
+        }
+
+        if (await RecheckAsync(context, sessions, check, defaults, sessions.Read(context)!, id).ConfigureAwait(false) is { } lost)
+        {
+            return lost;
         }
 
         if (cohorts.Find(new CohortId(id)) is not { } cohort)
@@ -215,6 +228,22 @@ internal static class DashboardEndpoints
         }
 
         return session.Moderates(cohortId) ? null : Page(DashboardPages.Denied(text, session), StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>
+    /// Asks the platform again before a change or an export: a moderator whose rights there ended is refused (403) and
+    /// the group leaves their session, so its pages are refused too.
+    /// </summary>
+    private static async Task<IResult?> RecheckAsync(HttpContext context, ModeratorSessions sessions, ModeratorCheck check, BotDefaults defaults, ModeratorSession session, string cohortId)
+    {
+        if (await check.StillModeratesAsync(session, cohortId, context.RequestAborted).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var reduced = session.Without(cohortId);
+        sessions.SignIn(context, reduced);
+        return Page(DashboardPages.Denied(BotText.For(defaults.Language), reduced), StatusCodes.Status403Forbidden);
     }
 
     private static IResult Page(string html, int status = StatusCodes.Status200OK) =>

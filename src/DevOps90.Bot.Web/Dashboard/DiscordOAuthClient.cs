@@ -10,8 +10,9 @@ internal sealed record DiscordIdentity(string UserId, string? DisplayName, IRead
 
 /// <summary>
 /// The OAuth2 authorization code flow with PKCE against Discord
-/// (https://discord.com/developers/docs/topics/oauth2#authorization-code-grant): the token is used at once to read
-/// the user and their servers, and is never stored.
+/// (https://discord.com/developers/docs/topics/oauth2#authorization-code-grant): the token reads the user and their
+/// servers at sign-in, and again before each change the moderator makes (it is kept only in their encrypted session
+/// cookie, never on the server).
 /// </summary>
 internal sealed class DiscordOAuthClient(HttpClient http, IOptions<WebOptions> options)
 {
@@ -43,13 +44,24 @@ internal sealed class DiscordOAuthClient(HttpClient http, IOptions<WebOptions> o
         }
 
         var token = (await response.Content.ReadFromJsonAsync(DashboardJson.Default.TokenResponse, cancellationToken).ConfigureAwait(false))!.AccessToken;
+        return await IdentityAsync(token, cancellationToken).ConfigureAwait(false) is { } identity ? (identity, token) : null;
+    }
+
+    /// <summary>Who the token belongs to and their permissions per server now; null once Discord no longer accepts it.</summary>
+    public async Task<DiscordIdentity?> IdentityAsync(string token, CancellationToken cancellationToken)
+    {
         var user = await GetAsync("users/@me", token, DashboardJson.Default.DiscordUser, cancellationToken).ConfigureAwait(false);
         var guilds = await GetAsync("users/@me/guilds", token, DashboardJson.Default.DiscordGuildArray, cancellationToken).ConfigureAwait(false);
+        if (user is null || guilds is null)
+        {
+            return null;
+        }
+
         var permissions = guilds.ToDictionary(
             guild => guild.Id,
             guild => ulong.TryParse(guild.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits) ? bits : 0UL,
             StringComparer.Ordinal);
-        return (new DiscordIdentity(user.Id, user.GlobalName ?? user.Username, permissions), token);
+        return new DiscordIdentity(user.Id, user.GlobalName ?? user.Username, permissions);
     }
 
     /// <summary>The user's roles in one server (scope guilds.members.read); none when they are not in it.</summary>
@@ -63,13 +75,20 @@ internal sealed class DiscordOAuthClient(HttpClient http, IOptions<WebOptions> o
             : [];
     }
 
-    private async Task<T> GetAsync<T>(string path, string token, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    /// <summary>The answer; null when the token is refused (expired, or the app deauthorised). Other failures throw.</summary>
+    private async Task<T?> GetAsync<T>(string path, string token, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Api(path));
         request.Headers.Authorization = new("Bearer", token);
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            return null;
+        }
+
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false))!;
+        return await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false);
     }
 
     private string Api(string path) => $"{Settings.ApiBaseUrl.TrimEnd('/')}/{path}";

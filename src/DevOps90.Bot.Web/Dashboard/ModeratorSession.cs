@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Http;
 namespace DevOps90.Bot.Web.Dashboard;
 
 /// <summary>
-/// A signed-in moderator: who, which groups they moderate (decided at sign-in with the bot's own rule), the token
-/// their forms must carry (CSRF), and until when. Kept in the browser as an encrypted, signed cookie: HttpOnly,
-/// Secure, SameSite=Lax, host-only.
+/// A signed-in moderator: who, which groups they moderate (decided at sign-in with the bot's own rule, and asked again
+/// before each change), the token their forms must carry (CSRF), and until when. Kept in the browser as an encrypted,
+/// signed cookie: HttpOnly, Secure, SameSite=Lax, host-only. A Discord moderator's read-only sign-in token
+/// (identify, guilds, guilds.members.read) travels in it too, since Discord tells their rights only to that token.
 /// </summary>
-internal sealed record ModeratorSession(string MemberId, string? DisplayName, string[] Cohorts, string Csrf, DateTimeOffset Expires)
+internal sealed record ModeratorSession(string MemberId, string? DisplayName, string[] Cohorts, string Csrf, DateTimeOffset Expires, string? DiscordToken = null)
 {
     public const string CookieName = "__Host-devops90-session";
 
@@ -19,6 +20,12 @@ internal sealed record ModeratorSession(string MemberId, string? DisplayName, st
     public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     public bool Moderates(string cohortId) => Cohorts.Contains(cohortId, StringComparer.Ordinal);
+
+    /// <summary>The same session without one group, for a moderator whose rights there have ended.</summary>
+    public ModeratorSession Without(string cohortId) => this with { Cohorts = [.. Cohorts.Where(id => id != cohortId)] };
+
+    // Records print every member; the tokens must never reach a log.
+    public override string ToString() => $"ModeratorSession {{ MemberId = {MemberId}, Cohorts = {Cohorts.Length}, Expires = {Expires:O} }}";
 
     /// <summary>Whether a form's token is this session's, compared in constant time.</summary>
     public bool Accepts(string? token) =>

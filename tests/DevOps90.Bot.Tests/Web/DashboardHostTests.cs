@@ -94,6 +94,55 @@ public sealed class DashboardHostTests
     }
 
     [Fact]
+    public async Task ChangeSetting_AfterTheServerTookTheModeratorsRightAway_IsRefused_AndTheGroupLeavesTheSession()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = new DashboardClient(host.Page.BaseAddress);
+        await client.SignInAsync();
+        var csrf = DashboardClient.Csrf(await (await client.GetAsync("/dashboard/evenings")).Content.ReadAsStringAsync());
+        var before = host.Cohort.PostTime;
+
+        host.Discord.Change(FakeDiscordUser.Moderator with { Permissions = "0" });
+        var refused = await client.PostAsync("/dashboard/evenings/settings", [new("action", "time"), new("value", "07:30"), new("csrf", csrf)]);
+        var page = await client.GetAsync("/dashboard/evenings");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(before, host.Cohort.PostTime);
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task Export_AfterTheGroupStoppedNamingTheModeratorsRole_IsRefused()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        host.Discord.NextUser = FakeDiscordUser.WithModeratorRole;
+        using var client = new DashboardClient(host.Page.BaseAddress);
+        await client.SignInAsync();
+        var allowed = await client.GetAsync("/dashboard/evenings/export.csv");
+
+        await host.Page.Host.Services.GetRequiredService<CohortRegistry>().SaveAsync(host.Cohort with { Moderators = [] });
+        var refused = await client.GetAsync("/dashboard/evenings/export.csv");
+
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangeSetting_AfterTheModeratorDeauthorisedTheApp_IsRefused()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = new DashboardClient(host.Page.BaseAddress);
+        await client.SignInAsync();
+        var csrf = DashboardClient.Csrf(await (await client.GetAsync("/dashboard/evenings")).Content.ReadAsStringAsync());
+
+        host.Discord.Deauthorize();
+        var refused = await client.PostAsync("/dashboard/evenings/settings", [new("action", "time"), new("value", "07:30"), new("csrf", csrf)]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.NotEqual(new TimeOnly(7, 30), host.Cohort.PostTime);
+    }
+
+    [Fact]
     public async Task Export_Moderator_DownloadsTheGroupsCheckInsAsCsv()
     {
         await using var host = await DashboardHost.StartAsync();

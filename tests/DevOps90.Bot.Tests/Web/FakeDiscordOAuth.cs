@@ -60,6 +60,21 @@ internal sealed class FakeDiscordOAuth : IAsyncDisposable
 
     public ValueTask DisposeAsync() => LoopbackApp.StopAsync(_app);
 
+    /// <summary>The user's rights change on Discord: every token of theirs now reads this.</summary>
+    public void Change(FakeDiscordUser user)
+    {
+        foreach (var (token, holder) in _tokens)
+        {
+            if (holder.Id == user.Id)
+            {
+                _tokens[token] = user;
+            }
+        }
+    }
+
+    /// <summary>The user removed the app from their authorised apps: their tokens answer 401.</summary>
+    public void Deauthorize() => _tokens.Clear();
+
     private IResult Authorize(HttpContext context)
     {
         var query = context.Request.Query;

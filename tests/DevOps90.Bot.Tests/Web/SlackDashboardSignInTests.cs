@@ -72,6 +72,24 @@ public sealed class SlackDashboardSignInTests
     }
 
     [Fact]
+    public async Task ChangeSetting_AfterTheGroupStoppedNamingTheModerator_IsRefused()
+    {
+        await using var host = await SlackSignInHost.StartAsync();
+        host.SignIn.NextUser = new(FakeSlackApi.TeamId, "U0NAMED", "Named Moderator");
+        using var client = new DashboardClient(host.Page.BaseAddress);
+        await client.SignInAsync("slack");
+        var csrf = DashboardClient.Csrf(await (await client.GetAsync("/dashboard/" + Group)).Content.ReadAsStringAsync());
+        var registry = host.Page.Host.Services.GetRequiredService<CohortRegistry>();
+        var cohort = registry.Find(new CohortId(Group))!;
+
+        await registry.SaveAsync(cohort with { Moderators = ["role:S0MODS"] });
+        var refused = await client.PostAsync($"/dashboard/{Group}/settings", [new("action", "time"), new("value", "07:30"), new("csrf", csrf)]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(cohort.PostTime, registry.Find(new CohortId(Group))!.PostTime);
+    }
+
+    [Fact]
     public async Task SignInPage_OffersSlack_OnlyWhenItIsConfigured()
     {
         await using var slackHost = await SlackSignInHost.StartAsync();
