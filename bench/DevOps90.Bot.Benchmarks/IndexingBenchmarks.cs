@@ -9,6 +9,7 @@ namespace DevOps90.Bot.Benchmarks;
 /// Allocations include the parallel workers (BenchmarkDotNet reads the process-wide allocated bytes).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(BotGcConfig))]
 public class IndexingBenchmarks
 {
     private ContentSourceOptions[] _synthetic = [];
