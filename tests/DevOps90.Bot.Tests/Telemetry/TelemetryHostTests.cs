@@ -64,9 +64,15 @@ public sealed class TelemetryHostTests : IDisposable
         await host.App.StartAsync();
         await host.Services.GetRequiredService<CommandDispatcher>().DispatchAsync(new CommandRequest { Command = "day", Options = Day(2) });
 
-        // Traces are batched for seconds, metrics pushed every 200 ms: both flushed now rather than waited for.
-        host.Services.GetRequiredService<TracerProvider>().ForceFlush();
-        host.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        // Traces are batched for seconds, metrics pushed every 200 ms: both flushed now rather than waited for, again
+        // until the collector has them (a flush whose export timed out on a busy machine says so and sends nothing).
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60) && !Received(collector))
+        {
+            host.Services.GetRequiredService<TracerProvider>().ForceFlush(5_000);
+            host.Services.GetRequiredService<MeterProvider>().ForceFlush(5_000);
+        }
+
         await host.App.StopAsync();
 
         Assert.Contains(collector.Bodies("/v1/metrics"), body => body.Contains("devops90.commands", StringComparison.Ordinal));
@@ -85,6 +91,10 @@ public sealed class TelemetryHostTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("Telemetry:Exporter: 'Zipkin' is not valid here; expected one of None, Otlp, Prometheus.", errors.ToString(), StringComparison.Ordinal);
     }
+
+    private static bool Received(FakeCollector collector) =>
+        collector.Bodies("/v1/metrics").Any(body => body.Contains("devops90.commands", StringComparison.Ordinal))
+        && collector.Bodies("/v1/traces").Any(body => body.Contains("command day", StringComparison.Ordinal));
 
     private static System.Collections.Immutable.ImmutableDictionary<string, string> Day(int day) =>
         System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("number", day.ToString(System.Globalization.CultureInfo.InvariantCulture));
