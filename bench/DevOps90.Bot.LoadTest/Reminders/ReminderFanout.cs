@@ -76,7 +76,7 @@ internal static class ReminderFanout
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  sent {result.Sent}, closed {result.Closed}, failed {result.Failed}; round {watch.Elapsed.TotalSeconds:0.0} s"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  last DM +{last.TotalSeconds:0.0} s, floor {floor.TotalSeconds:0} s at 50 requests/s with 2 per DM ({last / floor:0.00}x)"));
+            $"  last DM +{last.TotalSeconds:0.0} s, floor {floor.TotalSeconds:0} s at 50 requests/s with 2 per DM ({last / floor:0.00}x); paced at {50 * DirectMessagePace.Share:0}/s the floor is {floor.TotalSeconds / DirectMessagePace.Share:0} s ({last / (floor / DirectMessagePace.Share):0.00}x)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  requests {discord.Requests}, global 429s {discord.GlobalRefusals} ({100.0 * discord.GlobalRefusals / Math.Max(1, discord.Requests):0.0}%), route 429s {discord.RouteRefusals}"));
         var refusedAt = discord.GlobalRefusedAt();

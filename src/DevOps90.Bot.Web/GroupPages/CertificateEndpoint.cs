@@ -40,9 +40,12 @@ internal static class CertificateEndpoint
             return Results.Text(text["Certificate.LinkExpired"], "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status403Forbidden);
         }
 
-        var outcome = await certificates.ForAsync(cohort, grant.MemberId, null, text, context.RequestAborted).ConfigureAwait(false);
-        return outcome.Image is { } image
+        return Answer(await certificates.ForAsync(cohort, grant.MemberId, null, text, context.RequestAborted).ConfigureAwait(false), text);
+    }
+
+    /// <summary>The PNG; before the end, 404 with how many days remain. The dashboard's download answers the same.</summary>
+    public static IResult Answer(CertificateOutcome outcome, BotText text) =>
+        outcome.Image is { } image
             ? Results.File(image.Content.ToArray(), image.ContentType, image.FileName)
             : Results.Text(text.Format("Certificate.NotYet", outcome.DaysDone, outcome.TotalDays, outcome.DaysLeft), "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status404NotFound);
-    }
 }

@@ -95,22 +95,6 @@ public sealed class CohortFreezesTests : IDisposable
     public void Invalid_NamesTheSettingOutOfRange(int every, int max, string? expected) =>
         Assert.Equal(expected, FreezeSettings.Invalid(every, max));
 
-    private async Task<Reply> Ask(string language, string action, string? value = null)
-    {
-        var options = ImmutableDictionary<string, string>.Empty.Add("action", action);
-        if (value is not null)
-        {
-            options = options.Add("value", value);
-        }
-
-        return await _dispatcher.DispatchAsync(new CommandRequest
-        {
-            Command = "cohort",
-            Options = options,
-            CohortId = _registry.FindByTarget(_channel)?.Id,
-            Channel = _channel,
-            IsModerator = true,
-            UserLocale = language,
-        });
-    }
+    private async Task<Reply> Ask(string language, string action, string? value = null) =>
+        await _dispatcher.DispatchAsync(CohortRequests.Moderator(_registry, _channel, language, action, value));
 }
