@@ -10,9 +10,10 @@ namespace DevOps90.Bot.Discord;
 /// Private messages to a Discord user: open (or find) the DM channel, then post into it: two requests, both under
 /// the global rate limit. A user who shares no server with the bot or blocks messages from it answers 50007 (Cannot
 /// send messages to this user, https://discord.com/developers/docs/topics/opcodes-and-status-codes#json), which is
-/// <see cref="DirectMessageOutcome.Closed"/>, never retried.
+/// <see cref="DirectMessageOutcome.Closed"/>, never retried. Both requests wait their turn in <paramref name="pace"/>,
+/// which keeps a round of reminders under the global limit with room to spare.
 /// </summary>
-internal sealed class DiscordDirectMessenger(IDiscordRestClient rest, IOptions<DiscordOptions> options) : IDirectMessenger
+internal sealed class DiscordDirectMessenger(IDiscordRestClient rest, IOptions<DiscordOptions> options, DirectMessagePace pace) : IDirectMessenger
 {
     /// <summary>Discord's JSON error code for a user who takes no messages from the bot.</summary>
     public const int CannotSendToUser = 50007;
@@ -28,8 +29,10 @@ internal sealed class DiscordDirectMessenger(IDiscordRestClient rest, IOptions<D
 
         try
         {
+            await pace.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
             var channel = await rest.CreateDirectMessageChannelAsync(user, cancellationToken).ConfigureAwait(false);
             var payload = DiscordRenderer.Render(message, mentionRoleId: null, options.Value.MaxUploadBytes);
+            await pace.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
             var sent = await rest.CreateMessageAsync(channel.Id, payload, cancellationToken).ConfigureAwait(false);
             return new DirectMessageResult(DirectMessageOutcome.Sent, sent.Id.ToString());
         }

@@ -37,6 +37,7 @@ public static class DiscordSetup
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.AddDiscordRest();
         services.AddSingleton<IChatPublisher, DiscordPublisher>();
+        services.AddSingleton<DirectMessagePace>();
         services.AddSingleton<IDirectMessenger, DiscordDirectMessenger>();
         // One cache of channels' servers, for /status and for milestone roles alike.
         services.AddSingleton<DiscordCommunities>();

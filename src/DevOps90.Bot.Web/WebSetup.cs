@@ -31,6 +31,8 @@ public static class WebSetup
         services.AddSingleton(provider => new GroupPageAddress(provider.GetRequiredService<IOptions<WebOptions>>().Value.PublicBaseUri));
         services.AddSingleton<GroupPageBuilder>();
         services.AddSingleton<GroupPageCache>();
+        services.AddSingleton<CertificateLinks>();
+        services.AddSingleton<Core.Reports.ICertificateLinks>(provider => provider.GetRequiredService<CertificateLinks>());
         // The cookies' keys live in the bot's database (when it has one): a restart keeps moderators signed in, and
         // instances on one PostgreSQL read each other's cookies. The application name ties keys to this bot, not to
         // the folder it runs from.
@@ -54,6 +56,10 @@ public static class WebSetup
             limiter.AddPolicy(DashboardEndpoints.SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Certificates: each is drawn anew (SkiaSharp, a 1200x800 PNG), so 20 a minute from one address.
+            limiter.AddPolicy(CertificateEndpoint.Limit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return builder;
     }
@@ -63,6 +69,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.MapGet(GroupPageAddress.PathPrefix + "{id}", ServePageAsync);
         app.MapGet(WebAssets.PathPrefix + "{name}", ServeAsset);
+        CertificateEndpoint.Map(app);
         DashboardEndpoints.Map(app);
         return app;
     }

@@ -57,7 +57,7 @@ internal static class ReminderFanout
             new ParticipationService(new SqlParticipationStore(database), delivery, TimeProvider.System),
             store,
             new ReminderLedger(SqlDeliveryLedger.ForReminders(database)),
-            [new DiscordDirectMessenger(client, options)],
+            [new DiscordDirectMessenger(client, options, new DirectMessagePace(policy, TimeProvider.System))],
             index,
             defaults,
             new ReminderOptions { Concurrency = concurrency },
@@ -76,9 +76,12 @@ internal static class ReminderFanout
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  sent {result.Sent}, closed {result.Closed}, failed {result.Failed}; round {watch.Elapsed.TotalSeconds:0.0} s"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  last DM +{last.TotalSeconds:0.0} s, floor {floor.TotalSeconds:0} s at 50 requests/s with 2 per DM ({last / floor:0.00}x)"));
+            $"  last DM +{last.TotalSeconds:0.0} s, floor {floor.TotalSeconds:0} s at 50 requests/s with 2 per DM ({last / floor:0.00}x); paced at {50 * DirectMessagePace.Share:0}/s the floor is {floor.TotalSeconds / DirectMessagePace.Share:0} s ({last / (floor / DirectMessagePace.Share):0.00}x)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  requests {discord.Requests}, global 429s {discord.GlobalRefusals} ({100.0 * discord.GlobalRefusals / Math.Max(1, discord.Requests):0.0}%), route 429s {discord.RouteRefusals}"));
+        var refusedAt = discord.GlobalRefusedAt();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  of the global 429s: {discord.DirectOpenRefusals} on opening a DM channel; {refusedAt.Count(at => at - started < TimeSpan.FromSeconds(2))} in the first 2 s, {refusedAt.Count(at => at - started < TimeSpan.FromSeconds(10))} in the first 10 s"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  DM channels {discord.DirectChannels}, duplicates {discord.ChannelsWithMoreThanOneMessage()}, a second round right after: {again.Due} due"));
         return result.Sent == members && discord.ChannelsWithMoreThanOneMessage() == 0 ? 0 : 1;

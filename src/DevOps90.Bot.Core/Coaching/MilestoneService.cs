@@ -29,10 +29,21 @@ public sealed record MilestoneOutcome(MilestoneStatus Status, int Days = 0, Role
 /// </summary>
 public sealed class MilestoneService(IMilestoneStore store, IEnumerable<IChatPublisher> publishers, BotDefaults defaults, TimeProvider time)
 {
+    /// <summary>
+    /// After a new check-in that brought the member's days done to <paramref name="daysDone"/>: the milestones below it
+    /// that are not recorded were passed before (before milestones were switched on or changed, before this feature,
+    /// or while the member had them off) and are recorded silently, so that none of them is congratulated late, all at
+    /// once or after an undo; only the milestone this check-in reaches is congratulated, so the next ones still are.
+    /// </summary>
     public async Task<MilestoneOutcome> AfterCheckInAsync(Cohort cohort, string memberId, int daysDone, CancellationToken cancellationToken = default)
     {
-        if (!cohort.Milestones.Contains(daysDone) || await store.IsOptedOutAsync(memberId, cancellationToken).ConfigureAwait(false)
-            || !await store.TryReachAsync(cohort.Id, memberId, daysDone, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        if (cohort.Milestones.IsEmpty || cohort.Milestones.Min() > daysDone || await store.IsOptedOutAsync(memberId, cancellationToken).ConfigureAwait(false))
+        {
+            return new MilestoneOutcome(MilestoneStatus.None);
+        }
+
+        await RecordPassedAsync(cohort, memberId, daysDone, cancellationToken).ConfigureAwait(false);
+        if (!cohort.Milestones.Contains(daysDone) || !await store.TryReachAsync(cohort.Id, memberId, daysDone, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             return new MilestoneOutcome(MilestoneStatus.None);
         }
@@ -48,6 +59,22 @@ public sealed class MilestoneService(IMilestoneStore store, IEnumerable<IChatPub
         var posted = await PublishAsync(publisher, cohort.Target, Reply.Text(text.Line("Milestone.Congratulations", ReplySpan.Member(memberId), daysDone)), key, cancellationToken).ConfigureAwait(false);
         var role = await GiveRoleAsync(publisher, cohort, memberId, cancellationToken).ConfigureAwait(false);
         return new MilestoneOutcome(posted ? MilestoneStatus.Congratulated : MilestoneStatus.NotPosted, daysDone, role);
+    }
+
+    private async Task RecordPassedAsync(Cohort cohort, string memberId, int daysDone, CancellationToken cancellationToken)
+    {
+        var passed = cohort.Milestones.Where(days => days < daysDone).ToList();
+        if (passed.Count == 0)
+        {
+            return;
+        }
+
+        var reached = await store.ReachedAsync(cohort.Id, memberId, cancellationToken).ConfigureAwait(false);
+        foreach (var days in passed.Except(reached))
+        {
+            // A conditional insert: another instance recording the same one meanwhile is harmless.
+            await store.TryReachAsync(cohort.Id, memberId, days, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task<bool> PublishAsync(IChatPublisher publisher, ChatTarget target, Reply reply, string key, CancellationToken cancellationToken)

@@ -212,10 +212,7 @@ internal static class DashboardEndpoints
         var memberId = string.IsNullOrWhiteSpace(member) ? session.MemberId : member.Trim();
         var text = BotText.For(cohort.Language ?? defaults.Language);
         var displayName = memberId == session.MemberId ? session.DisplayName : null;
-        var outcome = await certificates.ForAsync(cohort, memberId, displayName, text, context.RequestAborted).ConfigureAwait(false);
-        return outcome.Image is { } image
-            ? Results.File(image.Content.ToArray(), image.ContentType, image.FileName)
-            : Results.Text(text.Format("Certificate.NotYet", outcome.DaysDone, outcome.TotalDays, outcome.DaysLeft), "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status404NotFound);
+        return GroupPages.CertificateEndpoint.Answer(await certificates.ForAsync(cohort, memberId, displayName, text, context.RequestAborted).ConfigureAwait(false), text);
     }
 
     /// <summary>Signed out: the sign-in page (401); signed in without this group: refused (403).</summary>

@@ -21,7 +21,7 @@ internal sealed record CohortDashboard(
 internal static class DashboardPages
 {
     /// <summary>The settings a form may change: those of <c>/cohort</c> that take a value or none.</summary>
-    public static readonly string[] Actions = ["time", "zone", "start", "cadence", "skip", "language", "curriculum", "role", "leaderboard", "page", "threads", "milestones", "milestone-role", "pause", "resume"];
+    public static readonly string[] Actions = ["time", "zone", "start", "cadence", "skip", "language", "curriculum", "role", "leaderboard", "page", "threads", "milestones", "milestone-role", "freeze-every", "freeze-max", "pause", "resume"];
 
     /// <param name="slack">Whether Slack's sign-in is configured (Discord's button is always there).</param>
     public static string SignedOut(BotText text, string? problem, bool slack)

@@ -83,9 +83,10 @@ public static class CohortSettingsReader
                 }
             }
 
-            if (item.FreezeEvery < 0 || item.FreezeMax < 0)
+            if (Core.Participation.FreezeSettings.Invalid(item.FreezeEvery, item.FreezeMax) is { } freezes)
             {
-                Fail(item.FreezeEvery < 0 ? "FreezeEvery" : "FreezeMax", "must be 0 (no streak freezes) or more");
+                var most = freezes == "FreezeEvery" ? Core.Participation.FreezeSettings.MostDaysPerFreeze : Core.Participation.FreezeSettings.MostHeld;
+                Fail(freezes, $"must be a whole number from 0 (no streak freezes) to {most}");
             }
 
             var target = item.Target.Split(':', 2);

@@ -24,6 +24,36 @@ public sealed class MilestoneTests
     }
 
     [Fact]
+    public async Task Milestones_SwitchedOnAfterMembersPassedSome_RecordThoseSilently_AndCongratulateOnlyTheNext()
+    {
+        var fixture = new CoachingFixture("2027-01-07T12:00:00Z", cohort => cohort with { Milestones = [] });
+        foreach (var day in new[] { "1", "2", "3" })
+        {
+            await fixture.AskAsync("done", "ada", ("day", day));
+        }
+
+        await fixture.AskAsync("done", "bob", ("day", "1"));
+        fixture.Cohorts.Upsert(fixture.Cohort with { Milestones = [1, 2, 4] });
+
+        // Ada had passed 1 and 2: her next check-in reaches 4, the one milestone she is congratulated for.
+        await fixture.AskAsync("done", "ada", ("day", "4"));
+        // Undone back to 1 day and done again to 2: both were passed before, and stay unannounced.
+        foreach (var day in new[] { "4", "3", "2" })
+        {
+            await fixture.AskAsync("undo", "ada", ("day", day));
+        }
+
+        await fixture.AskAsync("done", "ada", ("day", "2"));
+        // Bob had passed 1: reaching 2 is new, and congratulated.
+        await fixture.AskAsync("done", "bob", ("day", "2"));
+
+        Assert.Equal(["🎉 ada has done 4 days of #90DaysOfDevOps — congratulations!", "🎉 bob has done 2 days of #90DaysOfDevOps — congratulations!"], fixture.ChannelTexts);
+        Assert.Equal([1, 2, 4], await fixture.Milestones.ReachedAsync(CoachingFixture.Id, "ada"));
+        Assert.Equal([1, 2], await fixture.Milestones.ReachedAsync(CoachingFixture.Id, "bob"));
+        Assert.Equal(2, fixture.Publisher.Roles.Count);
+    }
+
+    [Fact]
     public async Task Share_ReachingAMilestone_Congratulates()
     {
         var fixture = new CoachingFixture("2027-01-05T12:00:00Z", cohort => cohort with { Threads = false });

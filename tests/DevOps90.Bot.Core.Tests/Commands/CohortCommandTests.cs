@@ -193,7 +193,7 @@ public sealed class CohortCommandTests : IDisposable
     [InlineData("cadence", "sometimes", "“sometimes” is not a cadence: daily, weekdays, or days such as mon,wed,fri.")]
     [InlineData("resume", null, "The study group is not paused.")]
     [InlineData("leaderboard", "sometimes", "“sometimes” is neither on nor off.")]
-    [InlineData("frobnicate", null, "“frobnicate” is not an action: show, create, start, time, zone, curriculum, language, cadence, skip, role, pause, resume, channel, leaderboard, page, threads, milestones, milestone-role, archive, delete.")]
+    [InlineData("frobnicate", null, "“frobnicate” is not an action: show, create, start, time, zone, curriculum, language, cadence, skip, role, pause, resume, channel, leaderboard, page, threads, milestones, milestone-role, freeze-every, freeze-max, archive, delete.")]
     public async Task Settings_BadValue_SaysWhatIsExpectedAndChangesNothing(string action, string? value, string message)
     {
         await Ask("en", "create", "group");
@@ -211,7 +211,7 @@ public sealed class CohortCommandTests : IDisposable
     {
         var reply = await Ask("fr", "frobnicate");
 
-        Assert.Equal("« frobnicate » n'est pas une action : show, create, start, time, zone, curriculum, language, cadence, skip, role, pause, resume, channel, leaderboard, page, threads, milestones, milestone-role, archive, delete.", Assert.Single(reply.Paragraphs));
+        Assert.Equal("« frobnicate » n'est pas une action : show, create, start, time, zone, curriculum, language, cadence, skip, role, pause, resume, channel, leaderboard, page, threads, milestones, milestone-role, freeze-every, freeze-max, archive, delete.", Assert.Single(reply.Paragraphs));
     }
 
     [Fact]

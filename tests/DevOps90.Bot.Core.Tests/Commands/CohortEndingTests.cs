@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Core.Commands.Handlers;
@@ -90,24 +89,8 @@ public sealed class CohortEndingTests : IDisposable
         Assert.NotNull(_registry.FindByTarget(_channel));
     }
 
-    private async Task<Reply> Ask(string language, string action, string? value = null)
-    {
-        var options = ImmutableDictionary<string, string>.Empty.Add("action", action);
-        if (value is not null)
-        {
-            options = options.Add("value", value);
-        }
-
-        return await _dispatcher.DispatchAsync(new CommandRequest
-        {
-            Command = "cohort",
-            Options = options,
-            CohortId = _registry.FindByTarget(_channel)?.Id,
-            Channel = _channel,
-            IsModerator = true,
-            UserLocale = language,
-        });
-    }
+    private async Task<Reply> Ask(string language, string action, string? value = null) =>
+        await _dispatcher.DispatchAsync(CohortRequests.Moderator(_registry, _channel, language, action, value));
 
     public void Dispose() => _registry.Dispose();
 }

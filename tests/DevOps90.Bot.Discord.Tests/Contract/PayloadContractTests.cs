@@ -82,6 +82,32 @@ public sealed class PayloadContractTests
         Assert.Empty(DiscordContract.Errors("ApplicationCommandAutocompleteCallbackRequest", Json(response)));
     }
 
+    [SkippableTheory]
+    [InlineData("action", null)]
+    [InlineData("value", "freeze-every")]
+    [InlineData("value", "freeze-max")]
+    public void CohortAutocomplete_EveryActionAndTheFreezeValues_AreValidAutocompleteCallbacks(string option, string? action)
+    {
+        Skip.IfNot(DiscordContract.Available, DiscordContract.MissingMessage);
+        var time = TimeProvider.System;
+        var defaults = new Core.Commands.BotDefaults("2022", "en", "Europe/Paris");
+        var registry = new Core.Cohorts.CohortRegistry(new InMemoryCohortStore(), time);
+        var dispatcher = new Core.Commands.CommandDispatcher([new Core.Commands.Handlers.CohortCommand(registry, defaults, time)], registry, defaults, time);
+        var options = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty;
+        var request = new Core.Commands.CommandRequest { Command = "cohort", Options = action is null ? options : options.Add("action", action), IsModerator = true };
+
+        var choices = dispatcher.Complete(request, option, "");
+        var response = new InteractionResponsePayload(
+            InteractionCallbackType.ApplicationCommandAutocompleteResult,
+            new InteractionCallbackDataPayload { Choices = [.. choices.Select(choice => new AutocompleteChoicePayload(choice.Name, choice.Value))] });
+
+        // Discord takes at most 25 choices: every action must still fit, or the last ones could never be picked.
+        Assert.InRange(choices.Count, 1, 25);
+        Assert.Equal(action is null, choices.Any(choice => choice.Value == "freeze-every") && choices.Any(choice => choice.Value == "freeze-max"));
+        Assert.Empty(DiscordContract.Errors("ApplicationCommandAutocompleteCallbackRequest", Json(response)));
+        registry.Dispose();
+    }
+
     [SkippableFact]
     public void EditOriginal_IsAValidWebhookUpdate()
     {

@@ -32,6 +32,9 @@ public sealed partial class RateLimitedDiscord
         }
     }
 
+    /// <summary>DM channel openings refused with a global 429 (also counted in <see cref="GlobalRefusals"/>).</summary>
+    public int DirectOpenRefusals { get; private set; }
+
     /// <summary>Messages refused with 50007.</summary>
     public int ClosedRefusals { get; private set; }
 
@@ -63,6 +66,7 @@ public sealed partial class RateLimitedDiscord
             verdict = _limits.Admit("dm-open:" + user, _clock.Elapsed.TotalSeconds);
             if (verdict.Refusal == Refusal.Global)
             {
+                DirectOpenRefusals++;
                 answer = Refused(global: true);
             }
             else

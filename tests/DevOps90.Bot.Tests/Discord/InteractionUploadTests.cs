@@ -53,7 +53,7 @@ public sealed class InteractionUploadTests
          "member":{"permissions":"{{{permissions}}}","user":{"id":"9"}},"data":{{{data}}}}
         """;
 
-    private static async Task<RecordedRequest> WaitForAsync(FakeDiscordServer discord, string path)
+    internal static async Task<RecordedRequest> WaitForAsync(FakeDiscordServer discord, string path)
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
@@ -68,7 +68,8 @@ public sealed class InteractionUploadTests
         throw new TimeoutException($"no PATCH {path}; requests: {string.Join(", ", discord.Requests.Select(request => $"{request.Method} {request.Path}"))}");
     }
 
-    private static async Task<Dictionary<string, (string? FileName, string? ContentType, byte[] Content)>> PartsAsync(RecordedRequest request)
+    /// <summary>A multipart request's parts by name: file name, content type and bytes.</summary>
+    internal static async Task<Dictionary<string, (string? FileName, string? ContentType, byte[] Content)>> PartsAsync(RecordedRequest request)
     {
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value!;
         var reader = new MultipartReader(boundary, new MemoryStream(request.BodyBytes));

@@ -27,7 +27,7 @@ public sealed class DiscordReminderTests
         var options = Options.Create(new DiscordOptions { Token = "test-token", ApplicationId = "1325000000000000000", ApiBaseUrl = fake.ApiBaseUrl });
         var client = new DiscordRestClient(http, new DiscordRateLimiter(policy, TimeProvider.System, NullLogger<DiscordRateLimiter>.Instance), policy, options, TimeProvider.System, NullLogger<DiscordRestClient>.Instance);
         var clock = new FakeTimeProvider(new DateTimeOffset(2027, 1, 5, 19, 0, 0, TimeSpan.Zero));
-        var rig = new ReminderRig(_cohort, new DiscordDirectMessenger(client, options), clock);
+        var rig = new ReminderRig(_cohort, new DiscordDirectMessenger(client, options, new DirectMessagePace(policy, TimeProvider.System)), clock);
         await rig.Participation.CheckInAsync(_cohort, "discord:111111111111111111", 1);
         await rig.DueNowAsync("discord:111111111111111111");
         await rig.DueNowAsync("discord:222222222222222222");

@@ -57,4 +57,18 @@ public sealed class CohortSettingsReaderTests
             ["Cohorts:1:Id", "Cohorts:1:StartDate", "Cohorts:1:TimeZone", "Cohorts:1:PostTime", "Cohorts:1:PostTiming", "Cohorts:1:Cadence", "Cohorts:1:SkippedDates:1", "Cohorts:1:Target"],
             errors.Select(error => error[..error.IndexOf(": ", StringComparison.Ordinal)]));
     }
+
+    [Theory]
+    [InlineData(101, 2, "Cohorts:0:FreezeEvery: must be a whole number from 0 (no streak freezes) to 100")]
+    [InlineData(7, 11, "Cohorts:0:FreezeMax: must be a whole number from 0 (no streak freezes) to 10")]
+    [InlineData(-1, 2, "Cohorts:0:FreezeEvery: must be a whole number from 0 (no streak freezes) to 100")]
+    public void Read_FreezesOutOfRange_AreRefusedAsByCohort_NamingTheKey(int every, int max, string expected)
+    {
+        var settings = new CohortSettings { Id = "ok", StartDate = "2027-01-01", TimeZone = "UTC", FreezeEvery = every, FreezeMax = max };
+
+        var (cohorts, errors) = CohortSettingsReader.Read([settings], "2022");
+
+        Assert.Empty(cohorts);
+        Assert.Equal(expected, Assert.Single(errors));
+    }
 }

@@ -70,6 +70,27 @@ public sealed class DashboardHostTests
     }
 
     [Fact]
+    public async Task ChangeSetting_StreakFreezes_OfferedByTheForm_CheckedAsByCohort()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = new DashboardClient(host.Page.BaseAddress);
+        await client.SignInAsync();
+        var page = await (await client.GetAsync("/dashboard/evenings")).Content.ReadAsStringAsync();
+        var csrf = DashboardClient.Csrf(page);
+
+        var tooMany = await client.PostAsync("/dashboard/evenings/settings", [new("action", "freeze-max"), new("value", "11"), new("csrf", csrf)]);
+        var every = await client.PostAsync("/dashboard/evenings/settings", [new("action", "freeze-every"), new("value", "14"), new("csrf", csrf)]);
+        var held = await client.PostAsync("/dashboard/evenings/settings", [new("action", "freeze-max"), new("value", "1"), new("csrf", csrf)]);
+
+        Assert.Contains("<option value=\"freeze-every\">", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"freeze-max\">", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("11", await tooMany.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (every.StatusCode, held.StatusCode));
+        Assert.Equal((14, 1), (host.Cohort.FreezeEvery, host.Cohort.FreezeMax));
+    }
+
+    [Fact]
     public async Task ChangeSetting_WithTheFormsToken_SavesAndReschedulesThePost_WithoutIt_IsRefused()
     {
         await using var host = await DashboardHost.StartAsync();

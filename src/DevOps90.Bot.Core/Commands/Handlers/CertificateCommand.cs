@@ -5,9 +5,10 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 
 /// <summary>
 /// <c>/certificate</c>: the member's certificate of completion as a picture once they have done every lesson day of
-/// the group's curriculum; before that, how many days remain. Private.
+/// the group's curriculum, with a private link to fetch it again from the web for a few days (where the bot has a
+/// public address); before that, how many days remain. Private.
 /// </summary>
-public sealed class CertificateCommand(Certificates? certificates = null) : ICommandHandler
+public sealed class CertificateCommand(Certificates? certificates = null, ICertificateLinks? links = null) : ICommandHandler
 {
     public CommandDefinition Definition { get; } = new(CommandNames.Certificate, []);
 
@@ -30,9 +31,12 @@ public sealed class CertificateCommand(Certificates? certificates = null) : ICom
             return Reply.Text(text.Format("Certificate.NotYet", outcome.DaysDone, outcome.TotalDays, outcome.DaysLeft), isPrivate: true);
         }
 
+        ReplyParagraph ready = text.Format("Certificate.Ready", cohort.Id.Value);
         return new Reply
         {
-            Paragraphs = [text.Format("Certificate.Ready", cohort.Id.Value)],
+            Paragraphs = links?.LinkFor(cohort.Id, scope.Request.MemberId, text.Language) is { } link
+                ? [ready, text.Line("Certificate.WebLink", (int)links.Lifetime.TotalDays, ReplySpan.Link(text["Certificate.Link"], link.AbsoluteUri))]
+                : [ready],
             Attachments = [image],
             Image = image.FileName,
             IsPrivate = true,

@@ -15,7 +15,10 @@ namespace DevOps90.Bot.Core.Commands.Handlers;
 /// </summary>
 public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults defaults, TimeProvider time, LeaderboardMessages? leaderboards = null, ContentLibrary? content = null, GroupPageAddress? pages = null) : ICommandHandler
 {
-    private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "curriculum", "language", "cadence", "skip", "role", "pause", "resume", "channel", "leaderboard", "page", "threads", "milestones", "milestone-role", CohortEnding.Archive, CohortEnding.Delete];
+    private const string FreezeEvery = "freeze-every";
+    private const string FreezeMax = "freeze-max";
+
+    private static readonly string[] _actions = ["show", "create", "start", "time", "zone", "curriculum", "language", "cadence", "skip", "role", "pause", "resume", "channel", "leaderboard", "page", "threads", "milestones", "milestone-role", FreezeEvery, FreezeMax, CohortEnding.Archive, CohortEnding.Delete];
 
     private readonly CohortEnding _ending = new(registry, defaults);
 
@@ -110,6 +113,8 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
         return scope.Request.Option("action")?.ToLowerInvariant() switch
         {
             "zone" => ZoneChoices.Suggest(wanted),
+            FreezeEvery => Numbers(wanted, "0", "7", "10", "14"),
+            FreezeMax => Numbers(wanted, "0", "1", "2", "3"),
             "curriculum" => [.. (Index(scope)?.CurriculumIds ?? [])
                 .Where(id => id.StartsWith(wanted, StringComparison.OrdinalIgnoreCase))
                 .Select(id => new AutocompleteChoice($"{id} — {Index(scope)!.FindBest(id, scope.Language)?.Title ?? id}", id))],
@@ -119,6 +124,9 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             _ => [],
         };
     }
+
+    private static List<AutocompleteChoice> Numbers(string typed, params string[] usual) =>
+        [.. usual.Where(number => number.StartsWith(typed, StringComparison.Ordinal)).Select(number => new AutocompleteChoice(number, number))];
 
     /// <summary>
     /// The languages a group on <paramref name="curriculumId"/> may choose: those its lessons are written in (from the
@@ -188,6 +196,14 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
                 return CohortMilestones.TryParse(value!, out var milestones)
                     ? (cohort with { Milestones = milestones }, null)
                     : (null, text.Format("Cohort.Error.Milestones", Quoted.Cap(value)));
+            case FreezeEvery:
+                return FreezeSettings.Parse(value, FreezeSettings.MostDaysPerFreeze) is { } every
+                    ? (cohort with { FreezeEvery = every }, null)
+                    : (null, text.Format("Cohort.Error.FreezeEvery", Quoted.Cap(value), FreezeSettings.MostDaysPerFreeze));
+            case FreezeMax:
+                return FreezeSettings.Parse(value, FreezeSettings.MostHeld) is { } held
+                    ? (cohort with { FreezeMax = held }, null)
+                    : (null, text.Format("Cohort.Error.FreezeMax", Quoted.Cap(value), FreezeSettings.MostHeld));
             case "milestone-role":
                 // As for "role": the adapter turned a mention into its id. Slack has no roles; the setting is then unused.
                 return (cohort with { MilestoneRoleId = value is null or "none" ? null : value.Trim() }, null);
@@ -263,34 +279,6 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
         }
 
         return Reply.Text(text.Format("Cohort.Created", id, text.Date(cohort.StartDate, scope.Today), cohort.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture), cohort.TimeZoneId), isPrivate: true);
-    }
-
-    private static Reply Show(BotText text, Cohort cohort, DateOnly today)
-    {
-        var dates = cohort.SkippedDates.Count == 0 ? text["Cohort.NoDates"] : string.Join(", ", cohort.SkippedDates.Select(IsoDate.ToText));
-        var state = cohort.IsPaused ? text.Format("Cohort.State.Paused", text.Date(cohort.Pauses[^1].From, today)) : text["Cohort.State.Running"];
-        return new Reply
-        {
-            Title = text.Format("Cohort.Show.Title", cohort.Id),
-            Fields =
-            [
-                new ReplyField(text["Cohort.Field.Curriculum"], cohort.CurriculumId, Inline: true),
-                new ReplyField(text["Cohort.Field.Start"], IsoDate.ToText(cohort.StartDate), Inline: true),
-                new ReplyField(text["Cohort.Field.Post"], $"{cohort.PostTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {cohort.TimeZoneId} ({CohortWords.Timing(text, cohort.PostTiming)})", Inline: true),
-                new ReplyField(text["Cohort.Field.Cadence"], CohortWords.Cadence(text, cohort.Cadence), Inline: true),
-                new ReplyField(text["Cohort.Field.Language"], cohort.Language is { } language ? text.LanguageName(language) : text["Cohort.MembersLocale"], Inline: true),
-                new ReplyField(text["Cohort.Field.State"], state, Inline: true),
-                new ReplyField(text["Cohort.Field.Skipped"], dates),
-                new ReplyField(text["Cohort.Field.Channel"], cohort.Target.ToString(), Inline: true),
-                new ReplyField(text["Cohort.Field.Role"], cohort.MentionRoleId ?? text["Cohort.None"], Inline: true),
-                new ReplyField(text["Cohort.Field.Leaderboard"], text[cohort.LeaderboardMessage ? "Cohort.On" : "Cohort.Off"], Inline: true),
-                new ReplyField(text["Cohort.Field.Page"], text[cohort.PublicPage ? "Cohort.Page.On" : "Cohort.Off"], Inline: true),
-                new ReplyField(text["Cohort.Field.Threads"], text[cohort.Threads ? "Cohort.On" : "Cohort.Off"], Inline: true),
-                new ReplyField(text["Cohort.Field.Milestones"], cohort.Milestones.IsEmpty ? text["Cohort.None"] : CohortMilestones.ToText(cohort.Milestones), Inline: true),
-                new ReplyField(text["Cohort.Field.MilestoneRole"], cohort.MilestoneRoleId ?? text["Cohort.None"], Inline: true),
-            ],
-            IsPrivate = true,
-        };
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,32}$")]
