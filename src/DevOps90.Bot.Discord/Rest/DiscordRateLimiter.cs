@@ -267,8 +267,9 @@ internal sealed partial class DiscordRateLimiter(DiscordRestPolicy policy, TimeP
         }
 
         // Spread over the second, not fifty at once: a burst of fifty opens fifty connections, and the requests
-        // that come last to Discord are counted in the next second, with the next burst.
-        var burst = Math.Max(1, limit / 5);
+        // that come last to Discord are counted in the next second, with the next burst. Rounded up: a share of 17
+        // (three instances) rounded down to 3 a fifth would cap this instance at 15 a second.
+        var burst = Math.Max(1, (limit + 4) / 5);
         if (_globalSends.Count >= burst && _globalSends.ElementAt(_globalSends.Count - burst) + BurstWindow is var free && free > now)
         {
             return free - now;

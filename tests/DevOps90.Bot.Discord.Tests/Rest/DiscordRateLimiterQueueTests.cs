@@ -67,6 +67,25 @@ public sealed class DiscordRateLimiterQueueTests
         Assert.Equal(50, requests.Count(request => request.IsCompleted));
     }
 
+    [Fact]
+    public async Task AcquireAsync_ShareOf17_SendsAll17ASecond()
+    {
+        // Three instances' shares of 50 are 17, 17 and 16: a fifth of 17 is 3.4, and three a fifth would be 15 a second.
+        var clock = new FakeTimeProvider(RestHarness.Start);
+        var limiter = new DiscordRateLimiter(new DiscordRestPolicy { GlobalRequestsPerSecond = 17 }, clock, NullLogger<DiscordRateLimiter>.Instance);
+        limiter.OnResponse(Post(0), 200, NoHeaders);
+        var requests = Enumerable.Range(1, 300).Select(i => limiter.AcquireAsync(Post(i))).ToList();
+
+        // Ten windows of a second and the margin.
+        for (var step = 0; step < 1_025; step++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Yield();
+        }
+
+        Assert.Equal(170, requests.Count(request => request.IsCompleted));
+    }
+
     private static async Task AdvanceAsync(NewestFirstClock clock, TimeSpan by)
     {
         // In small steps, with time for the queue's next request to set its timer between them.
