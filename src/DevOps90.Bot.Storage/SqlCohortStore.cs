@@ -19,7 +19,7 @@ public sealed class SqlCohortStore(IDatabase database, TimeProvider time) : ICoh
     private const string Insert =
         "INSERT INTO cohorts (id, definition, changed_at_run_time, updated_at, origin, status, status_since, version) " +
         "VALUES (@Id, @Definition, @ChangedAtRunTime, @Now, @Origin, @Status, @StatusSince, 1) " +
-        "ON CONFLICT (id) DO NOTHING RETURNING version";
+        "ON CONFLICT DO NOTHING RETURNING version";
 
     private const string Update =
         "UPDATE cohorts SET definition = @Definition, changed_at_run_time = @ChangedAtRunTime, updated_at = @Now, origin = @Origin, " +

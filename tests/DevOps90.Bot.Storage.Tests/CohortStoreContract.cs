@@ -95,6 +95,22 @@ public abstract class CohortStoreContract(ITestDatabase engine) : IDisposable
     }
 
     [SkippableFact]
+    public async Task TrySave_SecondCreatedCohortForAChannel_IsRefused_UnlessTheFirstHasEnded()
+    {
+        var database = await engine.MigratedAsync();
+        var store = new SqlCohortStore(database, new FakeTimeProvider());
+        var other = Paris with { Id = new CohortId("paris-bis") };
+
+        // Two instances' /cohort create for one channel, each having found it free: the database stores one.
+        Assert.Equal(1, await store.TrySaveAsync(new StoredCohort(Paris, true, CohortOrigin.Command)));
+        Assert.Null(await store.TrySaveAsync(new StoredCohort(other, true, CohortOrigin.Command)));
+        // A cohort of the settings is the operator's to place; and once the first has ended, the channel is free.
+        Assert.Equal(1, await store.TrySaveAsync(new StoredCohort(Paris with { Id = new CohortId("settings") }, false)));
+        Assert.Equal(2, await store.TrySaveAsync(new StoredCohort(Paris, true, CohortOrigin.Command, CohortStatus.Archived, DateTimeOffset.UnixEpoch, Version: 1)));
+        Assert.Equal(1, await store.TrySaveAsync(new StoredCohort(other, true, CohortOrigin.Command)));
+    }
+
+    [SkippableFact]
     public async Task Registry_CohortCreatedAtRunTime_IsNotRetiredByTheSettings()
     {
         var database = await engine.MigratedAsync();

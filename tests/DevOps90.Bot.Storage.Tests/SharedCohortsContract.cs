@@ -74,14 +74,30 @@ public abstract class SharedCohortsContract(ITestDatabase engine) : IDisposable
         var (a, b) = await TwoInstancesAsync([]);
         for (var round = 0; round < 10; round++)
         {
-            var id = new CohortId($"race-{round}");
+            // A channel of its own each round: a channel has one created group at most.
+            var (id, channel) = (new CohortId($"race-{round}"), new ChatTarget("discord", $"{700 + round}"));
             var results = await Task.WhenAll(
-                Task.Run(() => a.CreateAsync(Group with { Id = id, PostTime = new TimeOnly(1, 0) })),
-                Task.Run(() => b.CreateAsync(Group with { Id = id, PostTime = new TimeOnly(2, 0) })));
+                Task.Run(() => a.CreateAsync(Group with { Id = id, Target = channel, PostTime = new TimeOnly(1, 0) })),
+                Task.Run(() => b.CreateAsync(Group with { Id = id, Target = channel, PostTime = new TimeOnly(2, 0) })));
 
             Assert.Single(results, created => created);
             var winner = results[0] ? new TimeOnly(1, 0) : new TimeOnly(2, 0);
             Assert.Equal((winner, winner), (a.Find(id)!.PostTime, b.Find(id)!.PostTime));
+        }
+    }
+
+    [SkippableFact]
+    public async Task Create_TwoIdsForOneChannelOnBothInstancesAtOnce_ExactlyOneWins()
+    {
+        var (a, b) = await TwoInstancesAsync([]);
+        for (var round = 0; round < 5; round++)
+        {
+            var channel = new ChatTarget("discord", $"{800 + round}");
+            var results = await Task.WhenAll(
+                Task.Run(() => a.CreateAsync(Group with { Id = new CohortId($"first-{round}"), Target = channel })),
+                Task.Run(() => b.CreateAsync(Group with { Id = new CohortId($"second-{round}"), Target = channel })));
+
+            Assert.Single(results, created => created);
         }
     }
 

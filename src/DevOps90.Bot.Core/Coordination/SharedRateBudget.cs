@@ -3,8 +3,9 @@ namespace DevOps90.Bot.Core.Coordination;
 /// <summary>
 /// A platform's rate limit that binds the bot as a whole (Discord's 50 requests a second), split between the
 /// instances that share a lease store: each live instance holds a heartbeat lease (<c>&lt;name&gt;:instance:&lt;id&gt;</c>)
-/// and takes floor(total / live instances), counted again every <see cref="RateBudgetPlan.Round"/>. Nothing is asked of
-/// the database per request.
+/// and takes floor(total / live instances), counted again every <see cref="RateBudgetPlan.Round"/>; the remainder goes
+/// one each to the first instances in the order of their heartbeats' names (3 instances of 50: 17, 17 and 16), so the
+/// whole limit is used. Nothing is asked of the database per request.
 /// <para>
 /// The shares add up to the total only if every instance has counted every other. So an instance sends nothing for
 /// <see cref="RateBudgetPlan.Ttl"/> after it joins (its heartbeat written, or written again after it lapsed), by which
@@ -12,6 +13,11 @@ namespace DevOps90.Bot.Core.Coordination;
 /// nothing until it counts again (its heartbeat may have lapsed, and the others taken its share). An instance that
 /// stops releases its heartbeat; one that dies loses it after the lease's expiry: the others take its share at their
 /// next count.
+/// </para>
+/// <para>
+/// The remainder keeps that promise: when an instance leaves, every other's place in the order stays or moves up, and
+/// its share stays or grows, so instances still counting the old set ask for no more than they will under the new
+/// one; when one joins, the others' shares stay or shrink, and it sends nothing until they have counted it.
 /// </para>
 /// <para>
 /// A hold for the whole bot (Discord's global 429) is shared through a lease too (<c>&lt;name&gt;:hold</c>, expiring with
@@ -26,6 +32,9 @@ public sealed class SharedRateBudget(ILeaseStore store, string owner, RateBudget
     private DateTimeOffset? _joinedAt;
     private DateTimeOffset? _countedAt;
     private int _instances;
+
+    // This instance's place among the live heartbeats' names (0 first); past the end when its own was not among them.
+    private int _rank = int.MaxValue;
     private DateTimeOffset _heldUntil;
     private DateTimeOffset? _holdToShare;
     private bool _started;
@@ -58,7 +67,8 @@ public sealed class SharedRateBudget(ILeaseStore store, string owner, RateBudget
                     return new RateShare(0, _instances, now + plan.Round, _heldUntil);
                 }
 
-                var perSecond = Math.Max(1, plan.Total / Math.Max(1, _instances));
+                var instances = Math.Max(1, _instances);
+                var perSecond = Math.Max(1, (plan.Total / instances) + (_rank < plan.Total % instances ? 1 : 0));
                 return new RateShare(perSecond, _instances, joined + plan.Ttl, _heldUntil);
             }
         }
@@ -105,7 +115,8 @@ public sealed class SharedRateBudget(ILeaseStore store, string owner, RateBudget
         }
 
         var leases = await store.ListAsync(plan.Name + ":", now, cancellationToken).ConfigureAwait(false);
-        var instances = leases.Count(lease => lease.Name.StartsWith(plan.Name + ":instance:", StringComparison.Ordinal));
+        var heartbeats = leases.Select(lease => lease.Name).Where(name => name.StartsWith(plan.Name + ":instance:", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var rank = heartbeats.IndexOf(HeartbeatName);
         var sharedHold = leases.FirstOrDefault(lease => lease.Name == HoldName)?.ExpiresAt;
         lock (_lock)
         {
@@ -116,11 +127,37 @@ public sealed class SharedRateBudget(ILeaseStore store, string owner, RateBudget
             }
 
             _countedAt = now;
-            _instances = Math.Max(1, instances);
+            _instances = Math.Max(1, heartbeats.Count);
+            _rank = rank < 0 ? int.MaxValue : rank;
             if (sharedHold is { } shared && shared > _heldUntil)
             {
                 _heldUntil = shared;
             }
+        }
+    }
+
+    /// <summary>
+    /// A first round for a process that can do without the budget (a command-line verb): false, leaving the budget as
+    /// if never started (not holding anything back), when the store could not be counted on.
+    /// </summary>
+    public async Task<bool> TryJoinAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await RoundAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+#pragma warning disable CA1031 // Whatever the store's failure, the caller goes on as before there was a budget.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            lock (_lock)
+            {
+                _started = false;
+            }
+
+            plan.OnFailure?.Invoke(exception);
+            return false;
         }
     }
 

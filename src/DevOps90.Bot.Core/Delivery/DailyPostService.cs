@@ -28,7 +28,7 @@ public sealed class DailyPostService(
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     // A minute with thousands of posts due brings a hundred senders to the ledger at once: they take turns.
-    private readonly LedgerTurns _ledger = new(ledger, options.MaxConcurrentLedgerWrites, options.MaxConcurrentLedgerReads);
+    private readonly LedgerTurns _ledger = new(ledger, options.MaxConcurrentLedgerWrites, options.MaxConcurrentLedgerReads, time);
 
     public async Task<DeliveryOutcome> DeliverDueAsync(CohortId cohortId, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DevOps90.Bot.Discord;
 using DevOps90.Bot.Discord.Commands;
+using DevOps90.Bot.Discord.Rest;
 using Microsoft.Extensions.Options;
 
 namespace DevOps90.Bot.Cli;
@@ -56,7 +57,8 @@ internal static class CommandsCommandLine
             guildId = parsed;
         }
 
-        var result = await registrar.RegisterAsync(guildId, cancellationToken).ConfigureAwait(false);
+        // Within a share of Discord's global limit that running instances on the same database count too.
+        var result = await DiscordRateShare.WithinAsync(services, token => registrar.RegisterAsync(guildId, token), cancellationToken).ConfigureAwait(false);
         output.WriteLine($"{registrar.Commands().Count} commands {(result == CommandRegistrar.Result.Registered ? "registered" : "already up to date")} ({guildId?.ToString() ?? "global"}).");
         return 0;
     }

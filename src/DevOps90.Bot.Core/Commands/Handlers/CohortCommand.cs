@@ -272,9 +272,15 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
         };
         if (!await registry.CreateAsync(cohort, cancellationToken).ConfigureAwait(false))
         {
-            // Another instance created it meanwhile (the registry has now read it): never overwritten.
-            return Reply.Error(registry.FindByTarget(cohort.Target)?.Id == cohort.Id
-                ? text.Format("Cohort.Error.Exists", cohort.Id)
+            // Another instance created this id, or a cohort for this channel, meanwhile: never overwritten. The
+            // registry has read the id again; a cohort for the channel under another id it learns by a resync.
+            if (!registry.IsTaken(cohort.Id))
+            {
+                await registry.ResyncAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return Reply.Error(registry.FindByTarget(cohort.Target) is { } there
+                ? text.Format("Cohort.Error.Exists", there.Id)
                 : text.Format("Cohort.Error.IdTaken", Quoted.Cap(id)));
         }
 
