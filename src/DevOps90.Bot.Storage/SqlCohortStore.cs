@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using DevOps90.Bot.Core.Cohorts;
-using Row = (string Definition, long ChangedAtRunTime, string Origin, string Status, long? StatusSince, long Version);
 
 namespace DevOps90.Bot.Storage;
 
@@ -14,7 +13,8 @@ namespace DevOps90.Bot.Storage;
 /// </summary>
 public sealed class SqlCohortStore(IDatabase database, TimeProvider time) : ICohortStore
 {
-    private const string Columns = "definition, changed_at_run_time, origin, status, status_since, version";
+    private const string Columns =
+        "definition AS Definition, changed_at_run_time AS ChangedAtRunTime, origin AS Origin, status AS Status, status_since AS StatusSince, version AS Version";
 
     private const string Insert =
         "INSERT INTO cohorts (id, definition, changed_at_run_time, updated_at, origin, status, status_since, version) " +
@@ -31,24 +31,27 @@ public sealed class SqlCohortStore(IDatabase database, TimeProvider time) : ICoh
     public async Task<IReadOnlyList<StoredCohort>> LoadAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM cohorts ORDER BY id", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(
+            $"SELECT {Columns} FROM cohorts ORDER BY id",
+            new { cancellationToken }).ConfigureAwait(false);
         return [.. rows.Select(ToStored)];
     }
 
     public async Task<StoredCohort?> FindAsync(CohortId id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM cohorts WHERE id = @Id", new { Id = id.Value }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(
+            $"SELECT {Columns} FROM cohorts WHERE id = @Id",
+            new { Id = id.Value, cancellationToken }).ConfigureAwait(false);
         return rows.Select(ToStored).SingleOrDefault();
     }
 
     public async Task<IReadOnlyDictionary<CohortId, long>> VersionsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string Id, long Version)>(new CommandDefinition(
-            "SELECT id, version FROM cohorts", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<VersionRow>(
+            "SELECT id AS Id, version AS Version FROM cohorts",
+            new { cancellationToken }).ConfigureAwait(false);
         return rows.ToDictionary(row => new CohortId(row.Id), row => row.Version);
     }
 
@@ -56,21 +59,22 @@ public sealed class SqlCohortStore(IDatabase database, TimeProvider time) : ICoh
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var version = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            cohort.Version == 0 ? Insert : Update,
-            new
-            {
-                Id = cohort.Cohort.Id.Value,
-                Definition = JsonSerializer.Serialize(CohortDocument.From(cohort.Cohort), StorageJsonContext.Default.CohortDocument),
-                ChangedAtRunTime = cohort.ChangedAtRunTime ? 1 : 0,
-                Now = time.GetUtcNow().ToUnixTimeMilliseconds(),
-                Origin = cohort.Origin.ToString().ToLowerInvariant(),
-                Status = cohort.Status.ToString().ToLowerInvariant(),
-                StatusSince = cohort.StatusSince?.ToUnixTimeMilliseconds(),
-                cohort.Version,
-            },
-            transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var parameters = new
+        {
+            Id = cohort.Cohort.Id.Value,
+            Definition = Serialize(cohort.Cohort),
+            ChangedAtRunTime = cohort.ChangedAtRunTime ? 1 : 0,
+            Now = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            Origin = cohort.Origin.ToString().ToLowerInvariant(),
+            Status = cohort.Status.ToString().ToLowerInvariant(),
+            StatusSince = cohort.StatusSince?.ToUnixTimeMilliseconds(),
+            cohort.Version,
+            cancellationToken,
+        };
+        // One call per statement: Dapper.AOT leaves a call whose SQL is a choice of two to run-time reflection.
+        var version = cohort.Version == 0
+            ? await connection.QuerySingleOrDefaultAsync<long?>(Insert, parameters, transaction).ConfigureAwait(false)
+            : await connection.QuerySingleOrDefaultAsync<long?>(Update, parameters, transaction).ConfigureAwait(false);
         if (version is not null)
         {
             await SignalAsync(connection, transaction, cohort.Cohort.Id, cancellationToken).ConfigureAwait(false);
@@ -85,11 +89,10 @@ public sealed class SqlCohortStore(IDatabase database, TimeProvider time) : ICoh
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         // The cohort first: when it is not at the version asked for, nothing else is touched.
-        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+        var deleted = await connection.ExecuteAsync(
             "DELETE FROM cohorts WHERE id = @Id AND (@Version IS NULL OR version = @Version)",
-            new { Id = id.Value, Version = version },
-            transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { Id = id.Value, Version = version, cancellationToken },
+            transaction).ConfigureAwait(false);
         if (deleted == 0 && version is not null)
         {
             return false;
@@ -97,8 +100,10 @@ public sealed class SqlCohortStore(IDatabase database, TimeProvider time) : ICoh
 
         foreach (var table in _recordTables)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"DELETE FROM {table} WHERE cohort_id = @Id", new { Id = id.Value }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(
+                $"DELETE FROM {table} WHERE cohort_id = @Id",
+                new { Id = id.Value },
+                transaction).ConfigureAwait(false);
         }
 
         await SignalAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
@@ -111,9 +116,35 @@ public sealed class SqlCohortStore(IDatabase database, TimeProvider time) : ICoh
     {
         if (database.Dialect.SignalCohortChanged is { } signal)
         {
-            await connection.ExecuteAsync(new CommandDefinition(signal, new { Id = id.Value }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(signal, new { Id = id.Value }, transaction).ConfigureAwait(false);
         }
     }
+
+    internal sealed class Row
+    {
+        public string Definition { get; set; } = "";
+
+        public long ChangedAtRunTime { get; set; }
+
+        public string Origin { get; set; } = "";
+
+        public string Status { get; set; } = "";
+
+        public long? StatusSince { get; set; }
+
+        public long Version { get; set; }
+    }
+
+    internal sealed class VersionRow
+    {
+        public string Id { get; set; } = "";
+
+        public long Version { get; set; }
+    }
+
+    // A method of its own: Dapper.AOT 1.1.0 leaves a call to run-time reflection when a parameter's value is a
+    // JsonSerializer call written in the parameters' initializer.
+    private static string Serialize(Cohort cohort) => JsonSerializer.Serialize(CohortDocument.From(cohort), StorageJsonContext.Default.CohortDocument);
 
     private static StoredCohort ToStored(Row row) => new(
         JsonSerializer.Deserialize(row.Definition, StorageJsonContext.Default.CohortDocument)!.ToCohort(),

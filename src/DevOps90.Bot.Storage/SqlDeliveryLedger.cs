@@ -45,8 +45,7 @@ public sealed class SqlDeliveryLedger(IDatabase database, string table = "delive
         };
         while (true)
         {
-            var claimed = await connection.QuerySingleOrDefaultAsync<LedgerRow>(
-                new CommandDefinition(_claim, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var claimed = await connection.QuerySingleOrDefaultAsync<LedgerRow>(_claim, parameters).ConfigureAwait(false);
             if (claimed is not null)
             {
                 return new ClaimResult(ClaimOutcome.Claimed, claimed.ToRecord());
@@ -62,36 +61,39 @@ public sealed class SqlDeliveryLedger(IDatabase database, string table = "delive
     }
 
     public Task MarkSentAsync(DeliveryKey key, string messageId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(
-            $"UPDATE {table} SET state = 'sent', message_id = @MessageId, reason = NULL, updated_at = @Now WHERE cohort_id = @Cohort AND post_key = @Post",
-            new { Cohort = key.Cohort.Value, key.Post, MessageId = messageId, Now = Millis(now) },
+        database.RunAsync(
+            connection => connection.ExecuteAsync(
+                $"UPDATE {table} SET state = 'sent', message_id = @MessageId, reason = NULL, updated_at = @Now WHERE cohort_id = @Cohort AND post_key = @Post",
+                new { Cohort = key.Cohort.Value, key.Post, MessageId = messageId, Now = Millis(now) }),
             cancellationToken);
 
     public Task MarkFailedAsync(DeliveryKey key, string reason, bool permanent, DateTimeOffset? nextAttemptAt, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(
-            $"UPDATE {table} SET state = 'failed', reason = @Reason, permanent = @Permanent, next_attempt_at = @NextAttemptAt, updated_at = @Now " +
-            "WHERE cohort_id = @Cohort AND post_key = @Post",
-            new { Cohort = key.Cohort.Value, key.Post, Reason = reason, Permanent = permanent ? 1 : 0, NextAttemptAt = nextAttemptAt is { } next ? Millis(next) : (long?)null, Now = Millis(now) },
+        database.RunAsync(
+            connection => connection.ExecuteAsync(
+                $"UPDATE {table} SET state = 'failed', reason = @Reason, permanent = @Permanent, next_attempt_at = @NextAttemptAt, updated_at = @Now " +
+                "WHERE cohort_id = @Cohort AND post_key = @Post",
+                new { Cohort = key.Cohort.Value, key.Post, Reason = reason, Permanent = permanent ? 1 : 0, NextAttemptAt = nextAttemptAt is { } next ? Millis(next) : (long?)null, Now = Millis(now) }),
             cancellationToken);
 
     public Task MarkSkippedAsync(DeliveryKey key, DateTimeOffset scheduledAt, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(
-            $"INSERT INTO {table} (cohort_id, post_key, state, scheduled_at, updated_at, attempts, reason) " +
-            "VALUES (@Cohort, @Post, 'skipped', @ScheduledAt, @Now, 0, @Reason) ON CONFLICT (cohort_id, post_key) DO NOTHING",
-            new { Cohort = key.Cohort.Value, key.Post, ScheduledAt = Millis(scheduledAt), Now = Millis(now), Reason = reason },
+        database.RunAsync(
+            connection => connection.ExecuteAsync(
+                $"INSERT INTO {table} (cohort_id, post_key, state, scheduled_at, updated_at, attempts, reason) " +
+                "VALUES (@Cohort, @Post, 'skipped', @ScheduledAt, @Now, 0, @Reason) ON CONFLICT (cohort_id, post_key) DO NOTHING",
+                new { Cohort = key.Cohort.Value, key.Post, ScheduledAt = Millis(scheduledAt), Now = Millis(now), Reason = reason }),
             cancellationToken);
 
     /// <summary>One statement: the first thread recorded stays, whoever records one later reads it back.</summary>
     public async Task<string?> MarkThreadAsync(DeliveryKey key, string threadId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var parameters = new { Cohort = key.Cohort.Value, key.Post, Thread = threadId };
-        await connection.ExecuteAsync(new CommandDefinition(
+        var parameters = new { Cohort = key.Cohort.Value, key.Post, Thread = threadId, cancellationToken };
+        await connection.ExecuteAsync(
             "UPDATE delivery_ledger SET thread_id = @Thread WHERE cohort_id = @Cohort AND post_key = @Post AND thread_id IS NULL",
-            parameters,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT thread_id FROM delivery_ledger WHERE cohort_id = @Cohort AND post_key = @Post", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            parameters).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<string?>(
+            "SELECT thread_id FROM delivery_ledger WHERE cohort_id = @Cohort AND post_key = @Post",
+            parameters).ConfigureAwait(false);
     }
 
     public async Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken = default)
@@ -111,22 +113,15 @@ public sealed class SqlDeliveryLedger(IDatabase database, string table = "delive
 
     private async Task<DeliveryRecord?> FindAsync(DbConnection connection, DeliveryKey key, CancellationToken cancellationToken)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<LedgerRow>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<LedgerRow>(
             $"SELECT {Columns} FROM {table} WHERE cohort_id = @Cohort AND post_key = @Post",
-            new { Cohort = key.Cohort.Value, key.Post },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { Cohort = key.Cohort.Value, key.Post }).ConfigureAwait(false);
         return row?.ToRecord();
-    }
-
-    private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     private static long Millis(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds();
 
-    private sealed class LedgerRow
+    internal sealed class LedgerRow
     {
         public string CohortId { get; set; } = "";
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Participation;
 
@@ -20,15 +21,23 @@ public abstract class SqlDialect
 
     /// <summary>
     /// Per lesson window in the windows' order: its day, the check-ins of that day, and the members who checked in
-    /// within it. Parameters: @Cohort and those of <see cref="LessonWindows"/>.
+    /// within it. (A query of the dialect's own: the windows travel in a shape each engine reads differently.)
     /// </summary>
-    internal abstract string LessonActivity { get; }
-
-    internal abstract object LessonWindows(CohortId cohort, IReadOnlyList<LessonWindow> windows);
+    internal abstract Task<IEnumerable<LessonActivityRow>> LessonActivityAsync(
+        DbConnection connection, CohortId cohort, IReadOnlyList<LessonWindow> windows, CancellationToken cancellationToken);
 
     /// <summary>
     /// Tells the other instances that the cohort @Id was written, when the transaction it runs in commits; null where
     /// one process serves the database (see <see cref="Core.Cohorts.ICohortChangeFeed"/>).
     /// </summary>
     internal abstract string? SignalCohortChanged { get; }
+}
+
+internal sealed class LessonActivityRow
+{
+    public long Day { get; set; }
+
+    public long CheckIns { get; set; }
+
+    public long Active { get; set; }
 }

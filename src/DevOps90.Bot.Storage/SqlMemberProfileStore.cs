@@ -10,17 +10,19 @@ public sealed class SqlMemberProfileStore(IDatabase database) : IMemberProfileSt
     private const int MaxNameLength = 80;
 
     public Task RememberNameAsync(string memberId, string displayName, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(
-            "INSERT INTO member_profiles (member_id, display_name, hidden) VALUES (@Member, @Name, 0) " +
-            "ON CONFLICT (member_id) DO UPDATE SET display_name = excluded.display_name",
-            new { Member = memberId, Name = Cut(displayName) },
+        database.RunAsync(
+            connection => connection.ExecuteAsync(
+                "INSERT INTO member_profiles (member_id, display_name, hidden) VALUES (@Member, @Name, 0) " +
+                "ON CONFLICT (member_id) DO UPDATE SET display_name = excluded.display_name",
+                new { Member = memberId, Name = Cut(displayName), cancellationToken }),
             cancellationToken);
 
     public Task SetHiddenAsync(string memberId, bool hidden, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(
-            "INSERT INTO member_profiles (member_id, display_name, hidden) VALUES (@Member, NULL, @Hidden) " +
-            "ON CONFLICT (member_id) DO UPDATE SET hidden = excluded.hidden",
-            new { Member = memberId, Hidden = hidden ? 1 : 0 },
+        database.RunAsync(
+            connection => connection.ExecuteAsync(
+                "INSERT INTO member_profiles (member_id, display_name, hidden) VALUES (@Member, NULL, @Hidden) " +
+                "ON CONFLICT (member_id) DO UPDATE SET hidden = excluded.hidden",
+                new { Member = memberId, Hidden = hidden ? 1 : 0, cancellationToken }),
             cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, MemberProfile>> FindAsync(IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken = default)
@@ -31,15 +33,14 @@ public sealed class SqlMemberProfileStore(IDatabase database) : IMemberProfileSt
         }
 
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string MemberId, string? DisplayName, int Hidden)>(new CommandDefinition(
-            $"SELECT member_id, display_name, hidden FROM member_profiles WHERE {database.Dialect.IsOneOf("member_id", "@Members")}",
-            new { Members = database.Dialect.ListOf([.. memberIds]) },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(
+            $"SELECT member_id AS MemberId, display_name AS DisplayName, hidden AS Hidden FROM member_profiles WHERE {database.Dialect.IsOneOf("member_id", "@Members")}",
+            new { Members = database.Dialect.ListOf([.. memberIds]) }).ConfigureAwait(false);
         return rows.ToDictionary(row => row.MemberId, row => new MemberProfile(row.MemberId, row.DisplayName, row.Hidden != 0), StringComparer.Ordinal);
     }
 
     public Task ForgetAsync(string memberId, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("DELETE FROM member_profiles WHERE member_id = @Member", new { Member = memberId }, cancellationToken);
+        database.RunAsync(connection => connection.ExecuteAsync("DELETE FROM member_profiles WHERE member_id = @Member", new { Member = memberId, cancellationToken }), cancellationToken);
 
     private static string Cut(string name)
     {
@@ -47,9 +48,12 @@ public sealed class SqlMemberProfileStore(IDatabase database) : IMemberProfileSt
         return trimmed.Length <= MaxNameLength ? trimmed : trimmed[..MaxNameLength];
     }
 
-    private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
+    internal sealed class Row
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        public string MemberId { get; set; } = "";
+
+        public string? DisplayName { get; set; }
+
+        public long Hidden { get; set; }
     }
 }

@@ -26,45 +26,49 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
     public async Task<(bool Added, CheckIn Stored)> AddAsync(CheckIn checkIn, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var added = await connection.ExecuteAsync(new CommandDefinition(
+        var added = await connection.ExecuteAsync(
             "INSERT INTO check_ins (cohort_id, member_id, day, at, late) VALUES (@Cohort, @Member, @Day, @At, @Late) " +
             "ON CONFLICT (cohort_id, member_id, day) DO NOTHING",
-            new { Cohort = checkIn.Cohort.Value, Member = checkIn.MemberId, checkIn.Day, At = checkIn.At.ToUnixTimeMilliseconds(), Late = checkIn.IsLate ? 1 : 0 },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { Cohort = checkIn.Cohort.Value, Member = checkIn.MemberId, checkIn.Day, At = checkIn.At.ToUnixTimeMilliseconds(), Late = checkIn.IsLate ? 1 : 0, cancellationToken }).ConfigureAwait(false);
         if (added == 1)
         {
             return (true, checkIn);
         }
 
-        var stored = await connection.QuerySingleAsync<Row>(new CommandDefinition(
+        var stored = await connection.QuerySingleAsync<Row>(
             $"SELECT {Columns} FROM check_ins WHERE cohort_id = @Cohort AND member_id = @Member AND day = @Day",
-            new { Cohort = checkIn.Cohort.Value, Member = checkIn.MemberId, checkIn.Day },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { Cohort = checkIn.Cohort.Value, Member = checkIn.MemberId, checkIn.Day, cancellationToken }).ConfigureAwait(false);
         return (false, stored.ToCheckIn());
     }
 
     public async Task<bool> RemoveAsync(CohortId cohort, string memberId, int day, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await connection.ExecuteAsync(
             "DELETE FROM check_ins WHERE cohort_id = @Cohort AND member_id = @Member AND day = @Day",
-            new { Cohort = cohort.Value, Member = memberId, Day = day },
-            cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+            new { Cohort = cohort.Value, Member = memberId, Day = day, cancellationToken }).ConfigureAwait(false) > 0;
     }
 
-    public Task<IReadOnlyList<CheckIn>> ForMemberAsync(CohortId cohort, string memberId, CancellationToken cancellationToken = default) =>
-        QueryAsync($"SELECT {Columns} FROM check_ins WHERE cohort_id = @Cohort AND member_id = @Member ORDER BY day", new { Cohort = cohort.Value, Member = memberId }, cancellationToken);
+    public async Task<IReadOnlyList<CheckIn>> ForMemberAsync(CohortId cohort, string memberId, CancellationToken cancellationToken = default) =>
+        ToCheckIns(await database.RunAsync(
+            connection => connection.QueryAsync<Row>(
+                $"SELECT {Columns} FROM check_ins WHERE cohort_id = @Cohort AND member_id = @Member ORDER BY day",
+                new { Cohort = cohort.Value, Member = memberId, cancellationToken }),
+            cancellationToken).ConfigureAwait(false));
 
-    public Task<IReadOnlyList<CheckIn>> ForCohortAsync(CohortId cohort, CancellationToken cancellationToken = default) =>
-        QueryAsync($"SELECT {Columns} FROM check_ins WHERE cohort_id = @Cohort", new { Cohort = cohort.Value }, cancellationToken);
+    public async Task<IReadOnlyList<CheckIn>> ForCohortAsync(CohortId cohort, CancellationToken cancellationToken = default) =>
+        ToCheckIns(await database.RunAsync(
+            connection => connection.QueryAsync<Row>($"SELECT {Columns} FROM check_ins WHERE cohort_id = @Cohort", new { Cohort = cohort.Value, cancellationToken }),
+            cancellationToken).ConfigureAwait(false));
 
     public async Task<int> ForgetMemberAsync(string memberId, CancellationToken cancellationToken = default)
     {
         int deleted;
         await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            deleted = await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM check_ins WHERE member_id = @Member", new { Member = memberId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            deleted = await connection.ExecuteAsync(
+                "DELETE FROM check_ins WHERE member_id = @Member",
+                new { Member = memberId, cancellationToken }).ConfigureAwait(false);
         }
 
         await database.ScrubAsync(cancellationToken).ConfigureAwait(false);
@@ -81,7 +85,7 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
         // One pass over the covering index (cohort_id, member_id, day, at): the period's count and last check-in per
         // member, the boundary count (the size-th highest), and the streak of each candidate from its day range.
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = (await connection.QueryAsync<StandingRow>(new CommandDefinition(
+        var rows = (await connection.QueryAsync<StandingRow>(
             $"""
             WITH per AS MATERIALIZED (
                 SELECT member_id, COUNT(CASE WHEN at >= @Since THEN 1 END) AS n, MAX(CASE WHEN at >= @Since THEN at END) AS last, {StreakAggregates}
@@ -90,8 +94,7 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
             SELECT member_id AS MemberId, n AS DaysDone, last AS LastAt, {StreakFromRange} AS Streak
             FROM per WHERE n > 0 AND n >= COALESCE((SELECT n FROM boundary), 1)
             """,
-            new { Cohort = cohort.Value, Since = since?.ToUnixTimeMilliseconds() ?? long.MinValue, Current = currentDay, Size = size, FreezeEvery = FreezeEvery(rules) },
-            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            new { Cohort = cohort.Value, Since = since?.ToUnixTimeMilliseconds() ?? long.MinValue, Current = currentDay, Size = size, FreezeEvery = FreezeEvery(rules), cancellationToken }).ConfigureAwait(false)).ToList();
         var streaks = await GappedStreaksAsync(connection, cohort, rows.Where(row => row.Streak is null).Select(row => row.MemberId!), currentDay, rules, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(row => row.ToStanding(streaks))];
     }
@@ -102,7 +105,7 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
         // Ties the SQL cannot settle come back as rows: members whose days have a gap (their streak needs their days)
         // unless their streak cannot reach this one (a streak counts days done, so it is at most their count), and full ties, which go by member id in .NET's ordinal order.
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = (await connection.QueryAsync<StandingRow>(new CommandDefinition(
+        var rows = (await connection.QueryAsync<StandingRow>(
             $"""
             WITH per AS MATERIALIZED (
                 SELECT member_id, COUNT(*) AS n, MAX(at) AS last, {StreakAggregates}
@@ -116,8 +119,7 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
             SELECT member_id, n, last, streak FROM ranked
             WHERE n = @Days AND member_id <> @Member AND ((streak IS NULL AND nle >= @Streak) OR (streak = @Streak AND last = @Last))
             """,
-            new { Cohort = cohort.Value, Current = currentDay, Days = member.DaysDone, Member = member.MemberId, member.Streak, Last = member.LastCheckIn.ToUnixTimeMilliseconds(), FreezeEvery = FreezeEvery(rules) },
-            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            new { Cohort = cohort.Value, Current = currentDay, Days = member.DaysDone, Member = member.MemberId, member.Streak, Last = member.LastCheckIn.ToUnixTimeMilliseconds(), FreezeEvery = FreezeEvery(rules), cancellationToken }).ConfigureAwait(false)).ToList();
         var counts = rows.Single(row => row.MemberId is null);
         var ties = rows.Where(row => row.MemberId is not null).ToList();
         var streaks = await GappedStreaksAsync(connection, cohort, ties.Where(row => row.Streak is null).Select(row => row.MemberId!), currentDay, rules, cancellationToken).ConfigureAwait(false);
@@ -137,29 +139,27 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
             InactiveBefore = query.InactiveBefore.ToUnixTimeMilliseconds(),
             query.FirstDay,
             query.LastDay,
+            cancellationToken,
         };
         // Members and the inactive ones from one pass over (cohort_id, member_id, day, at): the count is the first row.
-        var members = (await connection.QueryAsync<(string? MemberId, long Count)>(new CommandDefinition(
+        var members = (await connection.QueryAsync<MemberCountRow>(
             """
             WITH per AS MATERIALIZED (SELECT member_id, MAX(at) AS last FROM check_ins WHERE cohort_id = @Cohort GROUP BY member_id)
-            SELECT NULL, COUNT(*) FROM per
+            SELECT NULL AS MemberId, COUNT(*) AS Count FROM per
             UNION ALL
             SELECT member_id, 0 FROM per WHERE last < @InactiveBefore
             """,
-            parameters,
-            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            parameters).ConfigureAwait(false)).ToList();
         // Ranges of (cohort_id, at, member_id) and (cohort_id, day, at): only this week's and these days' check-ins.
-        var active = await connection.QuerySingleAsync<(long Today, long Week)>(new CommandDefinition(
+        var active = await connection.QuerySingleAsync<ActiveRow>(
             """
-            SELECT (SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Cohort AND at >= @TodayFrom AND at < @TodayUntil),
-                   (SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Cohort AND at >= @WeekFrom)
+            SELECT (SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Cohort AND at >= @TodayFrom AND at < @TodayUntil) AS Today,
+                   (SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Cohort AND at >= @WeekFrom) AS Week
             """,
-            parameters,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var perDay = await connection.QueryAsync<(long Day, long Count)>(new CommandDefinition(
-            "SELECT day, COUNT(*) FROM check_ins WHERE cohort_id = @Cohort AND day >= @FirstDay AND day <= @LastDay GROUP BY day",
-            parameters,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+            parameters).ConfigureAwait(false);
+        var perDay = await connection.QueryAsync<DayCountRow>(
+            "SELECT day AS Day, COUNT(*) AS Count FROM check_ins WHERE cohort_id = @Cohort AND day >= @FirstDay AND day <= @LastDay GROUP BY day",
+            parameters).ConfigureAwait(false);
         return new CohortActivity(
             (int)active.Today,
             (int)active.Week,
@@ -177,10 +177,7 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
 
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         // One row per window, in their order; each count is a range of (cohort_id, day, at) or (cohort_id, at, member_id).
-        var rows = await connection.QueryAsync<(long Day, long CheckIns, long Active)>(new CommandDefinition(
-            database.Dialect.LessonActivity,
-            database.Dialect.LessonWindows(cohort, windows),
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await database.Dialect.LessonActivityAsync(connection, cohort, windows, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(row => new LessonActivity((int)row.Day, (int)row.CheckIns, (int)row.Active))];
     }
 
@@ -192,22 +189,14 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
         // (cohort_id, day, at) gives the order without sorting the cohort first; member_id only orders equal instants.
         command.CommandText =
             "SELECT member_id, day, at, late FROM check_ins WHERE cohort_id = @Cohort AND at >= @From AND at < @Until ORDER BY day, at, member_id";
-        AddParameter(command, "@Cohort", cohort.Value);
-        AddParameter(command, "@From", from?.ToUnixTimeMilliseconds() ?? long.MinValue);
-        AddParameter(command, "@Until", until?.ToUnixTimeMilliseconds() ?? long.MaxValue);
+        command.AddParameter("@Cohort", cohort.Value);
+        command.AddParameter("@From", from?.ToUnixTimeMilliseconds() ?? long.MinValue);
+        command.AddParameter("@Until", until?.ToUnixTimeMilliseconds() ?? long.MaxValue);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return new CheckIn(cohort, reader.GetString(0), reader.GetInt32(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetInt64(3) != 0);
         }
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     // A streak is never longer than the days done, nor can a freeze come before FreezeEvery of them (0: no freezes).
@@ -222,22 +211,44 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
             return [];
         }
 
-        var days = await connection.QueryAsync<(string MemberId, long Day)>(new CommandDefinition(
-            $"SELECT member_id, day FROM check_ins WHERE cohort_id = @Cohort AND day <= @Current AND {database.Dialect.IsOneOf("member_id", "@Members")}",
-            new { Cohort = cohort.Value, Current = currentDay, Members = database.Dialect.ListOf(wanted) },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var days = await connection.QueryAsync<MemberDayRow>(
+            $"SELECT member_id AS MemberId, day AS Day FROM check_ins WHERE cohort_id = @Cohort AND day <= @Current AND {database.Dialect.IsOneOf("member_id", "@Members")}",
+            new { Cohort = cohort.Value, Current = currentDay, Members = database.Dialect.ListOf(wanted) }).ConfigureAwait(false);
         return days.GroupBy(row => row.MemberId)
             .ToDictionary(group => group.Key, group => Streaks.Current(group.Select(row => (int)row.Day).ToHashSet(), currentDay, rules));
     }
 
-    private async Task<IReadOnlyList<CheckIn>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)
+    private static IReadOnlyList<CheckIn> ToCheckIns(IEnumerable<Row> rows) => [.. rows.Select(row => row.ToCheckIn())];
+
+    internal sealed class MemberCountRow
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(row => row.ToCheckIn())];
+        public string? MemberId { get; set; }
+
+        public long Count { get; set; }
     }
 
-    private sealed class StandingRow
+    internal sealed class ActiveRow
+    {
+        public long Today { get; set; }
+
+        public long Week { get; set; }
+    }
+
+    internal sealed class DayCountRow
+    {
+        public long Day { get; set; }
+
+        public long Count { get; set; }
+    }
+
+    internal sealed class MemberDayRow
+    {
+        public string MemberId { get; set; } = "";
+
+        public long Day { get; set; }
+    }
+
+    internal sealed class StandingRow
     {
         public string? MemberId { get; set; }
 
@@ -251,7 +262,7 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
             new(MemberId!, (int)DaysDone, Streak is { } streak ? (int)streak : gappedStreaks.GetValueOrDefault(MemberId!), DateTimeOffset.FromUnixTimeMilliseconds(LastAt));
     }
 
-    private sealed class Row
+    internal sealed class Row
     {
         public string CohortId { get; set; } = "";
 

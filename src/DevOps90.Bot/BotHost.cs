@@ -34,7 +34,9 @@ public static class BotHost
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
         BotConfiguration.Apply(builder.Configuration, builder.Environment.EnvironmentName, args);
 
-        // Hosted services start in this order: the schema and the cohorts first, the scheduler after them.
+        // Hosted services start in this order: the schema and the cohorts first, the scheduler after them. Quartz's
+        // scheduler is created meanwhile (it needs neither), on the other core.
+        builder.Services.AddHostedService<Scheduling.SchedulerWarmUp>();
         builder.Services.AddHostedService(services => services.GetRequiredService<StartupTasks>());
         builder.Services.AddSingleton<StartupTasks>();
         builder.Services.AddHostedService<CohortFollower>();

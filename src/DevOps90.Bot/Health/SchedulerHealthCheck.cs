@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 using DevOps90.Bot.Scheduling;
 using DevOps90.Bot.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -49,11 +48,15 @@ internal sealed class SchedulerHealthCheck(ISchedulerFactory schedulers, IDataba
         DbConnection connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var ticks = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-                "SELECT last_checkin_time FROM qrtz_scheduler_state WHERE sched_name = @Name AND instance_name = @Instance",
-                new { Name = scheduler.SchedulerName, Instance = scheduler.SchedulerInstanceId },
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return ticks is { } value ? new DateTimeOffset(value, TimeSpan.Zero) : null;
+            // Plain ADO.NET: the host does not generate Dapper code at build time (Dapper.AOT runs in the Storage project).
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = "SELECT last_checkin_time FROM qrtz_scheduler_state WHERE sched_name = @Name AND instance_name = @Instance";
+                command.AddParameter("@Name", scheduler.SchedulerName);
+                command.AddParameter("@Instance", scheduler.SchedulerInstanceId);
+                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+            }
         }
     }
 }
