@@ -20,25 +20,18 @@ internal sealed partial class ReconciliationService(
     TimeProvider time,
     ILogger<ReconciliationService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await HostStart.WaitAsync(lifetime, stoppingToken).ConfigureAwait(false);
-        using var timer = new PeriodicTimer(options.Value.ReconcileInterval, time);
-        do
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(
+            lifetime,
+            options.Value.ReconcileInterval,
+            time,
+            async cancellationToken =>
             {
-                await RoundAsync(stoppingToken).ConfigureAwait(false);
-                await retention.PurgeAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The database may be busy or briefly unreachable: the next round tries again.
-                LogRoundFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+                await RoundAsync(cancellationToken).ConfigureAwait(false);
+                await retention.PurgeAsync(cancellationToken).ConfigureAwait(false);
+            },
+            exception => LogRoundFailed(logger, exception),
+            stoppingToken);
 
     /// <summary>
     /// Queues every cohort (the workers log each outcome) and waits for the round to be done, so that a slow round is

@@ -15,27 +15,22 @@ internal sealed partial class ReminderWorker(
     TimeProvider time,
     ILogger<ReminderWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(
+            lifetime,
+            options.Value.ReminderInterval,
+            time,
+            RoundAsync,
+            exception => LogRoundFailed(logger, exception),
+            stoppingToken);
+
+    private async Task RoundAsync(CancellationToken stoppingToken)
     {
-        await HostStart.WaitAsync(lifetime, stoppingToken).ConfigureAwait(false);
-        using var timer = new PeriodicTimer(options.Value.ReminderInterval, time);
-        do
+        var result = await round.RunAsync(stoppingToken).ConfigureAwait(false);
+        if (result.Due > 0)
         {
-            try
-            {
-                var result = await round.RunAsync(stoppingToken).ConfigureAwait(false);
-                if (result.Due > 0)
-                {
-                    LogRound(logger, result.Due, result.Sent, result.Closed, result.Failed, result.Skipped);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The database may be busy or briefly unreachable: the next round tries again.
-                LogRoundFailed(logger, exception);
-            }
+            LogRound(logger, result.Due, result.Sent, result.Closed, result.Failed, result.Skipped);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminders: {Due} due, {Sent} sent, {Closed} to members who take no private messages, {Failed} failed, {Skipped} not needed")]
