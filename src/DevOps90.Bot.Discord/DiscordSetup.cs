@@ -37,7 +37,10 @@ public static class DiscordSetup
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.AddDiscordRest();
         services.AddSingleton<IChatPublisher, DiscordPublisher>();
-        services.AddSingleton<DirectMessagePace>();
+        services.AddSingleton(provider => new DirectMessagePace(
+            provider.GetRequiredService<DiscordRestPolicy>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<DiscordRestBudget>().Budget));
         services.AddSingleton<IDirectMessenger, DiscordDirectMessenger>();
         // One cache of channels' servers, for /status and for milestone roles alike.
         services.AddSingleton<DiscordCommunities>();
