@@ -53,7 +53,7 @@ public static class WebSetup
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Sign-in: 10 starts or returns a minute from one address, so the OAuth endpoints cannot be hammered.
-            limiter.AddPolicy(DashboardEndpoints.SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            limiter.AddPolicy(DashboardSignIn.SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             // Certificates: each is drawn anew (SkiaSharp, a 1200x800 PNG), so 20 a minute from one address.
