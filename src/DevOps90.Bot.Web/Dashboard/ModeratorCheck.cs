@@ -23,33 +23,13 @@ internal sealed class ModeratorCheck(ICohortDirectory cohorts, IEnumerable<IComm
     // And the Slack adapter's SlackMembers: "slack:<team id>:<user id>".
     public static string SlackMemberId(SlackIdentity identity) => $"{SlackPrefix}{identity.TeamId}:{identity.UserId}";
 
-    public async Task<string[]> SlackCohortsAsync(SlackIdentity identity, CancellationToken cancellationToken)
-    {
-        var moderated = new List<string>();
-        foreach (var cohort in cohorts.All.Where(cohort => cohort.Target.Platform == "slack"))
-        {
-            if (await SlackModeratesAsync(identity, cohort, cancellationToken).ConfigureAwait(false))
-            {
-                moderated.Add(cohort.Id.Value);
-            }
-        }
+    public Task<string[]> SlackCohortsAsync(SlackIdentity identity, CancellationToken cancellationToken) =>
+        ModeratedAsync("slack", cohort => SlackModeratesAsync(identity, cohort, cancellationToken));
 
-        return [.. moderated];
-    }
-
-    public async Task<string[]> DiscordCohortsAsync(DiscordIdentity identity, string token, CancellationToken cancellationToken)
+    public Task<string[]> DiscordCohortsAsync(DiscordIdentity identity, string token, CancellationToken cancellationToken)
     {
         var roles = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var moderated = new List<string>();
-        foreach (var cohort in cohorts.All.Where(cohort => cohort.Target.Platform == "discord"))
-        {
-            if (await DiscordModeratesAsync(identity, token, cohort, roles, cancellationToken).ConfigureAwait(false))
-            {
-                moderated.Add(cohort.Id.Value);
-            }
-        }
-
-        return [.. moderated];
+        return ModeratedAsync("discord", cohort => DiscordModeratesAsync(identity, token, cohort, roles, cancellationToken));
     }
 
     /// <summary>Whether the session's user moderates the group now, asked of the platform again.</summary>
@@ -71,6 +51,21 @@ internal sealed class ModeratorCheck(ICohortDirectory cohorts, IEnumerable<IComm
         return session.MemberId.StartsWith(SlackPrefix, StringComparison.Ordinal)
             && session.MemberId[SlackPrefix.Length..].Split(':') is [var team, var user]
             && await SlackModeratesAsync(new SlackIdentity(team, user, null), cohort, cancellationToken).ConfigureAwait(false);
+    }
+
+    // One group after the other: the Discord check fills its per-server roles as it goes.
+    private async Task<string[]> ModeratedAsync(string platform, Func<Cohort, Task<bool>> moderates)
+    {
+        var moderated = new List<string>();
+        foreach (var cohort in cohorts.All.Where(cohort => cohort.Target.Platform == platform))
+        {
+            if (await moderates(cohort).ConfigureAwait(false))
+            {
+                moderated.Add(cohort.Id.Value);
+            }
+        }
+
+        return [.. moderated];
     }
 
     private async Task<bool> SlackModeratesAsync(SlackIdentity identity, Cohort cohort, CancellationToken cancellationToken)
