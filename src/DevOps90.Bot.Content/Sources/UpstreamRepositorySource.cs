@@ -27,15 +27,32 @@ internal static partial class UpstreamRepositorySource
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        // Editions share nothing: their folder listings and index files are read side by side, in edition order.
-        return editions
-            .AsParallel()
-            .AsOrdered()
-            .SelectMany(edition => PlanEdition(root, edition, options, sink).ToList())
-            .ToList();
+        // Listing the folders is quick; reading and parsing the index files is most of planning, and one edition
+        // (2022) has ten languages: the edition indexes and the curricula are read side by side, all at once.
+        var languages = editions.SelectMany(edition => LanguagesOf(root, edition, options, sink)).ToList();
+        var editionIndexes = new List<IndexEntry>[editions.Count];
+        var plans = new (CurriculumPlan Plan, bool HasOwnIndex)[languages.Count];
+        Parallel.For(0, editions.Count + languages.Count, i =>
+        {
+            if (i < editions.Count)
+            {
+                editionIndexes[i] = ReadIndex(root, Path.Combine(root, editions[i] + ".md"), sink);
+                return;
+            }
+
+            var language = languages[i - editions.Count];
+            plans[i - editions.Count] = PlanCurriculum(root, language, options, sink);
+        });
+
+        // A translation's own index names its titles and topics in its language; only a language without one
+        // borrows the edition's (English) index, which is better than no topic at all.
+        return [.. plans.Select((planned, i) => planned.HasOwnIndex
+            ? planned.Plan
+            : WithIndex(planned.Plan, editionIndexes[editions.IndexOf(languages[i].Edition)]))];
     }
 
-    private static IEnumerable<CurriculumPlan> PlanEdition(string root, string edition, ContentSourceOptions options, DiagnosticSink sink)
+    /// <summary>The day folders of one edition, by language, fuller folder first.</summary>
+    private static IEnumerable<LanguageFolders> LanguagesOf(string root, string edition, ContentSourceOptions options, DiagnosticSink sink)
     {
         var editionRoot = Path.Combine(root, edition);
         var byLanguage = new Dictionary<string, List<(string Folder, List<(int Day, string Path)> Days)>>();
@@ -62,43 +79,54 @@ internal static partial class UpstreamRepositorySource
             folders.Add((folder, days));
         }
 
-        var editionIndex = ReadIndex(root, Path.Combine(root, edition + ".md"), sink);
         foreach (var (language, folders) in byLanguage.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             folders.Sort((left, right) => right.Days.Count.CompareTo(left.Days.Count));
-            var files = MergeFolders(root, folders, sink);
-
-            // A translation's own index names its titles and topics in its language; only a language without one
-            // borrows the edition's (English) index, which is better than no topic at all.
-            var ownIndexes = LanguageIndexes(root, editionRoot, folders.Select(folder => folder.Folder), sink).ToList();
-            var indexEntries = (ownIndexes.Count > 0 ? ownIndexes : [editionIndex])
-                .SelectMany(entries => entries)
-                .GroupBy(entry => entry.Day)
-                .ToDictionary(group => group.Key, group => group.ToList());
-            yield return new CurriculumPlan
-            {
-                Template = new Curriculum
-                {
-                    Id = edition,
-                    Edition = edition,
-                    Language = language,
-                    DefaultLanguage = "en",
-                    Title = $"#90DaysOfDevOps {edition}",
-                    SourceUrl = options.RepositoryUrl,
-                    Licence = "CC BY-NC-SA 4.0",
-                    Attribution = "#90DaysOfDevOps by Michael Cade and contributors",
-                    Topics = TopicsFrom(indexEntries),
-                    Origin = DayFiles.Relative(root, folders[0].Folder),
-                },
-                Files = files,
-                IndexTitles = indexEntries
-                    .Select(pair => (pair.Key, Title: pair.Value.Select(entry => entry.Title).FirstOrDefault(title => title is not null)))
-                    .Where(pair => pair.Title is not null)
-                    .ToImmutableDictionary(pair => pair.Key, pair => pair.Title!),
-                LessonUrl = file => $"{options.RepositoryUrl.TrimEnd('/')}/{file.RelativePath}",
-            };
+            yield return new LanguageFolders(edition, editionRoot, language, folders);
         }
     }
+
+    /// <summary>One curriculum's plan, with the titles and topics of its own index when it has one.</summary>
+    private static (CurriculumPlan Plan, bool HasOwnIndex) PlanCurriculum(string root, LanguageFolders language, ContentSourceOptions options, DiagnosticSink sink)
+    {
+        var (edition, editionRoot, code, folders) = language;
+        var files = MergeFolders(root, folders, sink);
+        var ownIndexes = LanguageIndexes(root, editionRoot, folders.Select(folder => folder.Folder), sink).ToList();
+        var plan = new CurriculumPlan
+        {
+            Template = new Curriculum
+            {
+                Id = edition,
+                Edition = edition,
+                Language = code,
+                DefaultLanguage = "en",
+                Title = $"#90DaysOfDevOps {edition}",
+                SourceUrl = options.RepositoryUrl,
+                Licence = "CC BY-NC-SA 4.0",
+                Attribution = "#90DaysOfDevOps by Michael Cade and contributors",
+                Origin = DayFiles.Relative(root, folders[0].Folder),
+            },
+            Files = files,
+            LessonUrl = file => $"{options.RepositoryUrl.TrimEnd('/')}/{file.RelativePath}",
+        };
+        return ownIndexes.Count > 0 ? (WithIndex(plan, [.. ownIndexes.SelectMany(entries => entries)]), true) : (plan, false);
+    }
+
+    private static CurriculumPlan WithIndex(CurriculumPlan plan, List<IndexEntry> index)
+    {
+        var byDay = index.GroupBy(entry => entry.Day).ToDictionary(group => group.Key, group => group.ToList());
+        return plan with
+        {
+            Template = plan.Template with { Topics = TopicsFrom(byDay) },
+            IndexTitles = byDay
+                .Select(pair => (pair.Key, Title: pair.Value.Select(entry => entry.Title).FirstOrDefault(title => title is not null)))
+                .Where(pair => pair.Title is not null)
+                .ToImmutableDictionary(pair => pair.Key, pair => pair.Title!),
+        };
+    }
+
+    /// <summary>The day folders of one language in one edition.</summary>
+    private sealed record LanguageFolders(string Edition, string EditionRoot, string Language, List<(string Folder, List<(int Day, string Path)> Days)> Folders);
 
     private static IEnumerable<(string Folder, List<(int Day, string Path)> Days)> DayFolders(string editionRoot)
     {
