@@ -32,6 +32,21 @@ public sealed class SqliteDialect : SqlDialect
                 cancellationToken,
             });
 
+    // One pass over the covering index (cohort_id, member_id, day, at), in member order.
+    internal override string Standings(bool period) => period
+        ? $"SELECT member_id, COUNT(CASE WHEN at >= @Since THEN 1 END) AS n, MAX(CASE WHEN at >= @Since THEN at END) AS last, {StreakAggregates} " +
+          "FROM check_ins WHERE cohort_id = @Cohort GROUP BY member_id"
+        : $"SELECT member_id, COUNT(*) AS n, MAX(at) AS last, {StreakAggregates} FROM check_ins WHERE cohort_id = @Cohort GROUP BY member_id";
+
+    internal override string LastCheckIns => "SELECT member_id, MAX(at) AS last FROM check_ins WHERE cohort_id = @Cohort GROUP BY member_id";
+
+    // Ranges of (cohort_id, at, member_id): only today's and this week's check-ins.
+    internal override string ActiveMembers =>
+        """
+        SELECT (SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Cohort AND at >= @TodayFrom AND at < @TodayUntil) AS Today,
+               (SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Cohort AND at >= @WeekFrom) AS Week
+        """;
+
     internal override string? SignalCohortChanged => null;
 
     internal override string IsOneOf(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
