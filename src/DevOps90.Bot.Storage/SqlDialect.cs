@@ -27,6 +27,14 @@ public abstract class SqlDialect
         DbConnection connection, CohortId cohort, IReadOnlyList<LessonWindow> windows, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether <paramref name="exception"/> is the index cohorts_created_one_per_channel refusing a second active
+    /// created cohort for a channel (SQLite migration 014, PostgreSQL 008).
+    /// </summary>
+    internal abstract bool IsChannelTaken(DbException exception);
+
+    internal const string OneCreatedCohortPerChannel = "cohorts_created_one_per_channel";
+
+    /// <summary>
     /// Per member of @Cohort, the rows SqlParticipationStore ranks: member_id; n and last, the count and latest instant
     /// of the check-ins at or after @Since when <paramref name="period"/> (else of all of them, and members without
     /// one in the period may be left out); nle, lo and hi as <see cref="StreakAggregates"/> computes them.

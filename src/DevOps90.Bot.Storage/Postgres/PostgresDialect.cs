@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Npgsql;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Participation;
 
@@ -63,6 +64,9 @@ public sealed class PostgresDialect : SqlDialect
         """;
 
     internal override string SignalCohortChanged => $"SELECT pg_notify('{PostgresCohortFeed.Channel}', @Id)";
+
+    internal override bool IsChannelTaken(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: OneCreatedCohortPerChannel };
 
     internal override string IsOneOf(string column, string parameter) => $"{column} = ANY({parameter})";
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Participation;
 
@@ -48,6 +49,10 @@ public sealed class SqliteDialect : SqlDialect
         """;
 
     internal override string? SignalCohortChanged => null;
+
+    // SQLITE_CONSTRAINT_UNIQUE (2067); SQLite names an index on an expression in its message.
+    internal override bool IsChannelTaken(DbException exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: 2067 } && exception.Message.Contains(OneCreatedCohortPerChannel, StringComparison.Ordinal);
 
     internal override string IsOneOf(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
 
