@@ -99,7 +99,7 @@ public sealed class CohortCommandTests : IDisposable
     public async Task Channel_IntoAChannelThatHasAnotherGroup_IsRefusedAndNothingChanges()
     {
         await Ask("en", "create", "here");
-        await _registry.CreateAsync(new Cohort { Id = new CohortId("elsewhere"), CurriculumId = "2022", StartDate = new DateOnly(2027, 2, 1), TimeZoneId = "Europe/Paris", Target = new ChatTarget("discord", "777") });
+        await _registry.CreateAsync(Elsewhere);
         var before = await _store.LoadAsync();
 
         var reply = await MoveHere("es", new CohortId("elsewhere"));
@@ -113,7 +113,7 @@ public sealed class CohortCommandTests : IDisposable
     [Fact]
     public async Task Channel_IntoAChannelAnotherInstanceGaveAGroupMeanwhile_IsRefusedByTheStoreAndNothingChanges()
     {
-        await _registry.CreateAsync(new Cohort { Id = new CohortId("elsewhere"), CurriculumId = "2022", StartDate = new DateOnly(2027, 2, 1), TimeZoneId = "Europe/Paris", Target = new ChatTarget("discord", "777") });
+        await _registry.CreateAsync(Elsewhere);
         using var other = await OtherInstanceAsync();
         await other.CreateAsync(new Cohort { Id = new CohortId("here"), CurriculumId = "2022", StartDate = new DateOnly(2027, 2, 1), TimeZoneId = "Europe/Paris", Target = _channel });
         var before = await _store.LoadAsync();
@@ -129,7 +129,7 @@ public sealed class CohortCommandTests : IDisposable
     [Fact]
     public async Task Channel_IntoAFreeChannel_MovesTheGroup()
     {
-        await _registry.CreateAsync(new Cohort { Id = new CohortId("elsewhere"), CurriculumId = "2022", StartDate = new DateOnly(2027, 2, 1), TimeZoneId = "Europe/Paris", Target = new ChatTarget("discord", "777") });
+        await _registry.CreateAsync(Elsewhere);
 
         var reply = await MoveHere("en", new CohortId("elsewhere"));
 
@@ -308,6 +308,9 @@ public sealed class CohortCommandTests : IDisposable
             UserLocale = language,
         });
     }
+
+    /// <summary>A created group in channel 777.</summary>
+    private static Cohort Elsewhere => new() { Id = new CohortId("elsewhere"), CurriculumId = "2022", StartDate = new DateOnly(2027, 2, 1), TimeZoneId = "Europe/Paris", Target = new ChatTarget("discord", "777") };
 
     /// <summary><c>/cohort channel</c> for a group named by the request (as the console does) typed in this channel.</summary>
     private Task<Reply> MoveHere(string language, CohortId group) => _dispatcher.DispatchAsync(new CommandRequest
