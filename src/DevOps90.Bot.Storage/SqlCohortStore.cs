@@ -71,10 +71,21 @@ public sealed class SqlCohortStore(IDatabase database, TimeProvider time) : ICoh
             cohort.Version,
             cancellationToken,
         };
-        // One call per statement: Dapper.AOT leaves a call whose SQL is a choice of two to run-time reflection.
-        var version = cohort.Version == 0
-            ? await connection.QuerySingleOrDefaultAsync<long?>(Insert, parameters, transaction).ConfigureAwait(false)
-            : await connection.QuerySingleOrDefaultAsync<long?>(Update, parameters, transaction).ConfigureAwait(false);
+        long? version;
+        try
+        {
+            // One call per statement: Dapper.AOT leaves a call whose SQL is a choice of two to run-time reflection.
+            version = cohort.Version == 0
+                ? await connection.QuerySingleOrDefaultAsync<long?>(Insert, parameters, transaction).ConfigureAwait(false)
+                : await connection.QuerySingleOrDefaultAsync<long?>(Update, parameters, transaction).ConfigureAwait(false);
+        }
+        catch (DbException exception) when (database.Dialect.IsChannelTaken(exception))
+        {
+            // An update (an insert does nothing instead) into a channel that has another created cohort: the
+            // transaction is rolled back when disposed, and the caller learns why.
+            throw new CohortChannelTakenException(cohort.Cohort.Id, cohort.Cohort.Target);
+        }
+
         if (version is not null)
         {
             await SignalAsync(connection, transaction, cohort.Cohort.Id, cancellationToken).ConfigureAwait(false);

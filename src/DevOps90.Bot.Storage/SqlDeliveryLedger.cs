@@ -87,12 +87,14 @@ public sealed class SqlDeliveryLedger(IDatabase database, string table = "delive
     public async Task<string?> MarkThreadAsync(DeliveryKey key, string threadId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var parameters = new { Cohort = key.Cohort.Value, key.Post, Thread = threadId, cancellationToken };
+        // No cancellation token among the parameters: with a statement that is not a constant (the ledger's table),
+        // Dapper.AOT 1.1.0 generates code that does not compile; the ledger's other statements pass none either.
+        var parameters = new { Cohort = key.Cohort.Value, key.Post, Thread = threadId };
         await connection.ExecuteAsync(
-            "UPDATE delivery_ledger SET thread_id = @Thread WHERE cohort_id = @Cohort AND post_key = @Post AND thread_id IS NULL",
+            $"UPDATE {table} SET thread_id = @Thread WHERE cohort_id = @Cohort AND post_key = @Post AND thread_id IS NULL",
             parameters).ConfigureAwait(false);
         return await connection.QuerySingleOrDefaultAsync<string?>(
-            "SELECT thread_id FROM delivery_ledger WHERE cohort_id = @Cohort AND post_key = @Post",
+            $"SELECT thread_id FROM {table} WHERE cohort_id = @Cohort AND post_key = @Post",
             parameters).ConfigureAwait(false);
     }
 

@@ -27,6 +27,34 @@ public abstract class SqlDialect
         DbConnection connection, CohortId cohort, IReadOnlyList<LessonWindow> windows, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether <paramref name="exception"/> is the index cohorts_created_one_per_channel refusing a second active
+    /// created cohort for a channel (SQLite migration 014, PostgreSQL 008).
+    /// </summary>
+    internal abstract bool IsChannelTaken(DbException exception);
+
+    internal const string OneCreatedCohortPerChannel = "cohorts_created_one_per_channel";
+
+    /// <summary>
+    /// Per member of @Cohort, the rows SqlParticipationStore ranks: member_id; n and last, the count and latest instant
+    /// of the check-ins at or after @Since when <paramref name="period"/> (else of all of them, and members without
+    /// one in the period may be left out); nle, lo and hi as <see cref="StreakAggregates"/> computes them.
+    /// </summary>
+    internal abstract string Standings(bool period);
+
+    /// <summary>Per member of @Cohort: member_id, and last, the instant of the latest check-in.</summary>
+    internal abstract string LastCheckIns { get; }
+
+    /// <summary>One row: Today, the members with a check-in in [@TodayFrom, @TodayUntil); Week, at or after @WeekFrom.</summary>
+    internal abstract string ActiveMembers { get; }
+
+    /// <summary>
+    /// Over a member's check-ins: how many days up to @Current (nle), the first day (lo), the last one up to @Current
+    /// (hi); the streak follows from them when the days have no gap (SqlParticipationStore).
+    /// </summary>
+    internal const string StreakAggregates =
+        "COUNT(CASE WHEN day <= @Current THEN 1 END) AS nle, MIN(day) AS lo, MAX(CASE WHEN day <= @Current THEN day END) AS hi";
+
+    /// <summary>
     /// Tells the other instances that the cohort @Id was written, when the transaction it runs in commits; null where
     /// one process serves the database (see <see cref="Core.Cohorts.ICohortChangeFeed"/>).
     /// </summary>

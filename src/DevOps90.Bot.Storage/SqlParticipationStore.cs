@@ -9,16 +9,15 @@ namespace DevOps90.Bot.Storage;
 /// <summary>Check-ins in the bot's database; the primary key makes a repeated check-in a no-op.</summary>
 public sealed class SqlParticipationStore(IDatabase database) : IParticipationStore
 {
+    // The statements that take their per-member part from the dialect pass no cancellation token in their parameters:
+    // for a statement that is not a constant, Dapper.AOT 1.1.0 generates code that does not compile (CS0103 'cmd'),
+    // and GappedStreaksAsync passes none either. The connection is still opened with the token.
     private const string Columns = "cohort_id AS CohortId, member_id AS MemberId, day AS Day, at AS At, late AS Late";
 
-    // Per member: how many days up to the current one, the first day, the last one up to the current one.
-    private const string StreakAggregates =
-        "COUNT(CASE WHEN day <= @Current THEN 1 END) AS nle, MIN(day) AS lo, MAX(CASE WHEN day <= @Current THEN day END) AS hi";
-
-    // Streaks.Current from those: 0 when neither the current day nor the one before is done and too few days were
-    // done to earn a freeze (@FreezeEvery 0: none ever); the whole range when it reaches the day before the current
-    // one without a gap (days before the first break nothing that a freeze could mend); NULL (read the member's
-    // days and walk them) otherwise.
+    // Streaks.Current from SqlDialect.StreakAggregates: 0 when neither the current day nor the one before is done and
+    // too few days were done to earn a freeze (@FreezeEvery 0: none ever); the whole range when it reaches the day
+    // before the current one without a gap (days before the first break nothing that a freeze could mend); NULL (read
+    // the member's days and walk them) otherwise.
     private const string StreakFromRange =
         "CASE WHEN nle = 0 OR (hi < @Current - 1 AND (@FreezeEvery = 0 OR nle < @FreezeEvery)) THEN 0 " +
         "WHEN hi >= @Current - 1 AND hi - lo + 1 = nle THEN nle END";
@@ -82,19 +81,17 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
             return [];
         }
 
-        // One pass over the covering index (cohort_id, member_id, day, at): the period's count and last check-in per
-        // member, the boundary count (the size-th highest), and the streak of each candidate from its day range.
+        // Per member (SqlDialect.Standings) the period's count and last check-in, then the boundary count (the size-th
+        // highest), and the streak of each candidate from its day range.
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = (await connection.QueryAsync<StandingRow>(
             $"""
-            WITH per AS MATERIALIZED (
-                SELECT member_id, COUNT(CASE WHEN at >= @Since THEN 1 END) AS n, MAX(CASE WHEN at >= @Since THEN at END) AS last, {StreakAggregates}
-                FROM check_ins WHERE cohort_id = @Cohort GROUP BY member_id),
+            WITH per AS MATERIALIZED ({database.Dialect.Standings(since is not null)}),
             boundary AS (SELECT n FROM per WHERE n > 0 ORDER BY n DESC LIMIT 1 OFFSET @Size - 1)
             SELECT member_id AS MemberId, n AS DaysDone, last AS LastAt, {StreakFromRange} AS Streak
             FROM per WHERE n > 0 AND n >= COALESCE((SELECT n FROM boundary), 1)
             """,
-            new { Cohort = cohort.Value, Since = since?.ToUnixTimeMilliseconds() ?? long.MinValue, Current = currentDay, Size = size, FreezeEvery = FreezeEvery(rules), cancellationToken }).ConfigureAwait(false)).ToList();
+            new { Cohort = cohort.Value, Since = since?.ToUnixTimeMilliseconds() ?? long.MinValue, Current = currentDay, Size = size, FreezeEvery = FreezeEvery(rules) }).ConfigureAwait(false)).ToList();
         var streaks = await GappedStreaksAsync(connection, cohort, rows.Where(row => row.Streak is null).Select(row => row.MemberId!), currentDay, rules, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(row => row.ToStanding(streaks))];
     }
@@ -107,9 +104,7 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = (await connection.QueryAsync<StandingRow>(
             $"""
-            WITH per AS MATERIALIZED (
-                SELECT member_id, COUNT(*) AS n, MAX(at) AS last, {StreakAggregates}
-                FROM check_ins WHERE cohort_id = @Cohort GROUP BY member_id),
+            WITH per AS MATERIALIZED ({database.Dialect.Standings(false)}),
             ranked AS MATERIALIZED (SELECT member_id, n, last, nle, {StreakFromRange} AS streak FROM per)
             SELECT NULL AS MemberId, COUNT(*) AS DaysDone,
                    COUNT(CASE WHEN n > @Days OR (n = @Days AND member_id <> @Member AND (streak > @Streak OR (streak = @Streak AND last < @Last))) THEN 1 END) AS LastAt,
@@ -119,7 +114,7 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
             SELECT member_id, n, last, streak FROM ranked
             WHERE n = @Days AND member_id <> @Member AND ((streak IS NULL AND nle >= @Streak) OR (streak = @Streak AND last = @Last))
             """,
-            new { Cohort = cohort.Value, Current = currentDay, Days = member.DaysDone, Member = member.MemberId, member.Streak, Last = member.LastCheckIn.ToUnixTimeMilliseconds(), FreezeEvery = FreezeEvery(rules), cancellationToken }).ConfigureAwait(false)).ToList();
+            new { Cohort = cohort.Value, Current = currentDay, Days = member.DaysDone, Member = member.MemberId, member.Streak, Last = member.LastCheckIn.ToUnixTimeMilliseconds(), FreezeEvery = FreezeEvery(rules) }).ConfigureAwait(false)).ToList();
         var counts = rows.Single(row => row.MemberId is null);
         var ties = rows.Where(row => row.MemberId is not null).ToList();
         var streaks = await GappedStreaksAsync(connection, cohort, ties.Where(row => row.Streak is null).Select(row => row.MemberId!), currentDay, rules, cancellationToken).ConfigureAwait(false);
@@ -139,24 +134,18 @@ public sealed class SqlParticipationStore(IDatabase database) : IParticipationSt
             InactiveBefore = query.InactiveBefore.ToUnixTimeMilliseconds(),
             query.FirstDay,
             query.LastDay,
-            cancellationToken,
         };
-        // Members and the inactive ones from one pass over (cohort_id, member_id, day, at): the count is the first row.
+        // Members and the inactive ones from each member's latest check-in: the count is the first row.
         var members = (await connection.QueryAsync<MemberCountRow>(
-            """
-            WITH per AS MATERIALIZED (SELECT member_id, MAX(at) AS last FROM check_ins WHERE cohort_id = @Cohort GROUP BY member_id)
+            $"""
+            WITH per AS MATERIALIZED ({database.Dialect.LastCheckIns})
             SELECT NULL AS MemberId, COUNT(*) AS Count FROM per
             UNION ALL
             SELECT member_id, 0 FROM per WHERE last < @InactiveBefore
             """,
             parameters).ConfigureAwait(false)).ToList();
-        // Ranges of (cohort_id, at, member_id) and (cohort_id, day, at): only this week's and these days' check-ins.
-        var active = await connection.QuerySingleAsync<ActiveRow>(
-            """
-            SELECT (SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Cohort AND at >= @TodayFrom AND at < @TodayUntil) AS Today,
-                   (SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Cohort AND at >= @WeekFrom) AS Week
-            """,
-            parameters).ConfigureAwait(false);
+        var active = await connection.QuerySingleAsync<ActiveRow>(database.Dialect.ActiveMembers, parameters).ConfigureAwait(false);
+        // A range of (cohort_id, day, at): only these days' check-ins.
         var perDay = await connection.QueryAsync<DayCountRow>(
             "SELECT day AS Day, COUNT(*) AS Count FROM check_ins WHERE cohort_id = @Cohort AND day >= @FirstDay AND day <= @LastDay GROUP BY day",
             parameters).ConfigureAwait(false);

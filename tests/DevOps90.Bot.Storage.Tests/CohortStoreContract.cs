@@ -1,4 +1,6 @@
 using DevOps90.Bot.Core.Cohorts;
+using DevOps90.Bot.Core.Commands;
+using DevOps90.Bot.Core.Commands.Handlers;
 using DevOps90.Bot.Core.Delivery;
 using DevOps90.Bot.Core.Participation;
 using Microsoft.Extensions.Time.Testing;
@@ -108,6 +110,53 @@ public abstract class CohortStoreContract(ITestDatabase engine) : IDisposable
         Assert.Equal(1, await store.TrySaveAsync(new StoredCohort(Paris with { Id = new CohortId("settings") }, false)));
         Assert.Equal(2, await store.TrySaveAsync(new StoredCohort(Paris, true, CohortOrigin.Command, CohortStatus.Archived, DateTimeOffset.UnixEpoch, Version: 1)));
         Assert.Equal(1, await store.TrySaveAsync(new StoredCohort(other, true, CohortOrigin.Command)));
+    }
+
+    [SkippableFact]
+    public async Task TrySave_MovingACreatedCohortIntoAChannelWithAnother_ThrowsChannelTaken_WritingNothing()
+    {
+        var store = new SqlCohortStore(await engine.MigratedAsync(), new FakeTimeProvider());
+        var elsewhere = Paris with { Id = new CohortId("elsewhere"), Target = new ChatTarget("discord", "777") };
+        await store.TrySaveAsync(new StoredCohort(Paris, true, CohortOrigin.Command));
+        await store.TrySaveAsync(new StoredCohort(elsewhere, true, CohortOrigin.Command));
+
+        var refused = await Assert.ThrowsAsync<CohortChannelTakenException>(
+            () => store.TrySaveAsync(new StoredCohort(elsewhere with { Target = Paris.Target }, true, CohortOrigin.Command, Version: 1)));
+
+        Assert.Contains("elsewhere", refused.Message, StringComparison.Ordinal);
+        var stored = await store.FindAsync(elsewhere.Id);
+        Assert.Equal((new ChatTarget("discord", "777"), 1L), (stored!.Cohort.Target, stored.Version));
+    }
+
+    [SkippableFact]
+    public async Task CohortChannel_IntoAChannelAnotherInstanceGaveAGroupMeanwhile_IsRefusedWithAMessage_WritingNothing()
+    {
+        // This instance's registry has not heard of the other's group yet: the database refuses, the reply says why.
+        var database = await engine.MigratedAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2027, 1, 3, 12, 0, 0, TimeSpan.Zero));
+        using var here = new CohortRegistry(new SqlCohortStore(database, time));
+        await here.InitializeAsync([]);
+        Assert.True(await here.CreateAsync(Paris with { Id = new CohortId("elsewhere"), Target = new ChatTarget("discord", "777") }));
+        using var other = new CohortRegistry(new SqlCohortStore(engine.Open(), time));
+        await other.InitializeAsync([]);
+        Assert.True(await other.CreateAsync(Paris));
+        var defaults = new BotDefaults("2022", "en", "Europe/Paris");
+        var dispatcher = new CommandDispatcher([new CohortCommand(here, defaults, time)], here, defaults, time);
+
+        var reply = await dispatcher.DispatchAsync(new CommandRequest
+        {
+            Command = "cohort",
+            Options = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("action", "channel"),
+            CohortId = new CohortId("elsewhere"),
+            Channel = Paris.Target,
+            IsModerator = true,
+            UserLocale = "fr",
+        });
+
+        Assert.True(reply.IsError);
+        Assert.StartsWith("Ce salon a déjà un autre groupe d'étude actif : rien n'a été modifié.", Assert.Single(reply.Paragraphs).ToString(), StringComparison.Ordinal);
+        var stored = await new SqlCohortStore(database, time).FindAsync(new CohortId("elsewhere"));
+        Assert.Equal((new ChatTarget("discord", "777"), 1L), (stored!.Cohort.Target, stored.Version));
     }
 
     [SkippableFact]

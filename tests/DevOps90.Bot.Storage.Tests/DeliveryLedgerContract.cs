@@ -218,3 +218,34 @@ public sealed class PostgresDeliveryLedgerTests(PostgresFixture fixture) : Deliv
 
     public void Dispose() => _database.Dispose();
 }
+
+/// <summary>The reminders' ledger is the same class on its own table: every statement must name that table.</summary>
+public sealed class SqliteReminderLedgerTests : DeliveryLedgerContract, IDisposable
+{
+    private readonly SqliteFile _file = new();
+
+    protected override async Task<IDeliveryLedger> CreateAsync() => SqlDeliveryLedger.ForReminders(await _file.MigratedAsync());
+
+    protected override async Task<IReadOnlyList<IDeliveryLedger>> CreateInstancesAsync(int count)
+    {
+        await _file.MigratedAsync();
+        return [.. Enumerable.Range(0, count).Select(_ => SqlDeliveryLedger.ForReminders(_file.Open()))];
+    }
+
+    public void Dispose() => _file.Dispose();
+}
+
+public sealed class PostgresReminderLedgerTests(PostgresFixture fixture) : DeliveryLedgerContract, IClassFixture<PostgresFixture>, IDisposable
+{
+    private readonly PostgresTestDatabase _database = new(fixture);
+
+    protected override async Task<IDeliveryLedger> CreateAsync() => SqlDeliveryLedger.ForReminders(await _database.MigratedAsync());
+
+    protected override async Task<IReadOnlyList<IDeliveryLedger>> CreateInstancesAsync(int count)
+    {
+        await _database.MigratedAsync();
+        return [.. Enumerable.Range(0, count).Select(_ => SqlDeliveryLedger.ForReminders(_database.Open()))];
+    }
+
+    public void Dispose() => _database.Dispose();
+}

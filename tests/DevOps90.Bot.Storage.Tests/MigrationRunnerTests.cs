@@ -71,7 +71,7 @@ public sealed class PostgresMigrationRunnerTests
             await using var connection = await pools[0].OpenConnectionAsync();
             Assert.Equal(MigrationRunner.For("postgres").Count, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
             Assert.Equal(
-                ["check_ins", "cohorts", "data_protection_keys", "delivery_ledger", "leaderboard_messages", "leases", "member_profiles", "milestone_opt_outs", "milestone_role_problems", "milestones", "reminder_ledger", "reminders", "schema_version", "shares"],
+                ["check_in_totals", "check_ins", "cohorts", "data_protection_keys", "delivery_ledger", "leaderboard_messages", "leases", "member_profiles", "milestone_opt_outs", "milestone_role_problems", "milestones", "reminder_ledger", "reminders", "schema_version", "shares"],
                 await connection.QueryAsync<string>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"));
         }
         finally

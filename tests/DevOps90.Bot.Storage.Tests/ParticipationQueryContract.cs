@@ -95,6 +95,24 @@ public abstract class ParticipationQueryContract
     }
 
     [SkippableFact]
+    public async Task LeaderCandidatesAndRank_CheckInAfterTheCurrentDay_CountsItButStreaksOnlyUpToTheCurrentDay()
+    {
+        // hal's day 7 counts among his days done (3) but not in his streak (days 5 and 6: 2), nor does it close a gap.
+        var store = await FilledAsync();
+        foreach (var day in new[] { 5, 6, 7 })
+        {
+            await store.AddAsync(new CheckIn(_group, "hal", day, _at.AddHours(day).AddMinutes(30), false));
+        }
+
+        var hal = (await store.LeaderCandidatesAsync(_group, null, Current, 10)).Single(candidate => candidate.MemberId == "hal");
+        var halThisPeriod = (await store.LeaderCandidatesAsync(_group, _at.AddHours(4.5), Current, 10)).Single(candidate => candidate.MemberId == "hal");
+
+        Assert.Equal(new MemberStanding("hal", 3, 2, _at.AddHours(7).AddMinutes(30)), hal);
+        Assert.Equal(hal, halThisPeriod);
+        Assert.Equal(new MemberRank(7, 4), await store.RankAsync(_group, hal, Current));
+    }
+
+    [SkippableFact]
     public async Task Activity_CountsActiveMembersPerDayAndTheInactive()
     {
         var store = await FilledAsync();

@@ -36,8 +36,7 @@ public abstract class SharedRateBudgetContract : IDisposable
         var running = instances[0].RunAsync(stop.Token);
 
         // The first in the order leaves; the other two hear of it one after the other, each moving up a place.
-        await stop.CancelAsync();
-        await running;
+        await StopAsync(stop, running);
         var sums = new List<int>();
         foreach (var instance in instances[1..])
         {
@@ -95,11 +94,42 @@ public abstract class SharedRateBudgetContract : IDisposable
         using var stop = new CancellationTokenSource();
         var running = instances[2].RunAsync(stop.Token);
 
-        await stop.CancelAsync();
-        await running;
+        await StopAsync(stop, running);
         await RoundsAsync(instances[..2]);
 
         Assert.All(instances[..2], instance => Assert.Equal(25, instance.Current!.PerSecond));
+    }
+
+    [SkippableFact]
+    public async Task Stop_SendsNothingMoreAtOnce_AndGivesTheHeartbeatBackOnlyAWindowLater()
+    {
+        // Its last requests must leave the platform's window before the others take its share (see SharedRateBudget).
+        var instances = await ThreeAsync();
+        await RoundsAsync(instances);
+        using var stop = new CancellationTokenSource();
+        var running = instances[2].RunAsync(stop.Token);
+
+        await stop.CancelAsync();
+        await WaitUntilAsync(() => instances[2].Current!.PerSecond == 0);
+        _clock.Advance(Plan.Window - TimeSpan.FromMilliseconds(1));
+        await RoundsAsync(instances[..2]);
+
+        Assert.False(running.IsCompleted);
+        Assert.Equal([17, 17], instances[..2].Select(instance => instance.Current!.PerSecond));
+        await StopAsync(stop, running);
+    }
+
+    [SkippableFact]
+    public async Task SilentInstance_StopsSendingAWindowBeforeItsHeartbeatCanLapse()
+    {
+        var instances = await ThreeAsync();
+        await RoundsAsync(instances);
+
+        _clock.Advance(Plan.Ttl - Plan.Window);
+
+        Assert.Equal(0, instances[2].Current!.PerSecond);
+        await RoundsAsync(instances[..2]);
+        Assert.Equal([17, 17], instances[..2].Select(instance => instance.Current!.PerSecond));
     }
 
     [SkippableFact]
@@ -124,6 +154,29 @@ public abstract class SharedRateBudgetContract : IDisposable
     }
 
     public virtual void Dispose() => GC.SuppressFinalize(this);
+
+    /// <summary>Stops an instance's rounds and moves the clock on until it has given its heartbeat back (a window later).</summary>
+    private async Task StopAsync(CancellationTokenSource stop, Task running)
+    {
+        await stop.CancelAsync();
+        for (var steps = 0; !running.IsCompleted; steps++)
+        {
+            Assert.True(steps < 1_000, "the stopped instance never gave its heartbeat back");
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(1);
+        }
+
+        await running;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var steps = 0; !condition(); steps++)
+        {
+            Assert.True(steps < 10_000, "the condition never held");
+            await Task.Delay(1);
+        }
+    }
 
     /// <summary>A store on the shared leases, with its own connections where the engine has them.</summary>
     protected abstract Task<ILeaseStore> StoreAsync();

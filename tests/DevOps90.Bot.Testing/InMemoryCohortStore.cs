@@ -41,10 +41,22 @@ public sealed class InMemoryCohortStore : ICohortStore
                 return Task.FromResult<long?>(null);
             }
 
+            if (cohort.Version > 0 && TakesAnothersChannel(cohort))
+            {
+                throw new CohortChannelTakenException(cohort.Cohort.Id, cohort.Cohort.Target);
+            }
+
             _cohorts[cohort.Cohort.Id] = cohort with { Version = cohort.Version + 1 };
             return Task.FromResult<long?>(cohort.Version + 1);
         }
     }
+
+    // The SQL stores' index cohorts_created_one_per_channel, which refuses an update (an insert does nothing instead).
+    private bool TakesAnothersChannel(StoredCohort cohort) =>
+        IsCreatedAndActive(cohort) && _cohorts.Values.Any(other =>
+            other.Cohort.Id != cohort.Cohort.Id && IsCreatedAndActive(other) && other.Cohort.Target == cohort.Cohort.Target);
+
+    private static bool IsCreatedAndActive(StoredCohort cohort) => cohort.IsActive && cohort.Origin == CohortOrigin.Command;
 
     public Task<bool> DeleteAsync(CohortId id, long? version = null, CancellationToken cancellationToken = default)
     {

@@ -13,10 +13,23 @@ public enum CohortUpdateStatus
 
     /// <summary>Other writes kept coming first, attempt after attempt: nothing was written.</summary>
     Conflict,
+
+    /// <summary>
+    /// The change would put the cohort in a channel another active cohort of the <c>/cohort create</c> kind already
+    /// has (perhaps created by another instance meanwhile): nothing was written.
+    /// </summary>
+    ChannelTaken,
 }
 
 /// <summary>A run-time change's outcome, with the cohort as saved when it was.</summary>
 public sealed record CohortUpdate(CohortUpdateStatus Status, Cohort? Cohort = null);
+
+/// <summary>
+/// A store refused a write that would give a channel a second active cohort of the <c>/cohort create</c> kind (one per
+/// channel, decided by the database); nothing was written. The registry turns it into <see cref="CohortUpdateStatus.ChannelTaken"/>.
+/// </summary>
+public sealed class CohortChannelTakenException(CohortId id, ChatTarget target)
+    : Exception($"Cohort {id} cannot move to {target}: another active cohort created by command is there; nothing was written");
 
 /// <summary>A write based on a version of the cohort that another instance has replaced meanwhile.</summary>
 public sealed class CohortConflictException(CohortId id)
@@ -38,6 +51,7 @@ public sealed partial class CohortRegistry
         Written,
         NothingToWrite,
         Conflict,
+        ChannelTaken,
     }
 
     /// <summary>
@@ -71,6 +85,7 @@ public sealed partial class CohortRegistry
         {
             WriteResult.Written => new CohortUpdate(CohortUpdateStatus.Saved, current!.Cohort),
             WriteResult.Conflict => new CohortUpdate(CohortUpdateStatus.Conflict),
+            WriteResult.ChannelTaken => new CohortUpdate(CohortUpdateStatus.ChannelTaken),
             _ => new CohortUpdate(gone ? CohortUpdateStatus.Gone : CohortUpdateStatus.Declined),
         };
     }
@@ -78,7 +93,7 @@ public sealed partial class CohortRegistry
     /// <summary>
     /// Creates or replaces a cohort (active again, a new one of the <c>/cohort create</c> kind) based on the version this
     /// registry holds; throws <see cref="CohortConflictException"/> when another instance wrote first, having read the
-    /// cohort again.
+    /// cohort again, and <see cref="CohortChannelTakenException"/> when its channel has another created cohort.
     /// </summary>
     public async Task SaveAsync(Cohort cohort, CancellationToken cancellationToken = default)
     {
@@ -87,6 +102,11 @@ public sealed partial class CohortRegistry
         if (result == WriteResult.Conflict)
         {
             throw new CohortConflictException(cohort.Id);
+        }
+
+        if (result == WriteResult.ChannelTaken)
+        {
+            throw new CohortChannelTakenException(cohort.Id, cohort.Target);
         }
     }
 
@@ -182,9 +202,20 @@ public sealed partial class CohortRegistry
             }
 
             var basedOn = wanted with { Version = existing?.Version ?? 0 };
-            if (await store.TrySaveAsync(basedOn, cancellationToken).ConfigureAwait(false) is { } version)
+            long? version;
+            try
             {
-                var saved = basedOn with { Version = version };
+                version = await store.TrySaveAsync(basedOn, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CohortChannelTakenException)
+            {
+                // Deciding again cannot help: the other cohort holds the channel until it ends.
+                return (existing, WriteResult.ChannelTaken);
+            }
+
+            if (version is { } written)
+            {
+                var saved = basedOn with { Version = written };
                 Put(id, saved);
                 return (saved, WriteResult.Written);
             }

@@ -56,7 +56,9 @@ public interface ICohortStore
     /// <summary>
     /// Writes <paramref name="cohort"/> if the stored one is still at <see cref="StoredCohort.Version"/> (version 0:
     /// only if there is none with this id) and returns the new version; returns null, writing nothing, when another
-    /// write came first.
+    /// write came first (or, for a new cohort, when its channel has an active created cohort). Throws
+    /// <see cref="CohortChannelTakenException"/>, writing nothing, when a change would put an active created cohort in
+    /// a channel that has another.
     /// </summary>
     Task<long?> TrySaveAsync(StoredCohort cohort, CancellationToken cancellationToken = default);
 

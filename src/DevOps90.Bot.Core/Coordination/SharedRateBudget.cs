@@ -9,10 +9,12 @@ namespace DevOps90.Bot.Core.Coordination;
 /// <para>
 /// The shares add up to the total only if every instance has counted every other. So an instance sends nothing for
 /// <see cref="RateBudgetPlan.Ttl"/> after it joins (its heartbeat written, or written again after it lapsed), by which
-/// time each instance still sending has counted since; and an instance whose last count is older than that sends
-/// nothing until it counts again (its heartbeat may have lapsed, and the others taken its share). An instance that
-/// stops releases its heartbeat; one that dies loses it after the lease's expiry: the others take its share at their
-/// next count.
+/// time each instance still sending has counted since; and an instance whose last count is older than the lease's
+/// life less the platform's window (<see cref="RateBudgetPlan.Window"/>) sends nothing until it counts again (its
+/// heartbeat may lapse, and the others take its share; its last sends must have left the window by then). An instance
+/// that stops sends nothing more and releases its heartbeat one window later; one that dies loses it after the
+/// lease's expiry: the others take its share at their next count. Either way, no window the platform counts holds the
+/// leaving instance's last requests and the others' larger shares together.
 /// </para>
 /// <para>
 /// The remainder keeps that promise: when an instance leaves, every other's place in the order stays or moves up, and
@@ -39,6 +41,9 @@ public sealed class SharedRateBudget(ILeaseStore store, string owner, RateBudget
     private DateTimeOffset? _holdToShare;
     private bool _started;
 
+    // Stopped: sends nothing more (its heartbeat is given back a window later, see RunAsync).
+    private bool _leaving;
+
     public RateBudgetPlan Plan => plan;
 
     private string HeartbeatName => $"{plan.Name}:instance:{owner}";
@@ -61,7 +66,12 @@ public sealed class SharedRateBudget(ILeaseStore store, string owner, RateBudget
                     return null;
                 }
 
-                if (_joinedAt is not { } joined || _countedAt is not { } counted || now - counted >= plan.Ttl)
+                if (_leaving)
+                {
+                    return new RateShare(0, _instances, DateTimeOffset.MaxValue, _heldUntil);
+                }
+
+                if (_joinedAt is not { } joined || _countedAt is not { } counted || now - counted >= plan.Ttl - plan.Window)
                 {
                     // Until the next round that counts: a round is at most that far away.
                     return new RateShare(0, _instances, now + plan.Round, _heldUntil);
@@ -161,7 +171,10 @@ public sealed class SharedRateBudget(ILeaseStore store, string owner, RateBudget
         }
     }
 
-    /// <summary>Rounds every <see cref="RateBudgetPlan.Round"/> until stopped, then gives the heartbeat back so the others take this share at once.</summary>
+    /// <summary>
+    /// Rounds every <see cref="RateBudgetPlan.Round"/> until stopped; then sends nothing more and, a window later, gives
+    /// the heartbeat back so the others take this share at their next round.
+    /// </summary>
     public async Task RunAsync(CancellationToken stopping)
     {
         try
@@ -183,6 +196,14 @@ public sealed class SharedRateBudget(ILeaseStore store, string owner, RateBudget
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+            // Given back at once, the others would take this share at their next round while this instance's last
+            // requests are still in the window the platform counts: together, more than the limit.
+            lock (_lock)
+            {
+                _leaving = true;
+            }
+
+            await Task.Delay(plan.Window, time, CancellationToken.None).ConfigureAwait(false);
             await store.ReleaseAsync(HeartbeatName, owner, CancellationToken.None).ConfigureAwait(false);
         }
     }
@@ -203,8 +224,14 @@ public sealed record RateBudgetPlan(string Name, int Total)
     /// <summary>How often each instance renews its heartbeat and counts the others.</summary>
     public TimeSpan Round { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The heartbeat's life: a dead instance's share is taken this long (plus a round) after it died.</summary>
+    /// <summary>
+    /// The heartbeat's life: a dead instance's share is taken this long (plus a round) after it died. At least a round
+    /// and a window: an instance stops sending a window before its heartbeat could lapse.
+    /// </summary>
     public TimeSpan Ttl { get; init; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>The period the platform counts the limit over (Discord: a second, with the limiter's margin).</summary>
+    public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Told of a round that failed (the caller logs it).</summary>
     public Action<Exception>? OnFailure { get; init; }

@@ -19,6 +19,8 @@ internal sealed partial class DiscordRestBudget : BackgroundService
         {
             Budget = new SharedRateBudget(store, instance.Id, new RateBudgetPlan("discord:rest", policy.GlobalRequestsPerSecond)
             {
+                // The limiter's own sliding window (DiscordRateLimiter.GlobalWait).
+                Window = TimeSpan.FromSeconds(1) + policy.GlobalWindowMargin,
                 OnFailure = exception => LogRoundFailed(logger, exception),
             }, time);
         }

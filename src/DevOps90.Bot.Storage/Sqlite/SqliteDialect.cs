@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using DevOps90.Bot.Core.Cohorts;
 using DevOps90.Bot.Core.Participation;
 
@@ -32,7 +33,26 @@ public sealed class SqliteDialect : SqlDialect
                 cancellationToken,
             });
 
+    // One pass over the covering index (cohort_id, member_id, day, at), in member order.
+    internal override string Standings(bool period) => period
+        ? $"SELECT member_id, COUNT(CASE WHEN at >= @Since THEN 1 END) AS n, MAX(CASE WHEN at >= @Since THEN at END) AS last, {StreakAggregates} " +
+          "FROM check_ins WHERE cohort_id = @Cohort GROUP BY member_id"
+        : $"SELECT member_id, COUNT(*) AS n, MAX(at) AS last, {StreakAggregates} FROM check_ins WHERE cohort_id = @Cohort GROUP BY member_id";
+
+    internal override string LastCheckIns => "SELECT member_id, MAX(at) AS last FROM check_ins WHERE cohort_id = @Cohort GROUP BY member_id";
+
+    // Ranges of (cohort_id, at, member_id): only today's and this week's check-ins.
+    internal override string ActiveMembers =>
+        """
+        SELECT (SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Cohort AND at >= @TodayFrom AND at < @TodayUntil) AS Today,
+               (SELECT COUNT(DISTINCT member_id) FROM check_ins WHERE cohort_id = @Cohort AND at >= @WeekFrom) AS Week
+        """;
+
     internal override string? SignalCohortChanged => null;
+
+    // SQLITE_CONSTRAINT_UNIQUE (2067); SQLite names an index on an expression in its message.
+    internal override bool IsChannelTaken(DbException exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: 2067 } && exception.Message.Contains(OneCreatedCohortPerChannel, StringComparison.Ordinal);
 
     internal override string IsOneOf(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
 

@@ -96,6 +96,48 @@ public sealed class CohortCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Channel_IntoAChannelThatHasAnotherGroup_IsRefusedAndNothingChanges()
+    {
+        await Ask("en", "create", "here");
+        await _registry.CreateAsync(Elsewhere);
+        var before = await _store.LoadAsync();
+
+        var reply = await MoveHere("es", new CohortId("elsewhere"));
+
+        Assert.True(reply.IsError);
+        Assert.Equal("Ese canal ya tiene otro grupo de estudio activo: no se cambió nada. Archiva o elimina primero ese grupo, o mueve este a otro canal.", Assert.Single(reply.Paragraphs));
+        Assert.Equal(before, await _store.LoadAsync());
+        Assert.Equal(new ChatTarget("discord", "777"), _registry.Find(new CohortId("elsewhere"))!.Target);
+    }
+
+    [Fact]
+    public async Task Channel_IntoAChannelAnotherInstanceGaveAGroupMeanwhile_IsRefusedByTheStoreAndNothingChanges()
+    {
+        await _registry.CreateAsync(Elsewhere);
+        using var other = await OtherInstanceAsync();
+        await other.CreateAsync(new Cohort { Id = new CohortId("here"), CurriculumId = "2022", StartDate = new DateOnly(2027, 2, 1), TimeZoneId = "Europe/Paris", Target = _channel });
+        var before = await _store.LoadAsync();
+
+        var reply = await MoveHere("en", new CohortId("elsewhere"));
+
+        Assert.True(reply.IsError);
+        Assert.Equal("That channel already has another active study group: nothing was changed. Archive or delete that group first, or move this one to another channel.", Assert.Single(reply.Paragraphs));
+        Assert.Equal(before, await _store.LoadAsync());
+        Assert.Equal(new ChatTarget("discord", "777"), _registry.Find(new CohortId("elsewhere"))!.Target);
+    }
+
+    [Fact]
+    public async Task Channel_IntoAFreeChannel_MovesTheGroup()
+    {
+        await _registry.CreateAsync(Elsewhere);
+
+        var reply = await MoveHere("en", new CohortId("elsewhere"));
+
+        Assert.False(reply.IsError);
+        Assert.Equal(_channel, _registry.Find(new CohortId("elsewhere"))!.Target);
+    }
+
+    [Fact]
     public async Task Time_WhileAnotherInstancePausedTheGroup_IsMadeOnThePausedVersion()
     {
         await Ask("en", "create", "group");
@@ -266,6 +308,20 @@ public sealed class CohortCommandTests : IDisposable
             UserLocale = language,
         });
     }
+
+    /// <summary>A created group in channel 777.</summary>
+    private static Cohort Elsewhere => new() { Id = new CohortId("elsewhere"), CurriculumId = "2022", StartDate = new DateOnly(2027, 2, 1), TimeZoneId = "Europe/Paris", Target = new ChatTarget("discord", "777") };
+
+    /// <summary><c>/cohort channel</c> for a group named by the request (as the console does) typed in this channel.</summary>
+    private Task<Reply> MoveHere(string language, CohortId group) => _dispatcher.DispatchAsync(new CommandRequest
+    {
+        Command = "cohort",
+        Options = ImmutableDictionary<string, string>.Empty.Add("action", "channel"),
+        CohortId = group,
+        Channel = _channel,
+        IsModerator = true,
+        UserLocale = language,
+    }).AsTask();
 
     public void Dispose() => _registry.Dispose();
 }

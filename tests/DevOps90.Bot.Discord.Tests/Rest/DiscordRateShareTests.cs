@@ -20,11 +20,20 @@ public sealed class DiscordRateShareTests
         await running.RoundAsync();
         using var services = Verb(store);
 
-        var countedDuring = await DiscordRateShare.WithinAsync(services, async token =>
+        var within = DiscordRateShare.WithinAsync(services, async token =>
         {
             await running.RoundAsync(token);
             return running.Current!.Instances;
         });
+        // At the end the verb sends nothing more and gives its share back a window later, on this clock.
+        for (var steps = 0; !within.IsCompleted; steps++)
+        {
+            Assert.True(steps < 1_000, "the verb never gave its share back");
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(1);
+        }
+
+        var countedDuring = await within;
         await running.RoundAsync();
 
         Assert.Equal((2, 1), (countedDuring, running.Current!.Instances));

@@ -14,13 +14,20 @@ namespace DevOps90.Bot.Tests.Discord;
 
 /// <summary>
 /// Three instances' REST clients, each with its own limiter and connections, on one PostgreSQL database and one fake
-/// Discord on loopback: together they stay within the bot's global 50 requests a second, counted in every second of
-/// the fake's arrivals; when one stops renewing its heartbeat, the other two take its share.
+/// Discord on loopback: they split the bot's global 50 requests a second through the database and every request
+/// arrives; when one stops renewing its heartbeat, the other two take its share. That no second holds more than 50 is
+/// proved on the limiters' own clock (DevOps90.Bot.Discord.Tests, SharedGlobalLimitTests): counted here, at the fake's
+/// socket, it depended on the machine's load (a request let go on time can be held back in the process and arrive
+/// together with the next ones; it failed once at a load average of 40), which no limiter in the process decides.
 /// </summary>
 public sealed class SharedRateLimitTests
 {
-    // Short rounds so that the test's joining wait and takeover take a second, not several.
-    private static readonly RateBudgetPlan Plan = new("discord:rest", 50) { Round = TimeSpan.FromMilliseconds(250), Ttl = TimeSpan.FromMilliseconds(750) };
+    // Short rounds so that the test's joining wait and takeover take a second or two, not several; a lease's life of at
+    // least a round and the limiter's window (see RateBudgetPlan.Ttl).
+    private static readonly RateBudgetPlan Plan = new("discord:rest", 50)
+    {
+        Round = TimeSpan.FromMilliseconds(250), Ttl = TimeSpan.FromMilliseconds(1_500), Window = TimeSpan.FromMilliseconds(1_025),
+    };
 
     // Generous: a bound for a broken path to fail on, not a speed to meet.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -61,9 +68,6 @@ public sealed class SharedRateLimitTests
         Assert.Equal(200, arrivals.Count);
         // 50 / 3 with the remainder to the first two in the heartbeats' order: the whole limit, no more.
         Assert.Equal([17, 17, 16], together);
-        var busiest = arrivals.Max(start => arrivals.Count(at => at >= start && at < start + TimeSpan.FromSeconds(1)));
-        var t0 = arrivals[0];
-        Assert.True(busiest <= 50, $"{busiest} requests arrived within one second: " + string.Join(" ", arrivals.Select(at => (at - t0).TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     /// <summary>Rounds like <see cref="SharedRateBudget.RunAsync"/> but, when stopped, gives nothing back: a process killed.</summary>

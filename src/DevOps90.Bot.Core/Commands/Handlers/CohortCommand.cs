@@ -83,6 +83,7 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             {
                 CohortUpdateStatus.Gone => text["Cohort.Error.NoCohort"],
                 CohortUpdateStatus.Conflict => text["Cohort.Error.Busy"],
+                CohortUpdateStatus.ChannelTaken => text["Cohort.Error.ChannelTaken"],
                 _ => error ?? text["Cohort.Error.Value"],
             });
         }
@@ -212,8 +213,24 @@ public sealed partial class CohortCommand(CohortRegistry registry, BotDefaults d
             case "resume":
                 return cohort.IsPaused ? (cohort.ResumedOn(today), null) : (null, text["Cohort.Error.NotPaused"]);
             default:
-                return scope.Request.Channel is { } channel ? (cohort with { Target = channel }, null) : (null, text["Cohort.Error.Value"]);
+                return MoveTo(scope, cohort);
         }
+    }
+
+    /// <summary>
+    /// "channel": to the channel the command came from, unless another active group is there (one group per channel,
+    /// as for "create"; the database refuses a second created group even when this instance has not heard of it yet).
+    /// </summary>
+    private (Cohort? Changed, string? Error) MoveTo(RequestScope scope, Cohort cohort)
+    {
+        if (scope.Request.Channel is not { } channel)
+        {
+            return (null, scope.Text["Cohort.Error.Value"]);
+        }
+
+        return registry.All.Any(other => other.Target == channel && other.Id != cohort.Id)
+            ? (null, scope.Text["Cohort.Error.ChannelTaken"])
+            : (cohort with { Target = channel }, null);
     }
 
     private static bool? OnOff(string value) => value.ToLowerInvariant() switch
