@@ -43,7 +43,7 @@ if [[ "$mode" == gateway ]]; then
   [[ "$api_base" == http* ]] || { echo "the fake Discord did not start:" >&2; cat "$fake_log" >&2; exit 1; }
   trap 'pkill -f "^sleep $(( runs * (idle + 70) ))\$" 2>/dev/null || true' EXIT
   platform_env=(Discord__Token=fake-discord-token Discord__ApplicationId=1200000000000000002 Discord__Transport=Gateway
-    Discord__RegisterCommands=false "Discord__ApiBaseUrl=$api_base")
+    Discord__RegisterCommands=false "Discord__ApiBaseUrl=$api_base" Cohorts__0__Target=discord:1200000000000000100)
 fi
 
 machine_line
