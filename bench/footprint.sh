@@ -8,6 +8,10 @@
 #   NO_BUILD=1 bench/footprint.sh                  measures the binaries already built
 #   EXTRA_ENV="DOTNET_gcServer=1" bench/footprint.sh   the same with runtime settings changed (compare a knob)
 #   BIN=/some/publish/folder NO_BUILD=1 bench/footprint.sh   another build of the bot (e.g. without ReadyToRun)
+#   BIN=/tmp/devops90-aot NO_BUILD=1 bench/footprint.sh      the Native AOT image (bench/aot-publish.sh): the same
+#                                                  DevOps90.Bot executable name, so nothing else changes
+#   MODE=gateway bench/footprint.sh                Discord over the gateway instead of the console: the bot holds a
+#                                                  session with a fake Discord on loopback (DevOps90.Bot.LoadTest discord-fake)
 set -euo pipefail
 
 runs="${1:-5}"
@@ -19,15 +23,32 @@ out="${TMPDIR:-/tmp}/devops90-bench/footprint"
 bin="${BIN:-$out/bin}"
 bot="$bin/DevOps90.Bot"
 port=5190
+mode="${MODE:-console}"
+loadtest="$bench_dir/DevOps90.Bot.LoadTest/bin/Release/net10.0/DevOps90.Bot.LoadTest"
 
 if [[ "${NO_BUILD:-}" != "1" ]]; then
   echo "== publishing (Release for linux-x64, ReadyToRun, as the container image does) into $bin"
   dotnet publish "$repo_root/src/DevOps90.Bot" -c Release -r linux-x64 --self-contained false --nologo -v quiet -o "$bin"
 fi
 
+platform_env=()
+if [[ "$mode" == gateway ]]; then
+  [[ "${NO_BUILD:-}" == "1" && -x "$loadtest" ]] || dotnet build "$bench_dir/DevOps90.Bot.LoadTest" -c Release --nologo -v quiet
+  # The fake serves until its input closes: a sleep that outlives the runs, stopped at the end.
+  fake_log="$out/discord-fake.log"
+  mkdir -p "$out"
+  sleep $(( runs * (idle + 70) )) | "$loadtest" discord-fake >"$fake_log" 2>&1 &
+  for _ in $(seq 1 300); do [[ -s "$fake_log" ]] && break; sleep 0.1; done
+  api_base="$(head -n 1 "$fake_log")"
+  [[ "$api_base" == http* ]] || { echo "the fake Discord did not start:" >&2; cat "$fake_log" >&2; exit 1; }
+  trap 'pkill -f "^sleep $(( runs * (idle + 70) ))\$" 2>/dev/null || true' EXIT
+  platform_env=(Discord__Token=fake-discord-token Discord__ApplicationId=1200000000000000002 Discord__Transport=Gateway
+    Discord__RegisterCommands=false "Discord__ApiBaseUrl=$api_base" Cohorts__0__Target=discord:1200000000000000100)
+fi
+
 machine_line
 busy_before_run
-echo "== $runs fresh processes, console mode, idle ${idle} s each${EXTRA_ENV:+, with $EXTRA_ENV}"
+echo "== $runs fresh processes, $mode mode, idle ${idle} s each${EXTRA_ENV:+, with $EXTRA_ENV}"
 readies=()
 rss_values=()
 for run in $(seq 1 "$runs"); do
@@ -35,7 +56,7 @@ for run in $(seq 1 "$runs"); do
   rm -rf "$work" && mkdir -p "$work"
   start=$(date +%s%N)
   # The console reads stdin: a pipe that stays open keeps it waiting for commands, as a person at a terminal would.
-  sleep $(( idle + 60 )) | env ${EXTRA_ENV:-} Storage__DataDirectory="$work" Urls="http://127.0.0.1:$port" \
+  sleep $(( idle + 60 )) | env ${EXTRA_ENV:-} "${platform_env[@]}" Storage__DataDirectory="$work" Urls="http://127.0.0.1:$port" \
     "$bot" >"$work/bot.log" 2>&1 &
   pid=""
   for _ in $(seq 1 100); do pid=$(pgrep -n -f "^$bot" || true); [[ -n "$pid" ]] && break; sleep 0.01; done

@@ -11,6 +11,8 @@ using DevOps90.Bot.LoadTest.Web;
 //   page-load URL _ [options]         GETs of a group's public page (bench/page-load.sh; the key slot is unused)
 //   fanout BOTDIR WORKDIR [options]   N cohorts due at once, posted by the host to a rate-limited fake Discord (FanoutOptions)
 //   reminders WORKDIR N LATENCY_MS CONCURRENCY   N reminders due at once, sent as Discord DMs (bench/reminders-load.sh)
+//   discord-fake                      a fake Discord with its gateway on loopback: prints its API base URL, serves until
+//                                     its input closes (bench/footprint.sh's gateway mode)
 switch (args)
 {
     case ["discord-keys", var folder]:
@@ -49,11 +51,20 @@ switch (args)
             && int.TryParse(latencyText, CultureInfo.InvariantCulture, out var latencyMs)
             && int.TryParse(concurrencyText, CultureInfo.InvariantCulture, out var concurrency):
         return await DevOps90.Bot.LoadTest.Reminders.ReminderFanout.RunAsync(members, latencyMs, concurrency, workDirectory, Console.Out);
+    case ["discord-fake"]:
+        await using (var fake = await DevOps90.Bot.Testing.Discord.RateLimitedDiscord.StartAsync(TimeSpan.Zero))
+        {
+            Console.WriteLine(fake.ApiBaseUrl);
+            await Console.In.ReadToEndAsync();
+            return 0;
+        }
+
     default:
         Console.Error.WriteLine("usage: DevOps90.Bot.LoadTest discord-keys DIR | discord-check URL KEY | discord-load URL KEY [options]");
         Console.Error.WriteLine("       DevOps90.Bot.LoadTest slack-stub PORT | slack-check URL SECRET | slack-load URL SECRET [options]");
         Console.Error.WriteLine("       DevOps90.Bot.LoadTest page-load URL _ [options]");
         Console.Error.WriteLine("       DevOps90.Bot.LoadTest reminders WORKDIR MEMBERS LATENCY_MS CONCURRENCY");
+        Console.Error.WriteLine("       DevOps90.Bot.LoadTest discord-fake");
         Console.Error.WriteLine("       DevOps90.Bot.LoadTest fanout BOTDIR WORKDIR [--cohorts 1000] [--latency-ms 300] [--lead 60] [--label NAME] [--instances 1] [--postgres]");
         Console.Error.WriteLine("options: [--connections 64] [--duration 25s] [--warmup 1s] [--rate 0] [--users 8] [--phase-file FILE --phase NAME]");
         return 2;

@@ -24,8 +24,8 @@ public static class ContentSetup
     {
         builder.Services.AddOptionsWithValidateOnStart<ContentOptions>()
             .Bind(builder.Configuration.GetSection(ContentOptions.SectionName))
-            .PostConfigure(options => Complete(options, checkoutDirectory))
-            .ValidateDataAnnotations();
+            .PostConfigure(options => Complete(options, checkoutDirectory));
+        builder.Services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsAttributeValidator>();
         builder.Services.AddSingleton<GitCommand>(_ => new GitCommand());
         builder.Services.AddSingleton<IValidateOptions<ContentOptions>>(services =>
             new ContentOptionsValidator(baseDirectory, services.GetRequiredService<GitCommand>().IsAvailable));

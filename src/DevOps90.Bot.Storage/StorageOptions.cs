@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DevOps90.Bot.Core;
 
 namespace DevOps90.Bot.Storage;
 
@@ -30,7 +31,7 @@ public sealed class StorageOptions
     /// <summary>
     /// How long an archived or retired cohort's data (check-ins, delivery history) is kept before it is deleted.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    [TimeSpanRange("00:00:00", "3650.00:00:00")]
     public TimeSpan InactiveCohortRetention { get; set; } = TimeSpan.FromDays(180);
 
     /// <summary>

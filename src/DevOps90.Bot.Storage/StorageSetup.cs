@@ -27,8 +27,8 @@ public static class StorageSetup
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder, string baseDirectory)
     {
         builder.Services.AddOptionsWithValidateOnStart<StorageOptions>()
-            .Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
-            .ValidateDataAnnotations();
+            .Bind(builder.Configuration.GetSection(StorageOptions.SectionName));
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsAttributeValidator>();
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         var provider = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
         if (provider == StorageProvider.Postgres)

@@ -1,6 +1,10 @@
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
+using DevOps90.Bot.Content;
+using DevOps90.Bot.Discord;
+using DevOps90.Bot.Slack;
 using DevOps90.Bot.Storage;
+using DevOps90.Bot.Telemetry;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -14,7 +18,6 @@ internal static partial class StartupFailure
 {
     // Values of these keys are never repeated in a message.
     private static readonly string[] _secretKeyParts = ["token", "secret", "password", "connectionstring", "key"];
-
     /// <param name="databasePath">The database file, when known, to name it in storage errors.</param>
     /// <param name="database">How the logs name the database (a PostgreSQL server without its password), when known.</param>
     public static IReadOnlyList<string> Describe(Exception exception, string? databasePath, string? database = null) => Unwrap(exception) switch
@@ -38,7 +41,14 @@ internal static partial class StartupFailure
     private static string Conversion(string key, string value, string typeName)
     {
         var shown = _secretKeyParts.Any(part => key.Replace(":", "", StringComparison.Ordinal).Contains(part, StringComparison.OrdinalIgnoreCase)) ? "(hidden)" : $"'{value}'";
-        var type = AppDomain.CurrentDomain.GetAssemblies().Select(assembly => assembly.GetType(typeName)).FirstOrDefault(found => found is not null);
+        // The types settings are converted to, named here rather than looked up by name across the loaded assemblies,
+        // which a trimmed or Native AOT build cannot promise (and only on this failure path, so no adapter loads for it).
+        Type[] settingTypes =
+        [
+            typeof(StorageProvider), typeof(ContentSourceKind), typeof(DiscordTransport), typeof(SlackTransport), typeof(TelemetryExporter),
+            typeof(TimeSpan), typeof(bool), typeof(int), typeof(long),
+        ];
+        var type = settingTypes.FirstOrDefault(known => known.FullName == typeName);
         var expected = type switch
         {
             { IsEnum: true } => $"one of {string.Join(", ", Enum.GetNames(type))}",

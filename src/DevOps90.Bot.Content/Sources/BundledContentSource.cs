@@ -3,8 +3,6 @@ using System.Globalization;
 using DevOps90.Bot.Content.Parsing;
 using DevOps90.Bot.Core.Curricula;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace DevOps90.Bot.Content.Sources;
 
@@ -15,11 +13,6 @@ namespace DevOps90.Bot.Content.Sources;
 internal static class BundledContentSource
 {
     public const string ManifestName = "curriculum.yaml";
-
-    private static readonly IDeserializer _deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .IgnoreUnmatchedProperties()
-        .Build();
 
     public static bool Recognizes(string root) =>
         File.Exists(Path.Combine(root, ManifestName))
@@ -90,7 +83,7 @@ internal static class BundledContentSource
         try
         {
             var text = SourceText.ReadFile(fullPath, out _);
-            var manifest = _deserializer.Deserialize<BundledManifest>(text);
+            var manifest = BundledManifestReader.Read(text);
             if (string.IsNullOrWhiteSpace(manifest?.Id))
             {
                 sink.Error(relativePath, 1, "the curriculum has no 'id'; its lessons were not loaded");

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DevOps90.Bot.Slack.Api;
 using Microsoft.Extensions.Hosting;
@@ -44,7 +43,9 @@ internal sealed partial class SlackFollowUpSender(
 
         if (followUp.ResponseUrl is { } url)
         {
-            using var response = await http.CreateClient(ResponseClient).PostAsJsonAsync(url, SlackResponses.Of(message), cancellationToken).ConfigureAwait(false);
+            // The JSON text of the message's nodes, as for the Web API (no serializer over a type: Native AOT).
+            using var content = SlackRequestBody.Json(SlackResponses.Of(message)).CreateContent();
+            using var response = await http.CreateClient(ResponseClient).PostAsync(url, content, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 LogResponseRefused(logger, (int)response.StatusCode);

@@ -72,14 +72,15 @@ public static class SlackRenderer
         var closing = (moment is null ? 0 : 1) + (footer is null ? 0 : 1) + (buttons.Count == 0 ? 0 : 1);
         foreach (var block in body.Take(SlackLimits.Blocks - blocks.Count - closing))
         {
-            blocks.Add(block);
+            // As a node: the generic Add<T> would wrap it in a value serialized by reflection (Native AOT).
+            blocks.Add((JsonNode)block);
         }
 
         AddIf(blocks, moment, SlackBlocks.Context);
         AddIf(blocks, footer, SlackBlocks.Context);
         if (buttons.Count > 0)
         {
-            blocks.Add(SlackBlocks.Actions(buttons));
+            blocks.Add((JsonNode)SlackBlocks.Actions(buttons));
         }
 
         return new SlackMessage(FallbackText(reply, mention + warning, footer), blocks, reply.Attachments, reply.IsPrivate);
@@ -185,7 +186,7 @@ public static class SlackRenderer
     {
         if (text is { Length: > 0 })
         {
-            blocks.Add(block(text));
+            blocks.Add((JsonNode)block(text));
         }
     }
 }

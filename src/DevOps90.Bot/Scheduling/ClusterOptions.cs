@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DevOps90.Bot.Core;
 
 namespace DevOps90.Bot.Scheduling;
 
@@ -12,20 +13,20 @@ public sealed class ClusterOptions
     public const string SectionName = "Cluster";
 
     /// <summary>How often each instance records in the database that it is alive.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan CheckinInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// How late an instance's check-in may be before the others take it for dead and take over its schedules (a
     /// dead instance's schedules move after about the interval plus this).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan CheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
     /// How often each instance compares its cohorts' versions with the database's, besides following the changes the
     /// others announce at once: what catches up with an announcement lost in a dropped connection.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan CohortResyncInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

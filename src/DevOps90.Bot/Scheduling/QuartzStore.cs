@@ -1,4 +1,7 @@
 using DevOps90.Bot.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Quartz;
 
 namespace DevOps90.Bot.Scheduling;
@@ -11,21 +14,24 @@ internal static class QuartzStore
 {
     /// <summary>
     /// Registers the Cluster settings and returns the store's configuration, read now: Quartz is configured before
-    /// the container exists, from the same settings the storage reads.
+    /// the container exists, from the same settings the storage reads. Null without a PostgreSQL connection string:
+    /// the start then stops at the Storage settings' validation, before Quartz, with the message naming the key
+    /// (Quartz's factory overload refuses an empty string as soon as it is configured).
     /// </summary>
-    public static Action<IPersistentStoreBuilder> AddQuartzStore(this IHostApplicationBuilder builder, string baseDirectory)
+    public static Action<IPersistentStoreBuilder>? AddQuartzStore(this IHostApplicationBuilder builder, string baseDirectory)
     {
         builder.Services.AddOptionsWithValidateOnStart<ClusterOptions>()
-            .Bind(builder.Configuration.GetSection(ClusterOptions.SectionName))
-            .ValidateDataAnnotations();
+            .Bind(builder.Configuration.GetSection(ClusterOptions.SectionName));
+        builder.Services.AddSingleton<IValidateOptions<ClusterOptions>, ClusterOptionsAttributeValidator>();
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var cluster = builder.Configuration.GetSection(ClusterOptions.SectionName).Get<ClusterOptions>() ?? new ClusterOptions();
         return storage.Provider switch
         {
+            StorageProvider.Postgres when string.IsNullOrWhiteSpace(storage.ConnectionString) => null,
             StorageProvider.Postgres => store =>
             {
-                // A missing connection string stops the start at the Storage settings' validation, before Quartz.
-                store.UsePostgres(storage.ConnectionString ?? "");
+                // The driver's own factory, not its description by type names, which a Native AOT build cannot resolve.
+                store.UsePostgres(NpgsqlFactory.Instance, storage.ConnectionString!);
                 // Instance ids are generated (Quartz's AUTO) once clustering is on.
                 store.UseClustering(clustering =>
                 {
@@ -38,7 +44,7 @@ internal static class QuartzStore
             },
             _ => store =>
             {
-                store.UseSqlite(StorageSetup.CreateDatabase(storage, baseDirectory).ConnectionString);
+                store.UseSqlite(SqliteFactory.Instance, StorageSetup.CreateDatabase(storage, baseDirectory).ConnectionString);
                 store.ProvisionSchema();
             },
         };

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DevOps90.Bot.Core;
 using DevOps90.Bot.Core.Delivery;
 
 namespace DevOps90.Bot.Scheduling;
@@ -9,11 +10,11 @@ public sealed class SchedulingOptions
     public const string SectionName = "Scheduling";
 
     /// <summary>A post missed by more than this (the bot was down) is recorded as skipped instead of sent late.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    [TimeSpanRange("00:01:00", "7.00:00:00")]
     public TimeSpan StalenessWindow { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>How often reminders that are due are looked for and sent (every instance does; the ledger keeps one a day).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Reminders in flight at once per instance (each a private message of two requests on Discord).</summary>
@@ -21,11 +22,11 @@ public sealed class SchedulingOptions
     public int ReminderConcurrency { get; set; } = 64;
 
     /// <summary>How often every cohort is checked for a missing post, besides once at start.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    [TimeSpanRange("00:00:05", "1.00:00:00")]
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How long a claimed post is protected before it is taken to be lost in a crash and sent again.</summary>
-    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    [TimeSpanRange("00:00:10", "01:00:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
     [Range(1, 100)]

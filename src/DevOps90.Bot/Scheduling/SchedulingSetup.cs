@@ -16,8 +16,8 @@ public static class SchedulingSetup
     {
         var services = builder.Services;
         services.AddOptionsWithValidateOnStart<SchedulingOptions>()
-            .Bind(builder.Configuration.GetSection(SchedulingOptions.SectionName))
-            .ValidateDataAnnotations();
+            .Bind(builder.Configuration.GetSection(SchedulingOptions.SectionName));
+        services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsAttributeValidator>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<SchedulingOptions>>().Value.ToDeliveryOptions());
         services.AddSingleton<DailyPostService>();
         services.AddSingleton<DeliveryDispatcher>();
@@ -27,7 +27,13 @@ public static class SchedulingSetup
 
         // Through the host builder, so Quartz's own settings (the "Quartz" section) apply as well.
         var store = builder.AddQuartzStore(baseDirectory);
-        builder.AddQuartz(quartz => quartz.UsePersistentStore(store));
+        builder.AddQuartz(quartz =>
+        {
+            if (store is not null)
+            {
+                quartz.UsePersistentStore(store);
+            }
+        });
         services.AddQuartzHostedService(options =>
         {
             options.WaitForJobsToComplete = true;

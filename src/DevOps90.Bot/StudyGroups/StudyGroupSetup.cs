@@ -16,8 +16,8 @@ public static class StudyGroupSetup
     {
         var services = builder.Services;
         services.AddOptionsWithValidateOnStart<BotOptions>()
-            .Bind(builder.Configuration.GetSection(BotOptions.SectionName))
-            .ValidateDataAnnotations();
+            .Bind(builder.Configuration.GetSection(BotOptions.SectionName));
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsAttributeValidator>();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         // Not the binder: it takes minutes over thousands of cohorts (see CohortSettingsSection).
         services.AddOptionsWithValidateOnStart<CohortList>().Configure(list => list.Cohorts = CohortSettingsSection.Read(builder.Configuration));

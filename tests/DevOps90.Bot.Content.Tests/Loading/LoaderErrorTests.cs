@@ -36,6 +36,36 @@ public sealed class LoaderErrorTests
     }
 
     [Fact]
+    public void Load_ManifestValueOfTheWrongShape_ReportsItsLine()
+    {
+        using var folder = new TempFolder();
+        folder.Write("c/curriculum.yaml", "id: c\ndefault_language: en\ntitles: Just a title\n");
+        folder.Write("c/en/day01.md", "# One\n");
+
+        var index = ContentLoader.Load([new ContentSourceOptions { Path = folder.Path }]);
+
+        Assert.Empty(index.Curricula);
+        Assert.Contains("c/curriculum.yaml:3: error: not a valid curriculum manifest: expected a mapping of keys to values here; its lessons were not loaded",
+            index.Diagnostics.Select(diagnostic => diagnostic.ToString()));
+    }
+
+    [Fact]
+    public void Load_ManifestKeys_AreReadInSnakeCaseAndUnknownOnesIgnored()
+    {
+        using var folder = new TempFolder();
+        folder.Write("c/curriculum.yaml", "id: 7\nedition: ed\ndefault_language: fr\nlesson_url: https://example.org/{day}\nlicence: L\nattribution: A\nfuture_key: [1, 2]\n" +
+            "titles:\n  fr: Titre\ntopics:\n  - days: 1-2\n    fr: Début\n");
+        folder.Write("c/fr/day01.md", "# Un\n");
+
+        var index = ContentLoader.Load([new ContentSourceOptions { Path = folder.Path }]);
+
+        var curriculum = Assert.Single(index.Curricula);
+        Assert.Equal(("7", "ed", "fr", "Titre", "L", "A"), (curriculum.Id, curriculum.Edition, curriculum.DefaultLanguage, curriculum.Title, curriculum.Licence, curriculum.Attribution));
+        Assert.Equal(new Topic("Début", 1, 2), Assert.Single(curriculum.Topics));
+        Assert.Equal("https://example.org/1", index.FindLesson("7", "fr", 1).Lesson!.LessonUrl);
+    }
+
+    [Fact]
     public void Load_BundledLessonMissingSummaryAndResources_WarnsAndKeepsTheLesson()
     {
         using var folder = new TempFolder();

@@ -15,9 +15,12 @@ public sealed class ContainerFilesTests
     [Fact]
     public void Dockerfile_BaseImages_ArePinnedToExactReleases()
     {
-        var images = Dockerfile.Where(line => line.StartsWith("FROM ", StringComparison.Ordinal)).Select(line => line.Split(' ')[1]).ToList();
+        // Stages built on an earlier stage ("FROM sources AS build-jit") name no image.
+        var images = Dockerfile.Where(line => line.StartsWith("FROM ", StringComparison.Ordinal)).Select(line => line.Split(' ')[1])
+            .Where(image => image.Contains('/', StringComparison.Ordinal)).Distinct().ToList();
 
-        Assert.Equal(2, images.Count);
+        // The SDK, the ASP.NET runtime (the jit image) and runtime-deps (the default, Native AOT image).
+        Assert.Equal(3, images.Count);
         // "10.0" or "latest" would move under the image; an exact release (10.0.12-noble) does not.
         Assert.All(images, image => Assert.Matches(@":\d+\.\d+\.\d+-[a-z]+$", image));
     }
@@ -28,8 +31,31 @@ public sealed class ContainerFilesTests
         Assert.DoesNotContain(Dockerfile, line => line.Contains("dotnet test", StringComparison.Ordinal));
         Assert.Contains("USER app", Dockerfile);
         Assert.Contains("EXPOSE 8080", Dockerfile);
-        var check = Dockerfile.SkipWhile(line => !line.StartsWith("HEALTHCHECK", StringComparison.Ordinal)).Take(2).ToList();
-        Assert.Contains(check, line => line.Contains("\"health\"", StringComparison.Ordinal) && line.Contains(DevOps90.Bot.Cli.HealthCommand.DefaultUrl, StringComparison.Ordinal));
+        // Both images (jit, and native, the default) check themselves.
+        var checks = Dockerfile.Select((line, index) => (line, index)).Where(entry => entry.line.StartsWith("HEALTHCHECK", StringComparison.Ordinal))
+            .Select(entry => Dockerfile[entry.index + 1]).ToList();
+        Assert.Equal(2, checks.Count);
+        Assert.All(checks, line => Assert.True(line.Contains("\"health\"", StringComparison.Ordinal) && line.Contains(DevOps90.Bot.Cli.HealthCommand.DefaultUrl, StringComparison.Ordinal), line));
+        Assert.Equal("native", Dockerfile.Last(line => line.StartsWith("FROM ", StringComparison.Ordinal)).Split(' ')[^1]);
+    }
+
+    [Fact]
+    public void Dockerfile_RestoreLayer_CopiesEveryProjectOfTheBot()
+    {
+        // A project missing here fails the image's restore (the build files are copied before the sources).
+        var projects = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "src"), "*.csproj", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(RepositoryPaths.Root, path).Replace('\\', '/'));
+
+        Assert.All(projects, project => Assert.Contains(Dockerfile, line => line.StartsWith($"COPY {project} ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Dockerfile_NativeBuild_HasItsLinkerAndZlib()
+    {
+        var native = Dockerfile.SkipWhile(line => !line.EndsWith("AS build-native", StringComparison.Ordinal)).TakeWhile(line => !line.EndsWith("AS jit", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains(native, line => line.Contains("clang zlib1g-dev", StringComparison.Ordinal));
+        Assert.Contains(native, line => line.Contains("dotnet publish", StringComparison.Ordinal) && line.Contains("-p:PublishAot=true", StringComparison.Ordinal));
     }
 
     [Fact]
