@@ -66,7 +66,7 @@ public sealed class LeaseSimulation(FakeTimeProvider clock)
     {
         await RunUntilAsync(DueOf(supervisor));
         Stop(supervisor);
-        occupancy.Kill(supervisor.Owner);
+        await occupancy.KillAsync(supervisor.Owner);
         return Now;
     }
 

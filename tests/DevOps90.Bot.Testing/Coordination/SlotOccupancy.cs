@@ -45,8 +45,18 @@ public sealed class SlotOccupancy
         };
     }
 
-    /// <summary>The instance's process is gone: all its work ends at once, without its supervisor's knowledge.</summary>
-    public void Kill(string owner) => _processes[owner].Cancel();
+    /// <summary>
+    /// The instance's process is gone: all its work ends at once, without its supervisor's knowledge. Waits until the
+    /// cancelled work has left its slots, since a dead process runs nothing while the cancellations' continuations may
+    /// still be queued on a loaded machine (an overlap seen then would be the test's, not the leases').
+    /// </summary>
+    public Task KillAsync(string owner)
+    {
+        _processes[owner].Cancel();
+        return WaitUntilAsync(
+            occupancy => occupancy._running.Values.All(owners => owners.GetValueOrDefault(owner) == 0),
+            $"{owner}'s work ends after it was killed");
+    }
 
     /// <summary>Which instances run <paramref name="slot"/> now.</summary>
     public IReadOnlyList<string> RunnersOf(int slot) =>
