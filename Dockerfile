@@ -44,7 +44,8 @@ COPY src/ src/
 # native library; built on the image's own architecture (under emulation for the other one), 15-50 minutes.
 RUN dotnet publish src/DevOps90.Bot/DevOps90.Bot.csproj -c Release -a "${TARGETARCH:-amd64}" -p:PublishAot=true --no-restore -o /app
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0.12-noble AS jit
+# What both images share: runtime-deps carries the native dependencies (ICU, OpenSSL) and the non-root user "app".
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0.12-noble AS runtime
 WORKDIR /app
 # Fonts for the participation charts' text. SkiaSharp's Linux asset without dependencies (the one ScottPlot brings)
 # reads fonts straight from /usr/share/fonts, without fontconfig; with no font there, charts are drawn without text.
@@ -52,50 +53,35 @@ WORKDIR /app
 RUN apt-get update \
     && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-wqy-microhei \
     && rm -rf /var/lib/apt/lists/*
-# The bot's state lives in /data, a volume, so a new image keeps it; "app" is the image's built-in non-root user.
+# The bot's state lives in /data, a volume, so a new image keeps it.
 RUN mkdir -p /data && chown app:app /data
+ENV DOTNET_ENVIRONMENT=Production \
+    Urls=http://+:8080 \
+    Storage__DataDirectory=/data
+VOLUME ["/data"]
+EXPOSE 8080
+# SIGTERM (docker stop, Kubernetes) stops the host gracefully: posts and replies in flight finish within the
+# shutdown timeout; give the container at least as long (docker stop -t 35, terminationGracePeriodSeconds: 35).
+STOPSIGNAL SIGTERM
+ENV HostOptions__ShutdownTimeout=00:00:30
+# Ready means the database, the content, the scheduler and the platform connections (/healthz/ready); the runtime
+# image has no curl, so the bot's own verb asks (in each image below). The start period covers migrations and the
+# first content load.
+
+# The IL + ReadyToRun image: the shared .NET and ASP.NET Core runtimes taken from the ASP.NET image of the same release.
+FROM runtime AS jit
+COPY --from=mcr.microsoft.com/dotnet/aspnet:10.0.12-noble /usr/share/dotnet /usr/share/dotnet
+RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
 COPY --from=build-jit /app ./
 USER app
-ENV DOTNET_ENVIRONMENT=Production \
-    Urls=http://+:8080 \
-    Storage__DataDirectory=/data
-VOLUME ["/data"]
-EXPOSE 8080
-# Ready means the database, the content, the scheduler and the platform connections (/healthz/ready); the runtime
-# image has no curl, so the bot's own verb asks. The start period covers migrations and the first content load.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
     CMD ["dotnet", "DevOps90.Bot.dll", "health", "--url", "http://127.0.0.1:8080/healthz/ready"]
-# SIGTERM (docker stop, Kubernetes) stops the host gracefully: posts and replies in flight finish within the
-# shutdown timeout; give the container at least as long (docker stop -t 35, terminationGracePeriodSeconds: 35).
-STOPSIGNAL SIGTERM
-ENV HostOptions__ShutdownTimeout=00:00:30
 ENTRYPOINT ["dotnet", "DevOps90.Bot.dll"]
 
-# The default image (the last stage): the native executable needs no .NET runtime, only its native dependencies (ICU,
-# OpenSSL), which runtime-deps carries.
-FROM mcr.microsoft.com/dotnet/runtime-deps:10.0.12-noble AS native
-WORKDIR /app
-# Fonts for the participation charts' text. SkiaSharp's Linux asset without dependencies (the one ScottPlot brings)
-# reads fonts straight from /usr/share/fonts, without fontconfig; with no font there, charts are drawn without text.
-# DejaVu writes the Latin-script languages; WenQuanYi Micro Hei (about 5 MB) has the Chinese, Japanese and Korean letters.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-wqy-microhei \
-    && rm -rf /var/lib/apt/lists/*
-# The bot's state lives in /data, a volume, so a new image keeps it; "app" is the image's built-in non-root user.
-RUN mkdir -p /data && chown app:app /data
+# The default image (the last stage): the native executable needs no .NET runtime.
+FROM runtime AS native
 COPY --from=build-native /app ./
 USER app
-ENV DOTNET_ENVIRONMENT=Production \
-    Urls=http://+:8080 \
-    Storage__DataDirectory=/data
-VOLUME ["/data"]
-EXPOSE 8080
-# Ready means the database, the content, the scheduler and the platform connections (/healthz/ready); the runtime
-# image has no curl, so the bot's own verb asks. The start period covers migrations and the first content load.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
     CMD ["/app/DevOps90.Bot", "health", "--url", "http://127.0.0.1:8080/healthz/ready"]
-# SIGTERM (docker stop, Kubernetes) stops the host gracefully: posts and replies in flight finish within the
-# shutdown timeout; give the container at least as long (docker stop -t 35, terminationGracePeriodSeconds: 35).
-STOPSIGNAL SIGTERM
-ENV HostOptions__ShutdownTimeout=00:00:30
 ENTRYPOINT ["/app/DevOps90.Bot"]

@@ -15,11 +15,13 @@ public sealed class ContainerFilesTests
     [Fact]
     public void Dockerfile_BaseImages_ArePinnedToExactReleases()
     {
-        // Stages built on an earlier stage ("FROM sources AS build-jit") name no image.
+        // Stages built on an earlier stage ("FROM sources AS build-jit") name no image; the jit image copies the
+        // runtimes out of the ASP.NET image ("COPY --from=IMAGE").
         var images = Dockerfile.Where(line => line.StartsWith("FROM ", StringComparison.Ordinal)).Select(line => line.Split(' ')[1])
+            .Concat(Dockerfile.Where(line => line.StartsWith("COPY --from=", StringComparison.Ordinal)).Select(line => line.Split(' ')[1]["--from=".Length..]))
             .Where(image => image.Contains('/', StringComparison.Ordinal)).Distinct().ToList();
 
-        // The SDK, the ASP.NET runtime (the jit image) and runtime-deps (the default, Native AOT image).
+        // The SDK, the ASP.NET runtime (the jit image's runtimes) and runtime-deps (both images' base).
         Assert.Equal(3, images.Count);
         // "10.0" or "latest" would move under the image; an exact release (10.0.12-noble) does not.
         Assert.All(images, image => Assert.Matches(@":\d+\.\d+\.\d+-[a-z]+$", image));
