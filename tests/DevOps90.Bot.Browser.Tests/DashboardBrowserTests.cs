@@ -74,7 +74,11 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             var page = await InstalledChromium.NewPageAsync(browser, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
             await page.GotoAsync(new Uri(host.Page.BaseAddress, "/dashboard").ToString());
             await page.Locator("#signin a.button").ClickAsync();
-            await page.WaitForURLAsync(new Uri(host.Page.BaseAddress, "/dashboard").ToString());
+            // Signed in once the list of groups shows. Not WaitForURL: the signed-out page is /dashboard too, so it
+            // matched before the sign-in's navigation had begun, then waited for a load state that navigation replaced
+            // (on a loaded machine: 90 s, then a timeout).
+            await Assertions.Expect(page.Locator("#groups")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            await Assertions.Expect(page).ToHaveURLAsync(new Uri(host.Page.BaseAddress, "/dashboard").ToString());
 
             await test(page, host);
         }

@@ -28,7 +28,9 @@ public sealed class CommandRefreshTests
         await refresh.StartAsync(CancellationToken.None);
 
         library.Swap(new CurriculumIndex([SampleCurriculum.Make("en", 6) with { Lessons = [.. SampleCurriculum.Make("en", 6).Lessons, .. Extra(7, 9)] }]));
-        for (var attempt = 0; attempt < 200 && !rest.Handler.Requests.Any(request => request.Method == HttpMethod.Put); attempt++)
+        // Up to 30 s: the registration runs in the background on the swap's notification, and the 5 s this allowed
+        // before could run out on a loaded machine.
+        for (var attempt = 0; attempt < 1_200 && !rest.Handler.Requests.Any(request => request.Method == HttpMethod.Put); attempt++)
         {
             await Task.Delay(25);
         }

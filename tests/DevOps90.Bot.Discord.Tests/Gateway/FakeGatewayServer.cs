@@ -19,7 +19,9 @@ namespace DevOps90.Bot.Discord.Tests.Gateway;
 /// </summary>
 internal sealed class FakeGatewayServer : IAsyncDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    // Bounds a wait for something that must happen, only reached when it does not: generous, since a loaded CI machine
+    // may take seconds to schedule a loopback connection or a frame.
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly WebApplication _app;
     private readonly Channel<FakeGatewayClient> _connections = Channel.CreateUnbounded<FakeGatewayClient>();

@@ -6,7 +6,7 @@ namespace DevOps90.Bot.Testing.Coordination;
 /// <summary>
 /// Several instances' <see cref="LeaseSupervisor"/>s on one frozen clock, played as their loops would run them: each
 /// round comes exactly when the previous one said the next is due, the earliest first. A killed instance simply
-/// stops taking rounds (no release), as a process that dies does; its work ends through <see cref="SlotOccupancy.Kill"/>.
+/// stops taking rounds (no release), as a process that dies does; its work ends through <see cref="SlotOccupancy.KillAsync"/>.
 /// </summary>
 public sealed class LeaseSimulation(FakeTimeProvider clock)
 {

@@ -14,6 +14,7 @@ public sealed class SlotOccupancy
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<string, int>> _running = new();
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _processes = new();
     private readonly ConcurrentQueue<string> _overlaps = new();
+    private readonly Lock _killing = new();
     private readonly ConcurrentQueue<(string Owner, int Slot)> _starts = new();
 
     /// <summary>Each time two instances ran one slot at once, which and who.</summary>
@@ -29,7 +30,19 @@ public sealed class SlotOccupancy
         return async (slot, cancellationToken) =>
         {
             using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, process.Token);
-            Enter(owner, slot);
+            // The supervisor starts work on the thread pool: on a loaded machine it may first run after the kill, when
+            // a dead process would run nothing. Checked and entered under the kill's lock, so that KillAsync either
+            // sees this work in its slot (and waits for it to leave) or this work sees the kill.
+            lock (_killing)
+            {
+                if (process.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                Enter(owner, slot);
+            }
+
             try
             {
                 await Task.Delay(Timeout.Infinite, either.Token).ConfigureAwait(false);
@@ -48,11 +61,17 @@ public sealed class SlotOccupancy
     /// <summary>
     /// The instance's process is gone: all its work ends at once, without its supervisor's knowledge. Waits until the
     /// cancelled work has left its slots, since a dead process runs nothing while the cancellations' continuations may
-    /// still be queued on a loaded machine (an overlap seen then would be the test's, not the leases').
+    /// still be queued on a loaded machine (an overlap seen then would be the test's, not the leases'); work of its
+    /// that had not started yet never enters (see <see cref="WorkOf"/>).
     /// </summary>
     public Task KillAsync(string owner)
     {
-        _processes[owner].Cancel();
+        var process = _processes[owner];
+        lock (_killing)
+        {
+            process.Cancel();
+        }
+
         return WaitUntilAsync(
             occupancy => occupancy._running.Values.All(owners => owners.GetValueOrDefault(owner) == 0),
             $"{owner}'s work ends after it was killed");

@@ -2,10 +2,10 @@ using System.Net;
 using DevOps90.Bot.Core.Background;
 using DevOps90.Bot.Core.Commands;
 using DevOps90.Bot.Core.Replies;
+using DevOps90.Bot.Testing;
 using DevOps90.Bot.Testing.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DevOps90.Bot.Tests.Slack;
 
@@ -22,7 +22,7 @@ public sealed class SlackDrainTests
         slack.AddUser(new FakeSlackUser(Learner, "learner", Locale: "en-US"));
         var slow = new SlowCommand();
         // Frozen at the moment, so that signatures made now are fresh; moved on only to pass the reply budget.
-        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var clock = new ObservedClock(TimeProvider.System.GetUtcNow());
         await using var host = await SlackHost.StartAsync(slack, overrides: services =>
         {
             services.AddSingleton<ICommandHandler>(slow);
@@ -31,7 +31,10 @@ public sealed class SlackDrainTests
 
         var acknowledging = host.CommandAsync("slow", Learner, responseId: "late");
         await slow.Started;
-        clock.Advance(TimeSpan.FromSeconds(3));
+        // Past the reply budget (2.5 s), once its timer is set: that may come after the command has started, and a clock
+        // moved on before it would leave the acknowledgement waiting for ever (HttpClient's 100 s, on a loaded machine).
+        await clock.WaitForDelayAsync(TimeSpan.FromSeconds(2.5));
+        clock.Fake.Advance(TimeSpan.FromSeconds(3));
         using var acknowledgement = await acknowledging;
         // What SIGTERM does: the lifetime is told to stop (ApplicationStopping), then the host stops.
         host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
