@@ -12,6 +12,8 @@
 #                                                  DevOps90.Bot executable name, so nothing else changes
 #   MODE=gateway bench/footprint.sh                Discord over the gateway instead of the console: the bot holds a
 #                                                  session with a fake Discord on loopback (DevOps90.Bot.LoadTest discord-fake)
+#   PORT=5191 bench/footprint.sh                   another port (default 5190), when another run may use it
+#   SMAPS=1 bench/footprint.sh                     also where the resident memory is, by mapping (largest first)
 set -euo pipefail
 
 runs="${1:-5}"
@@ -22,7 +24,7 @@ source "$bench_dir/common.sh"
 out="${TMPDIR:-/tmp}/devops90-bench/footprint"
 bin="${BIN:-$out/bin}"
 bot="$bin/DevOps90.Bot"
-port=5190
+port="${PORT:-5190}"
 mode="${MODE:-console}"
 loadtest="$bench_dir/DevOps90.Bot.LoadTest/bin/Release/net10.0/DevOps90.Bot.LoadTest"
 
@@ -37,11 +39,14 @@ if [[ "$mode" == gateway ]]; then
   # The fake serves until its input closes: a sleep that outlives the runs, stopped at the end.
   fake_log="$out/discord-fake.log"
   mkdir -p "$out"
-  sleep $(( runs * (idle + 70) )) | "$loadtest" discord-fake >"$fake_log" 2>&1 &
+  # (Its own pid is kept: stopped by pid, never by name, since other people's sleeps may look the same.)
+  exec {fake_input}< <(sleep $(( runs * (idle + 70) )))
+  fake_sleep=$!
+  "$loadtest" discord-fake <&"$fake_input" >"$fake_log" 2>&1 &
   for _ in $(seq 1 300); do [[ -s "$fake_log" ]] && break; sleep 0.1; done
   api_base="$(head -n 1 "$fake_log")"
   [[ "$api_base" == http* ]] || { echo "the fake Discord did not start:" >&2; cat "$fake_log" >&2; exit 1; }
-  trap 'pkill -f "^sleep $(( runs * (idle + 70) ))\$" 2>/dev/null || true' EXIT
+  trap 'kill "$fake_sleep" 2>/dev/null || true' EXIT
   platform_env=(Discord__Token=fake-discord-token Discord__ApplicationId=1200000000000000002 Discord__Transport=Gateway
     Discord__RegisterCommands=false "Discord__ApiBaseUrl=$api_base" Cohorts__0__Target=discord:1200000000000000100)
 fi
@@ -56,11 +61,11 @@ for run in $(seq 1 "$runs"); do
   rm -rf "$work" && mkdir -p "$work"
   start=$(date +%s%N)
   # The console reads stdin: a pipe that stays open keeps it waiting for commands, as a person at a terminal would.
-  sleep $(( idle + 60 )) | env ${EXTRA_ENV:-} "${platform_env[@]}" Storage__DataDirectory="$work" Urls="http://127.0.0.1:$port" \
-    "$bot" >"$work/bot.log" 2>&1 &
-  pid=""
-  for _ in $(seq 1 100); do pid=$(pgrep -n -f "^$bot" || true); [[ -n "$pid" ]] && break; sleep 0.01; done
-  [[ -n "$pid" ]] || { echo "the bot did not start" >&2; cat "$work/bot.log" >&2; exit 1; }
+  exec {console_input}< <(sleep $(( idle + 60 )))
+  console_sleep=$!
+  env ${EXTRA_ENV:-} "${platform_env[@]}" Storage__DataDirectory="$work" Urls="http://127.0.0.1:$port" \
+    "$bot" <&"$console_input" >"$work/bot.log" 2>&1 &
+  pid=$!
   ready_ms=""
   for _ in $(seq 1 1500); do
     if [[ "$(curl -s -o /dev/null -w '%{http_code}' -m 1 "http://127.0.0.1:$port/healthz/ready" || true)" == 200 ]]; then
@@ -76,8 +81,14 @@ for run in $(seq 1 "$runs"); do
   anon_kb=$(awk '/^RssAnon:/ {print $2}' "/proc/$pid/status")
   file_kb=$(awk '/^RssFile:/ {print $2}' "/proc/$pid/status")
   shmem_kb=$(awk '/^RssShmem:/ {print $2}' "/proc/$pid/status")
+  if [[ "${SMAPS:-}" == "1" ]]; then
+    # Resident kB per mapping name (anonymous mappings as [anon]), the largest ten.
+    awk '/^[0-9a-f]+-[0-9a-f]+ / {name = (NF >= 6) ? $6 : "[anon]"} /^Rss:/ {rss[name] += $2}
+      END {for (n in rss) printf "%8d kB  %s\n", rss[n], n}' "/proc/$pid/smaps" | sort -rn | head -n 10 | tee "$work/smaps.txt"
+  fi
   stop_process "$pid"
-  pkill -f "^sleep $(( idle + 60 ))\$" 2>/dev/null || true
+  kill "$console_sleep" 2>/dev/null || true
+  exec {console_input}<&-
   echo "run $run: ready after ${ready_ms} ms; RSS after ${idle} s idle $(( rss_kb / 1024 )) MB (anonymous $(( anon_kb / 1024 )), files $(( file_kb / 1024 )), shared $(( shmem_kb / 1024 )))"
   readies+=("$ready_ms")
   rss_values+=("$(( rss_kb / 1024 ))")

@@ -19,4 +19,11 @@ public static class ReportsSetup
 
     /// <summary>The font family the charts write with, or null when none is installed (charts then have no text).</summary>
     public static string? ChartFontFamily => ChartFonts.Family;
+
+    /// <summary>
+    /// Whether the folder the charts find fonts in holds any font file, looked up without SkiaSharp: asking Skia
+    /// (<see cref="ChartFontFamily"/>) loads its native library and every font it finds, 3-4 MB that an idle bot
+    /// which never draws a chart should not hold.
+    /// </summary>
+    public static bool HasChartFontFiles(string folder = ChartFonts.Folder) => ChartFonts.AnyFontFile(folder);
 }

@@ -51,6 +51,11 @@ public static class BotHost
         builder.Services.AddSingleton<ParticipationReports>();
         builder.Services.AddSingleton<Certificates>();
         builder.Services.AddHostedService<ChartFontCheck>();
+        if (StartupCodeTrim.IsEnabled(builder.Configuration))
+        {
+            builder.Services.AddHostedService<StartupCodeTrim>();
+        }
+
         builder.AddDiscord();
         builder.AddSlack();
         builder.AddLocalConsole();

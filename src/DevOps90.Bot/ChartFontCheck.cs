@@ -4,7 +4,9 @@ namespace DevOps90.Bot;
 
 /// <summary>
 /// Says at start whether the charts will have text: a container without fonts draws them without any, which nobody
-/// would otherwise notice until a moderator asks for a chart. Looked up in the background; it scans the font folders.
+/// would otherwise notice until a moderator asks for a chart. Only the font files are looked for here (in the
+/// background: it walks the font folders); the font itself is chosen with SkiaSharp when the first chart is drawn, so
+/// an idle bot does not hold Skia's library and fonts (3-4 MB, bench/README.md).
 /// </summary>
 internal sealed partial class ChartFontCheck(ILogger<ChartFontCheck> logger) : IHostedService
 {
@@ -12,11 +14,7 @@ internal sealed partial class ChartFontCheck(ILogger<ChartFontCheck> logger) : I
     {
         _ = Task.Run(() =>
         {
-            if (ReportsSetup.ChartFontFamily is { } family)
-            {
-                LogFont(logger, family);
-            }
-            else
+            if (!ReportsSetup.HasChartFontFiles())
             {
                 LogNoFont(logger);
             }
@@ -25,9 +23,6 @@ internal sealed partial class ChartFontCheck(ILogger<ChartFontCheck> logger) : I
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Charts are drawn with the font {Family}")]
-    private static partial void LogFont(ILogger logger, string family);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No font found under /usr/share/fonts: charts will be drawn without text (install e.g. fonts-dejavu-core)")]
     private static partial void LogNoFont(ILogger logger);

@@ -38,9 +38,11 @@ public sealed class BotText
 
     private static readonly ResourceManager _resources = new("DevOps90.Bot.Core.Localization.Messages", typeof(BotText).Assembly);
 
-    private static readonly Dictionary<string, BotText> _byLanguage = _table.ToDictionary(
+    // Made on first use: a culture's date formats come from ICU's data, and eleven of them read at start kept pages of
+    // it resident in a bot that may only ever speak English (bench/README.md, process footprint).
+    private static readonly Dictionary<string, Lazy<BotText>> _byLanguage = _table.ToDictionary(
         entry => entry.Code,
-        entry => new BotText(entry.Code, CultureInfo.GetCultureInfo(entry.Culture)));
+        entry => new Lazy<BotText>(() => new BotText(entry.Code, CultureInfo.GetCultureInfo(entry.Culture))));
 
     private readonly string _dayAndMonth;
     private readonly string _fullDate;
@@ -97,7 +99,7 @@ public sealed class BotText
     }
 
     public static BotText For(string language) =>
-        Resolve(language) is { } spoken ? _byLanguage[spoken] : _byLanguage[Languages[0]];
+        (Resolve(language) is { } spoken ? _byLanguage[spoken] : _byLanguage[Languages[0]]).Value;
 
     public string Format(string key, params object?[] arguments) => string.Format(Culture, this[key], arguments);
 

@@ -9,6 +9,12 @@ namespace DevOps90.Bot.Reports.Charts;
 /// </summary>
 internal static class ChartFonts
 {
+    /// <summary>Where SkiaSharp's font manager looks (its only folder in this build).</summary>
+    public const string Folder = "/usr/share/fonts";
+
+    // The files Skia's folder-scanning font manager loads; any other file there is not a font to it.
+    private static readonly string[] FontFileExtensions = [".ttf", ".ttc", ".otf", ".pfb"];
+
     // Letters the French labels need; a font without them would draw boxes instead of "à venir".
     private const string Probe = "Jour à venir, Validations, en retard: éèêçôù 0123456789";
 
@@ -45,6 +51,20 @@ internal static class ChartFonts
                 return Family;
             }
         });
+    }
+
+    /// <summary>Whether <paramref name="folder"/> or a folder below it holds a file Skia would load as a font.</summary>
+    public static bool AnyFontFile(string folder)
+    {
+        try
+        {
+            return Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Any(file => FontFileExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static bool Has(string family, string letters)

@@ -5,13 +5,14 @@ namespace DevOps90.Bot.Tests.Footprint;
 
 /// <summary>
 /// What a bot on its defaults (SQLite, console, no telemetry) must not load: the PostgreSQL driver and the
-/// OpenTelemetry SDK cost start-up time and memory (bench/footprint.sh) for nothing. A type from either in the
-/// signature of code every start compiles loads it silently, so this is checked on a real process.
+/// OpenTelemetry SDK cost start-up time and memory (bench/footprint.sh) for nothing, and so does SkiaSharp's native
+/// library until a chart or certificate is drawn. A type from either in the signature of code every start compiles,
+/// or an eager warm-up, loads it silently, so this is checked on a real process.
 /// </summary>
 public sealed class LoadedAssembliesTests
 {
     [SkippableFact]
-    public async Task A_bot_on_its_defaults_maps_neither_the_postgresql_driver_nor_the_telemetry_sdk()
+    public async Task A_bot_on_its_defaults_maps_neither_the_postgresql_driver_nor_the_telemetry_sdk_nor_skia()
     {
         Skip.IfNot(File.Exists("/proc/self/maps"), "Needs /proc (Linux) to list what a process has mapped.");
         using var folder = new TempFolder();
@@ -29,6 +30,7 @@ public sealed class LoadedAssembliesTests
         Assert.Contains("Microsoft.Data.Sqlite.dll", mapped);
         Assert.DoesNotContain(mapped, name => name.StartsWith("Npgsql", StringComparison.Ordinal));
         Assert.DoesNotContain(mapped, name => name.StartsWith("OpenTelemetry", StringComparison.Ordinal));
+        Assert.DoesNotContain("libSkiaSharp.so", mapped);
     }
 
     private static async Task<bool> ReadyAsync(BotProcess bot, TimeSpan patience)
