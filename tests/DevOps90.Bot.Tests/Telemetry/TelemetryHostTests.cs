@@ -13,8 +13,17 @@ using OpenTelemetry.Trace;
 namespace DevOps90.Bot.Tests.Telemetry;
 
 /// <summary>Telemetry:Exporter: off by default, Prometheus scraping at /metrics, OTLP pushed to a collector.</summary>
+[Collection(Name)]
 public sealed class TelemetryHostTests : IDisposable
 {
+    /// <summary>
+    /// Alone, after the other tests: OpenTelemetry's provider listens by meter name to the whole process, so it also
+    /// took in the "DevOps90.Bot" meters of hosts running beside it, and one of those hosts stopping (its meter
+    /// disposed) ended the shared stream: CI once saw every export without devops90.commands for 60 s. A bot runs one
+    /// host per process, so only the tests meet this.
+    /// </summary>
+    public const string Name = "Process-wide telemetry listeners";
+
     private readonly HttpClient _client = new();
 
     public void Dispose() => _client.Dispose();
@@ -137,3 +146,6 @@ public sealed class TelemetryHostTests : IDisposable
         }
     }
 }
+
+[CollectionDefinition(TelemetryHostTests.Name, DisableParallelization = true)]
+public sealed class TelemetryHostsAlone;
