@@ -23,8 +23,14 @@ internal sealed partial class StartupCodeTrim(
     private const string SettingKey = "Process:TrimCodeAfterStart";
     private const int MadvisePageout = 21;
 
-    public static bool IsEnabled(IConfiguration configuration) =>
-        !string.Equals(configuration[SettingKey], "false", StringComparison.OrdinalIgnoreCase);
+    /// <summary>On unless set to false; a value that is neither stops the start naming the key (a typo must not
+    /// silently mean "on").</summary>
+    public static bool IsEnabled(IConfiguration configuration) => configuration[SettingKey] switch
+    {
+        null or "" => true,
+        var value when bool.TryParse(value, out var enabled) => enabled,
+        var value => throw new StartupSettingException($"{SettingKey}: '{value}' is neither true nor false."),
+    };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -52,4 +52,16 @@ public sealed class StartupCodeTrimTests
 
         Assert.Equal(enabled, StartupCodeTrim.IsEnabled(configuration));
     }
+
+    [Fact]
+    public void A_value_that_is_neither_true_nor_false_stops_the_start_naming_the_key()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Process:TrimCodeAfterStart"] = "maybe" })
+            .Build();
+
+        var failure = Assert.Throws<StartupSettingException>(() => StartupCodeTrim.IsEnabled(configuration));
+
+        Assert.Equal("Process:TrimCodeAfterStart: 'maybe' is neither true nor false.", failure.Message);
+    }
 }
