@@ -38,8 +38,34 @@ internal static partial class SummaryFinder
             }
         }
 
-        return "";
+        return Outline(sections) ?? VideoTitle(sections) ?? "";
     }
+
+    /// <summary>
+    /// A lesson without prose about its subject (a talk on video, the speaker's biography, links under headings) is
+    /// summed up by what it covers: the headings of its own sections, in order. The title, the asides and the
+    /// resources, summary and key points headings say nothing of the subject and are left out.
+    /// </summary>
+    private static string? Outline(LessonSections sections)
+    {
+        var topics = sections.All
+            .Where(section => section.Heading is not null)
+            .Skip(1)
+            .Where(section => !section.IsAside && !section.IsResources)
+            .Select(section => section.Heading!)
+            .Where(heading => heading.Level > 1 && heading.Text.Length > 0
+                && !HeadingVocabulary.IsSummary(heading) && !HeadingVocabulary.IsKeyPoints(heading))
+            .Select(heading => heading.Text)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        // One heading is not an outline: a lone "Introduction" tells a member nothing.
+        return topics.Count >= 2 ? SummaryText.Cut(string.Join(" · ", topics), SummaryText.ExtractedLimit) : null;
+    }
+
+    /// <summary>The title of the lesson's own video, which is what a lesson that is only a talk is about.</summary>
+    private static string? VideoTitle(LessonSections sections) =>
+        LessonVideo.Find(sections) is ({ } link, _) ? TitleCleaner.Clean(InlineText.Of(link)) : null;
 
     /// <param name="nextIndex">Where the block after the paragraph is in its section (maybe past the end).</param>
     private static string? Candidate(ParagraphBlock paragraph, LessonSection section, int nextIndex)
