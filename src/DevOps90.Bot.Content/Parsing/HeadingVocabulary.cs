@@ -25,15 +25,17 @@ internal static class HeadingVocabulary
         "key points", "key takeaways", "takeaways", "points clés", "à retenir", "puntos clave", "pontos-chave",
         "pontos chave");
 
-    private static readonly FrozenSet<string> _skippedForSummary = Fold(
+    private static readonly FrozenSet<string> _video = Fold("video", "videos", "watch the video");
+
+    private static readonly FrozenSet<string> _aboutThePerson = Fold(
         "about me", "about the author", "about the speaker", "about the speakers", "about the presenter",
-        "speaker", "speakers", "who am i", "video", "videos", "watch the video", "à propos", "à propos de moi",
+        "speaker", "speakers", "who am i", "à propos", "à propos de moi",
         "à propos de l'intervenant", "sobre mí", "sobre el ponente", "sobre mim", "sobre o palestrante", "hakkımda",
         "konuşmacı hakkında", "自己紹介", "登壇者について", "关于我", "关于讲者", "關於我", "關於講者", "저자 소개", "발표자 소개",
         "về tôi", "về diễn giả", "o mnie", "o prelegencie");
 
     // Headings that go on with a name or a subtitle: "About the Speaker (Jane Doe)", "About me and my journey".
-    private static readonly string[] _skippedPrefixes = ["about me ", "about the author ", "about the speaker ", "about the speakers "];
+    private static readonly string[] _aboutThePersonPrefixes = ["about me ", "about the author ", "about the speaker ", "about the speakers "];
 
     public static bool IsResources(string heading) => MatchesTolerantly(Key(heading), _resources);
 
@@ -47,6 +49,11 @@ internal static class HeadingVocabulary
     public static bool IsSkippedForSummary(string heading) => IsSkippedKey(Key(heading));
 
     public static bool IsSkippedForSummary(HeadingInfo heading) => IsSkippedKey(heading.Key);
+
+    /// <summary>Sections about the speaker or the author: their links (a profile, an employer) teach nothing.</summary>
+    public static bool IsAboutThePerson(string heading) => IsAboutThePersonKey(Key(heading));
+
+    public static bool IsAboutThePerson(HeadingInfo heading) => IsAboutThePersonKey(heading.Key);
 
     /// <summary>Folded, with punctuation, symbols and emoji dropped: "📚 Resources:" -> "resources".</summary>
     public static string Key(string heading)
@@ -65,8 +72,25 @@ internal static class HeadingVocabulary
         return buffer[..length].Trim().Trim('-').ToString();
     }
 
-    private static bool IsSkippedKey(string key) =>
-        _skippedForSummary.Contains(key) || _skippedPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal));
+    private static bool IsSkippedKey(string key) => _video.Contains(key) || IsAboutThePersonKey(key);
+
+    private static bool IsAboutThePersonKey(string key)
+    {
+        if (_aboutThePerson.Contains(key))
+        {
+            return true;
+        }
+
+        foreach (var prefix in _aboutThePersonPrefixes)
+        {
+            if (key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool MatchesTolerantly(string key, FrozenSet<string> words)
     {

@@ -7,15 +7,18 @@ namespace DevOps90.Bot.Content.Parsing;
 /// they are an aside (about the speaker, the video) whose prose is never the lesson's summary. A block is handed out
 /// with its inlines parsed, and as Markdig would have left it: a paragraph that makes a pipe table is that table.
 /// </summary>
-internal sealed class LessonSection(HeadingInfo? heading, bool isResources, bool isAside, DeferredInlines inlines)
+internal sealed class LessonSection(HeadingInfo? heading, SectionKind kind, DeferredInlines inlines)
 {
     private readonly List<Block> _blocks = [];
 
     public HeadingInfo? Heading { get; } = heading;
 
-    public bool IsResources { get; } = isResources;
+    public bool IsResources { get; } = kind.IsResources;
 
-    public bool IsAside { get; } = isAside;
+    public bool IsAside { get; } = kind.IsAside;
+
+    /// <summary>About the speaker or the author (an aside too): a lesson's every-link walk leaves its links out.</summary>
+    public bool IsAboutThePerson { get; } = kind.IsAboutThePerson;
 
     public int Count => _blocks.Count;
 
@@ -91,3 +94,6 @@ internal sealed class LessonSection(HeadingInfo? heading, bool isResources, bool
 
     internal void Add(Block block) => _blocks.Add(block);
 }
+
+/// <summary>What the headings above a section make of it (a heading's kind holds for the headings under it).</summary>
+internal readonly record struct SectionKind(bool IsResources, bool IsAside, bool IsAboutThePerson);

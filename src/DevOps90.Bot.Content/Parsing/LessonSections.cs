@@ -27,18 +27,21 @@ internal sealed class LessonSections
     public static LessonSections Of(MarkdownDocument document, DeferredInlines inlines)
     {
         var sections = new List<LessonSection>();
-        var current = new LessonSection(null, false, false, inlines);
+        var current = new LessonSection(null, default, inlines);
         var resources = new Claim();
         var aside = new Claim();
+        var aboutThePerson = new Claim();
         foreach (var block in document)
         {
             if (block is HeadingBlock headingBlock)
             {
                 sections.Add(current);
                 var heading = new HeadingInfo(InlineText.Of(headingBlock), headingBlock.Level, headingBlock);
-                var isResources = resources.Update(heading.Level, HeadingVocabulary.IsResources(heading));
-                var isAside = aside.Update(heading.Level, HeadingVocabulary.IsSkippedForSummary(heading));
-                current = new LessonSection(heading, isResources, isAside, inlines);
+                var kind = new SectionKind(
+                    resources.Update(heading.Level, HeadingVocabulary.IsResources(heading)),
+                    aside.Update(heading.Level, HeadingVocabulary.IsSkippedForSummary(heading)),
+                    aboutThePerson.Update(heading.Level, HeadingVocabulary.IsAboutThePerson(heading)));
+                current = new LessonSection(heading, kind, inlines);
                 continue;
             }
 
@@ -50,6 +53,27 @@ internal sealed class LessonSections
 
         sections.Add(current);
         return new LessonSections(sections);
+    }
+
+    /// <summary>
+    /// The document's top-level blocks, headings included, but for the sections about the speaker or the author.
+    /// The sections were cut from these same blocks in this order (a table made from a paragraph is in both).
+    /// </summary>
+    public IEnumerable<Block> OutsideAboutThePerson(MarkdownDocument document)
+    {
+        var section = 0;
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock)
+            {
+                section++;
+            }
+
+            if (!All[section].IsAboutThePerson)
+            {
+                yield return block;
+            }
+        }
     }
 
     /// <summary>Parses the inlines of every paragraph that may hold a web link, for the walk over all of them.</summary>

@@ -8,8 +8,8 @@ namespace DevOps90.Bot.Content.Parsing;
 /// <summary>
 /// Finds the links a lesson recommends: the lesson's video first, then its resources sections (several are merged),
 /// else the links after a bold pseudo-heading such as <c>**FURTHER READING**</c>, else every external link in the
-/// lesson. A link cut short in the source is reported through <c>warn</c> (with its line in the markdown body) and
-/// left out.
+/// lesson but those about the speaker (a profile, an employer). A link cut short in the source is reported through
+/// <c>warn</c> (with its line in the markdown body) and left out.
 /// </summary>
 internal static class ResourceExtractor
 {
@@ -35,7 +35,7 @@ internal static class ResourceExtractor
         }
 
         sections.ParseLinks();
-        return collector.Collect([document]);
+        return collector.Collect(sections.OutsideAboutThePerson(document));
     }
 
     private static IEnumerable<Block> BlocksUnderBoldResourcesHeading(LessonSections sections)

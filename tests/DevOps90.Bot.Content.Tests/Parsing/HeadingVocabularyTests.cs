@@ -56,4 +56,17 @@ public sealed class HeadingVocabularyTests
     {
         Assert.Equal(expected, HeadingVocabulary.IsSkippedForSummary(heading));
     }
+
+    [Theory]
+    [InlineData("About Me", true)]
+    [InlineData("About the speaker (Jane Doe):", true)]
+    [InlineData("Who am I?", true)]
+    [InlineData("Sobre mí", true)]
+    [InlineData("Video", false)]
+    [InlineData("Watch the video", false)]
+    [InlineData("About the platform", false)]
+    public void IsAboutThePerson_SpeakerSectionsButNotVideoOnes(string heading, bool expected)
+    {
+        Assert.Equal(expected, HeadingVocabulary.IsAboutThePerson(heading));
+    }
 }
