@@ -6,7 +6,7 @@ using Markdig.Syntax.Inlines;
 namespace DevOps90.Bot.Content.Parsing;
 
 /// <summary>
-/// Gathers external links in reading order, each address once. A link without text of its own (an autolink, a bare
+/// Gathers external links in reading order, each resource once (<see cref="ResourceIdentity"/>). A link without text of its own (an autolink, a bare
 /// address) takes its title from the words around it in the same line ("Collector reference: &lt;https://…&gt;").
 /// </summary>
 internal sealed class ResourceCollector(Action<int, string> warn)
@@ -29,7 +29,7 @@ internal sealed class ResourceCollector(Action<int, string> warn)
             return;
         }
 
-        if (_seen.Add(resource.Url))
+        if (_seen.Add(ResourceIdentity.Of(resource.Url)))
         {
             _resources.Add(resource);
         }
