@@ -7,9 +7,10 @@ internal readonly record struct LessonFacts(int Bytes, bool HasFrontMatter, bool
 
 /// <summary>
 /// One upstream-shaped day file: dev.to front matter on most files (a few not valid YAML, as upstream), a title heading,
-/// prose under sub-headings, and between paragraphs what makes real lessons costly to parse (measured: a real checkout
-/// indexed in 145 ms where prose alone gave 49 ms): long fenced code blocks, tables, inline HTML (centred images,
-/// details), nested lists and images; then a resources list and a "see you tomorrow" link.
+/// short paragraphs under sub-headings with images, lists, code blocks and now and then a table or inline HTML between
+/// them, in the numbers a real checkout has per file (version 3: version 2's long paragraphs made it a third cheaper
+/// to index than a real checkout); then the resources (under a heading, or in the text as 17% of real lessons have
+/// them) and a "see you tomorrow" link; a few files with CRLF line endings.
 /// </summary>
 internal static class SyntheticLesson
 {
@@ -17,6 +18,11 @@ internal static class SyntheticLesson
 
     // 1.8% of the 85% with front matter: about 1.5% of all files, as measured upstream.
     private const double InvalidYamlShareOfFrontMatter = 0.018;
+
+    // Measured on a real checkout (979 day files): 17% of the lessons have no resources heading (their links are in
+    // the text), 2.5% are written with CRLF line endings.
+    private const double WithoutResourcesHeadingShare = 0.17;
+    private const double CrlfShare = 0.025;
 
     /// <summary>The lesson title, also written into the index files, so it depends only on where the file is.</summary>
     public static string Title(LanguageStyle style, string edition, int day) =>
@@ -38,63 +44,109 @@ internal static class SyntheticLesson
 
         builder.Append("## ").Append(title).Append("\n\n");
 
-        // Log-normal sizes (median ~6.7 KB, sigma 0.6) give a mean near 8 KB and a tail up to ~45 KB.
-        var targetBytes = (int)Math.Clamp(6700 * Math.Exp(0.6 * Gaussian(random)), 3600, 45000);
-        var bodyBytes = Math.Max(targetBytes - 1300, 1500);
-        // About 1,400 bytes a paragraph with what follows it (code, tables, HTML, lists one time in two), so the file
-        // keeps the size measured upstream.
-        var paragraphs = Math.Clamp((int)Math.Round(bodyBytes / 1400.0), 4, 30);
-        var paragraphBytes = bodyBytes / paragraphs;
-        var codeAfter = random.Next(1, paragraphs);
-        var imageAfter = random.Next(0, paragraphs);
-        for (var i = 0; i < paragraphs; i++)
-        {
-            if (i > 0 && random.Next(3) == 0)
-            {
-                builder.Append(random.Next(4) == 0 ? "#### " : "### ").Append(text.Title(1, 4)).Append("\n\n");
-            }
+        // Log-normal sizes (median ~7.7 KB, sigma 0.45) give a mean near 8.4 KB and a tail up to ~40 KB, as upstream.
+        var targetBytes = (int)Math.Clamp(7700 * Math.Exp(0.45 * Gaussian(random)), 3000, 40000);
+        AppendBody(builder, text, day, targetBytes - 900);
 
-            builder.Append(text.Paragraph(paragraphBytes)).Append("\n\n");
-            if (i == imageAfter)
-            {
-                builder.Append("![](Images/Day").Append(day).Append('_').Append(text.EnglishWord()).Append(random.Next(1, 9)).Append(".png)\n\n");
-            }
-
-            if (i == codeAfter)
-            {
-                AppendCodeBlock(builder, text);
-            }
-
-            switch (random.Next(8))
-            {
-                case 0:
-                    AppendCodeBlock(builder, text, random.Next(15, 61));
-                    break;
-                case 1:
-                    AppendTable(builder, text);
-                    break;
-                case 2:
-                    AppendHtml(builder, text, day);
-                    break;
-                case 3:
-                    AppendNestedList(builder, text);
-                    break;
-            }
-        }
-
-        builder.Append(random.Next(10) == 0 ? "### " : "## ").Append(style.ResourcesHeading).Append("\n\n");
-        var links = random.Next(3, 9);
-        for (var i = 0; i < links; i++)
-        {
-            builder.Append("- [").Append(text.Title(2, 6)).Append("](").Append(text.Url()).Append(")\n");
-        }
-
+        var withHeading = random.NextDouble() >= WithoutResourcesHeadingShare;
+        AppendResources(builder, text, style, withHeading);
         builder.Append('\n').Append(text.Sentence().TrimEnd()).Append(" [").Append(style.DayLabel(day + 1)).Append("](day")
             .Append((day + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture)).Append(".md)\n");
+
+        if (random.NextDouble() < CrlfShare)
+        {
+            builder.Replace("\n", "\r\n");
+        }
 
         var content = builder.ToString();
         facts = new LessonFacts(Encoding.UTF8.GetByteCount(content), hasFrontMatter, invalidYaml);
         return content;
+    }
+
+    /// <summary>
+    /// The lesson's text until it reaches about <paramref name="bodyBytes"/>: short paragraphs of one to three
+    /// sentences, each followed now and then by what real lessons put between them. Per file this gives what a real
+    /// checkout has (means): 50 blocks, 8 images, 16 list items, 7 headings, 1.5 code blocks, 2 table rows.
+    /// </summary>
+    private static void AppendBody(StringBuilder builder, TextGenerator text, int day, int bodyBytes)
+    {
+        var random = text.Random;
+        var written = 0;
+        var paragraphs = 0;
+        while (written < bodyBytes)
+        {
+            var before = builder.Length;
+            if (paragraphs > 0 && random.Next(5) == 0)
+            {
+                builder.Append(random.Next(4) == 0 ? "#### " : "### ").Append(text.Title(1, 4)).Append("\n\n");
+            }
+
+            builder.Append(text.Paragraph(random.Next(60, 320))).Append("\n\n");
+            paragraphs++;
+            if (random.Next(3) == 0)
+            {
+                builder.Append("![](Images/Day").Append(day).Append('_').Append(text.EnglishWord()).Append(random.Next(1, 9)).Append(".png)\n\n");
+            }
+
+            switch (random.Next(40))
+            {
+                case < 5:
+                    AppendList(builder, text);
+                    break;
+                case < 8:
+                    AppendCodeBlock(builder, text, random.Next(3) == 0 ? random.Next(15, 41) : null);
+                    break;
+                case 8 when random.Next(3) == 0:
+                    AppendTable(builder, text);
+                    break;
+                case 9 when random.Next(4) == 0:
+                    AppendHtml(builder, text, day);
+                    break;
+            }
+
+            written += Encoding.UTF8.GetByteCount(builder.ToString(before, builder.Length - before));
+        }
+    }
+
+    /// <summary>A resources list under its heading, or (a lesson without one) its links in a closing paragraph.</summary>
+    private static void AppendResources(StringBuilder builder, TextGenerator text, LanguageStyle style, bool withHeading)
+    {
+        var random = text.Random;
+        var links = random.Next(3, 9);
+        if (!withHeading)
+        {
+            builder.Append(text.Sentence());
+            for (var i = 0; i < links; i++)
+            {
+                builder.Append(style.WordSeparator).Append('[').Append(text.Title(2, 6)).Append("](").Append(text.Url()).Append(')');
+            }
+
+            builder.Append("\n\n");
+            return;
+        }
+
+        builder.Append(random.Next(10) == 0 ? "### " : "## ").Append(style.ResourcesHeading).Append("\n\n");
+        for (var i = 0; i < links; i++)
+        {
+            builder.Append("- [").Append(text.Title(2, 6)).Append("](").Append(text.Url()).Append(")\n");
+        }
+    }
+
+    private static void AppendList(StringBuilder builder, TextGenerator text)
+    {
+        var random = text.Random;
+        var ordered = random.Next(4) == 0;
+        var items = random.Next(2, 7);
+        for (var item = 1; item <= items; item++)
+        {
+            builder.Append(ordered ? $"{item}. " : "- ").Append(text.Words(random.Next(3, 14))).Append('\n');
+            if (random.Next(10) == 0)
+            {
+                builder.Append("  - ").Append(text.Words(random.Next(3, 10))).Append(" [").Append(text.EnglishWord()).Append("](").Append(text.Url()).Append(")\n");
+            }
+        }
+
+        builder.Append('\n');
     }
 
     private static void AppendFrontMatter(StringBuilder builder, TextGenerator text, LanguageStyle style, string edition, int day, string title, bool invalid)
@@ -152,21 +204,6 @@ internal static class SyntheticLesson
         }
 
         builder.Append("<details>\n<summary>").Append(text.Title(2, 5)).Append("</summary>\n\n").Append(text.Paragraph(400)).Append("\n\n</details>\n\n");
-    }
-
-    private static void AppendNestedList(StringBuilder builder, TextGenerator text)
-    {
-        var random = text.Random;
-        for (var item = random.Next(3, 8); item > 0; item--)
-        {
-            builder.Append("- **").Append(text.Title(1, 3)).Append("**: ").Append(text.Words(random.Next(5, 15))).Append('\n');
-            for (var sub = random.Next(0, 4); sub > 0; sub--)
-            {
-                builder.Append("  - ").Append(text.Words(random.Next(3, 10))).Append(" [").Append(text.EnglishWord()).Append("](").Append(text.Url()).Append(")\n");
-            }
-        }
-
-        builder.Append('\n');
     }
 
     private static void AppendCodeBlock(StringBuilder builder, TextGenerator text, int? lineCount = null)

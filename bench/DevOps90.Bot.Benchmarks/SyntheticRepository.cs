@@ -19,7 +19,7 @@ internal sealed record RepositorySummary(int DayFiles, int TemplateFiles, long T
 internal static class SyntheticRepository
 {
     /// <summary>Bump when the generated shape changes, so a stale copy in the temp folder is not reused.</summary>
-    private const int Version = 2;
+    private const int Version = 3;
 
     private const string CompleteMarker = ".synthetic-complete";
 

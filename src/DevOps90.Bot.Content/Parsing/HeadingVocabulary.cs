@@ -100,7 +100,20 @@ internal static class HeadingVocabulary
         }
 
         // One slip of the keyboard in a long word ("Rercursos") still names the section.
-        return key.Length >= 7 && words.Any(word => Math.Abs(word.Length - key.Length) <= 1 && EditDistanceAtMostOne(word, key));
+        if (key.Length < 7)
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            if (Math.Abs(word.Length - key.Length) <= 1 && EditDistanceAtMostOne(word, key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool EditDistanceAtMostOne(string a, string b)
