@@ -23,11 +23,14 @@ internal static partial class LessonParser
 
         var (title, titleLine) = FindTitle(frontMatter, sections);
         var resources = ResourceExtractor.Extract(document, sections, (line, message) => warn(line + lineZero, message));
+        var summary = SummaryFinder.Find(sections);
+        var standIn = summary.Length == 0 ? SummaryFinder.StandIn(sections) : null;
         return new ParsedLesson
         {
             Title = title,
             TitleLine = titleLine,
-            Summary = SummaryFinder.Find(sections),
+            Summary = standIn ?? summary,
+            SummaryIsStandIn = standIn is not null,
             KeyPoints = FindKeyPoints(sections),
             Resources = resources,
             FrontMatter = frontMatter,

@@ -13,6 +13,9 @@ internal sealed record ParsedLesson
 
     public string Summary { get; init; } = "";
 
+    /// <summary>No prose about the subject: <see cref="Summary"/> is its sections' outline or its video's title.</summary>
+    public bool SummaryIsStandIn { get; init; }
+
     public ImmutableArray<string> KeyPoints { get; init; } = [];
 
     public ImmutableArray<Resource> Resources { get; init; } = [];

@@ -38,13 +38,18 @@ internal static partial class SummaryFinder
             }
         }
 
-        return Outline(sections) ?? VideoTitle(sections) ?? "";
+        return "";
     }
 
     /// <summary>
-    /// A lesson without prose about its subject (a talk on video, the speaker's biography, links under headings) is
-    /// summed up by what it covers: the headings of its own sections, in order. The title, the asides and the
-    /// resources, summary and key points headings say nothing of the subject and are left out.
+    /// What stands in for the summary of a lesson with no prose about its subject (a talk on video, the speaker's
+    /// biography, links under headings): the outline of its sections, else its video's title; null when neither.
+    /// </summary>
+    public static string? StandIn(LessonSections sections) => Outline(sections) ?? VideoTitle(sections);
+
+    /// <summary>
+    /// What the lesson covers: the headings of its own sections, in order. The title, the asides and the resources,
+    /// summary and key points headings say nothing of the subject and are left out.
     /// </summary>
     private static string? Outline(LessonSections sections)
     {

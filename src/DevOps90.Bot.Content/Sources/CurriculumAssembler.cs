@@ -125,6 +125,10 @@ internal static class CurriculumAssembler
         {
             warn(parsed.TitleLine, "no summary");
         }
+        else if (parsed.SummaryIsStandIn)
+        {
+            warn(parsed.TitleLine, "no summary: the outline of its sections or its video's title stands in");
+        }
 
         if (parsed.Resources.IsEmpty)
         {

@@ -83,6 +83,21 @@ public sealed class LoaderErrorTests
     }
 
     [Fact]
+    public void Load_BundledLessonWithoutProse_ShowsItsOutlineAndTellsTheCurator()
+    {
+        using var folder = new TempFolder();
+        folder.Write("c/curriculum.yaml", "id: c\n");
+        folder.Write("c/en/day01.md", "---\ntitle: Links only\n---\n\n# Links only\n\n## Pipelines\n\n[One](https://example.org/1)\n\n## Runners\n\n[Two](https://example.org/2)\n");
+
+        var index = ContentLoader.Load([new ContentSourceOptions { Path = folder.Path }]);
+
+        Assert.Equal("Pipelines · Runners", index.FindLesson("c", "en", 1).Lesson!.Summary);
+        Assert.Equal(
+            ["c/en/day01.md:2: warning: no summary: the outline of its sections or its video's title stands in"],
+            index.Diagnostics.Select(diagnostic => diagnostic.ToString()));
+    }
+
+    [Fact]
     public void Load_SameCurriculumInTwoSources_LaterSourceWins()
     {
         using var first = new TempFolder();
