@@ -23,6 +23,11 @@ if [[ "${NO_BUILD:-}" != "1" ]]; then
   dotnet build "$bench_dir/DevOps90.Bot.Benchmarks" -c Release --nologo -v quiet
 fi
 
+# The folder is replaced: refuse one that holds anything but an earlier synthetic repository (a real checkout, say).
+if [[ -d "$repo" && -n "$(ls -A "$repo")" ]] && ! head -n 1 "$repo/README.md" 2>/dev/null | grep -qx '# 90DaysOfDevOps (synthetic)'; then
+  echo "$repo is not a synthetic repository this script generated; it would be deleted. Name another folder." >&2
+  exit 2
+fi
 echo "== generating the synthetic repository in $repo"
 rm -rf "$repo"
 "$generator" generate-repo "$repo"
