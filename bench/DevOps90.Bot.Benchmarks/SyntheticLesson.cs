@@ -65,8 +65,8 @@ internal static class SyntheticLesson
 
     /// <summary>
     /// The lesson's text until it reaches about <paramref name="bodyBytes"/>: short paragraphs of one to three
-    /// sentences, each followed now and then by what real lessons put between them. Per file this gives what a real
-    /// checkout has (means): 50 blocks, 8 images, 16 list items, 7 headings, 1.5 code blocks, 2 table rows.
+    /// sentences, each followed now and then by what real lessons put between them, in about the numbers a real
+    /// checkout has per file (bench/README.md gives both: blocks, images, list items, headings, code, table rows).
     /// </summary>
     private static void AppendBody(StringBuilder builder, TextGenerator text, int day, int bodyBytes)
     {
