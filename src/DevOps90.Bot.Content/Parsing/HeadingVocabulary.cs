@@ -50,6 +50,9 @@ internal static class HeadingVocabulary
 
     public static bool IsSkippedForSummary(HeadingInfo heading) => IsSkippedKey(heading.Key);
 
+    /// <summary>A section of the lesson's video: skipped for the summary, but its links are resources.</summary>
+    public static bool IsVideo(HeadingInfo heading) => _video.Contains(heading.Key);
+
     /// <summary>Sections about the speaker or the author: their links (a profile, an employer) teach nothing.</summary>
     public static bool IsAboutThePerson(string heading) => IsAboutThePersonKey(Key(heading));
 

@@ -37,10 +37,11 @@ internal sealed class LessonSections
             {
                 sections.Add(current);
                 var heading = new HeadingInfo(InlineText.Of(headingBlock), headingBlock.Level, headingBlock);
+                var isAboutThePerson = HeadingVocabulary.IsAboutThePerson(heading);
                 var kind = new SectionKind(
                     resources.Update(heading.Level, HeadingVocabulary.IsResources(heading)),
-                    aside.Update(heading.Level, HeadingVocabulary.IsSkippedForSummary(heading)),
-                    aboutThePerson.Update(heading.Level, HeadingVocabulary.IsAboutThePerson(heading)));
+                    aside.Update(heading.Level, isAboutThePerson || HeadingVocabulary.IsVideo(heading)),
+                    aboutThePerson.Update(heading.Level, isAboutThePerson));
                 current = new LessonSection(heading, kind, inlines);
                 continue;
             }
